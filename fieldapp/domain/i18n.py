@@ -1,0 +1,83 @@
+"""The vocabulary shared by reports, the CLI and the UI, in Danish and English.
+
+The core must not import Qt, yet enum labels and validation messages are needed by
+the PDF reports and the CLI as much as by the UI; they live here, once. Everything
+that is only UI text goes through Qt's translation system in ``fieldapp.ui``.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+
+_current = DEFAULT_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    _current = lang
+
+
+def current_language() -> str:
+    return _current
+
+
+def pick(texts: dict[str, str], lang: str | None = None) -> str:
+    return texts.get(lang or _current) or texts["en"]
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "required": {"da": "{field} skal udfyldes.", "en": "{field} is required."},
+    "too_long": {
+        "da": "{field} må højst være {max} tegn.",
+        "en": "{field} may be at most {max} characters.",
+    },
+    "bad_date": {
+        "da": "{field}: »{value}« er ikke en gyldig dato (brug ÅÅÅÅ-MM-DD).",
+        "en": "{field}: '{value}' is not a valid date (use YYYY-MM-DD).",
+    },
+    "bad_datetime": {
+        "da": "{field}: »{value}« er ikke et gyldigt tidspunkt (brug ÅÅÅÅ-MM-DD TT:MM).",
+        "en": "{field}: '{value}' is not a valid date and time (use YYYY-MM-DD HH:MM).",
+    },
+    "bad_choice": {
+        "da": "{field}: »{value}« er ikke en af de mulige værdier ({choices}).",
+        "en": "{field}: '{value}' is not one of the allowed values ({choices}).",
+    },
+    "bad_number": {
+        "da": "{field}: »{value}« er ikke et gyldigt tal.",
+        "en": "{field}: '{value}' is not a valid number.",
+    },
+    "negative": {"da": "{field} kan ikke være negativ.", "en": "{field} cannot be negative."},
+    "bad_email": {
+        "da": "{field}: »{value}« ligner ikke en e-mailadresse.",
+        "en": "{field}: '{value}' does not look like an e-mail address.",
+    },
+    "bad_coordinate": {
+        "da": "{field}: {value} ligger uden for det gyldige område.",
+        "en": "{field}: {value} is out of range.",
+    },
+    "ends_before_start": {
+        "da": "Sluttidspunktet ligger før starttidspunktet.",
+        "en": "The end time is before the start time.",
+    },
+    "cpr_number": {
+        "da": "{field} ser ud til at indeholde et CPR-nummer. CPR-numre må ikke gemmes i Feltbog.",
+        "en": "{field} seems to contain a Danish CPR number. CPR numbers must not be stored in Feltbog.",
+    },
+    "bad_reference": {
+        "da": "{field} henviser til noget, der ikke findes (længere).",
+        "en": "{field} refers to something that does not exist (any more).",
+    },
+    "not_found": {
+        "da": "Der findes ingen {what} med id {id}.",
+        "en": "There is no {what} with id {id}.",
+    },
+    "bad_uuid": {"da": "{field}: »{value}« er ikke et gyldigt id.", "en": "{field}: '{value}' is not a valid id."},
+}
+
+
+def message(key: str, lang: str | None = None, **params: object) -> str:
+    return pick(MESSAGES[key], lang).format(**params)

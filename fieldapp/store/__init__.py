@@ -1,0 +1,21 @@
+"""SQLite storage: schema, migrations, the change log, queries. The only place with SQL."""
+
+from fieldapp.store.errors import (
+    AttachmentMissingError,
+    BadQueryError,
+    CannotOpenError,
+    DatabaseLockedError,
+    DiskFullError,
+    NewerSchemaError,
+    NotANotebookError,
+    NotFoundError,
+    ReadOnlyError,
+    StoreError,
+)
+from fieldapp.store.store import DELETED, FieldVersion, Store
+
+__all__ = [
+    "DELETED", "AttachmentMissingError", "BadQueryError", "CannotOpenError", "DatabaseLockedError",
+    "DiskFullError", "FieldVersion", "NewerSchemaError", "NotANotebookError", "NotFoundError",
+    "ReadOnlyError", "Store", "StoreError",
+]

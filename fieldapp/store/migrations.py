@@ -1,0 +1,194 @@
+"""Numbered schema migrations, applied with ``sqlite_utils.Migrations``.
+
+A migration that has shipped is never edited: add a new one instead. Each runs in
+its own transaction together with the record of it having been applied. The SQL is
+written out literally so that a later change to the domain cannot silently alter
+what an old migration does.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "feltbog"
+migrations = Migrations(MIGRATION_SET)
+MIGRATION_NAMES: list[str] = []
+
+
+def migration(name: str):
+    """Register a numbered migration (and remember its name, for newer-schema checks)."""
+    MIGRATION_NAMES.append(name)
+    return migrations(name=name)
+
+# Each table's full-text columns as of 0001. (Literal on purpose: see module doc.)
+_FTS_0001 = {
+    "areas": ("name", "municipality", "description"),
+    "organisations": ("name", "notes"),
+    "people": ("name", "roles", "interests", "resources", "notes"),
+    "activities": (
+        "title", "place", "summary", "route", "story", "self_interest", "concerns",
+        "resources", "next_step", "invited_groups", "questions",
+    ),
+    "observations": ("text", "place_text"),
+    "actions": ("text",),
+    "attachments": ("filename", "caption"),
+}
+
+
+def _fts_sql(table: str, columns: tuple[str, ...]) -> str:
+    """An external-content FTS5 index on ``table`` kept in step by triggers."""
+    fts = f"{table}_fts"
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    return f"""
+CREATE VIRTUAL TABLE {fts} USING fts5(
+    {cols}, content='{table}', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+    INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new});
+END;
+CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+    INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});
+END;
+CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN
+    INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});
+    INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new});
+END;
+"""
+
+
+_TABLES_0001 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+
+CREATE TABLE field_versions (
+    seq INTEGER PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT,
+    hlc INTEGER NOT NULL,
+    site TEXT NOT NULL,
+    prev TEXT
+);
+CREATE UNIQUE INDEX field_versions_key ON field_versions (tbl, row_id, field, hlc, site);
+
+CREATE TABLE areas (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    name TEXT, municipality TEXT, description TEXT, phase TEXT, influence TEXT
+);
+CREATE TABLE organisations (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    name TEXT, kind TEXT, area_id TEXT, notes TEXT
+);
+CREATE TABLE people (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    name TEXT, phone TEXT, email TEXT, area_id TEXT, organisation_id TEXT,
+    roles TEXT, interests TEXT, resources TEXT, notes TEXT, leadership_stage TEXT,
+    consent_store_at TEXT, consent_how TEXT, consent_purpose TEXT, consent_withdrawn_at TEXT,
+    may_be_named INTEGER, may_contact INTEGER, review_after TEXT, is_staff INTEGER
+);
+CREATE TABLE relations (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    from_person_id TEXT, to_person_id TEXT, kind TEXT, activity_id TEXT, note TEXT
+);
+CREATE TABLE activities (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    kind TEXT, title TEXT, area_id TEXT, starts_at TEXT, ends_at TEXT, place TEXT,
+    summary TEXT, facilitator_id TEXT, status TEXT, route TEXT, gpx_attachment_id TEXT,
+    person_id TEXT, story TEXT, self_interest TEXT, concerns TEXT, resources TEXT,
+    leadership_assessment TEXT, next_step TEXT, follow_up_date TEXT,
+    attendee_count INTEGER, invited_groups TEXT, questions TEXT
+);
+CREATE TABLE participants (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    activity_id TEXT, person_id TEXT, role TEXT
+);
+CREATE TABLE observations (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    activity_id TEXT, kind TEXT, text TEXT, observed_at TEXT, place_text TEXT,
+    lat REAL, lon REAL, raised_by_id TEXT, votes INTEGER
+);
+CREATE TABLE themes (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    name TEXT
+);
+CREATE TABLE observation_themes (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    observation_id TEXT, theme_id TEXT
+);
+CREATE TABLE actions (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    text TEXT, area_id TEXT, activity_id TEXT, observation_id TEXT, owner_id TEXT,
+    due_date TEXT, status TEXT, completed_at TEXT
+);
+CREATE TABLE survey_items (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    activity_id TEXT, position INTEGER, statement TEXT
+);
+CREATE TABLE survey_tallies (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    item_id TEXT, answer TEXT, count INTEGER
+);
+CREATE TABLE attachments (
+    id TEXT PRIMARY KEY, created_at TEXT, updated_at TEXT,
+    sha256 TEXT, filename TEXT, mime TEXT, size INTEGER, caption TEXT, taken_at TEXT,
+    lat REAL, lon REAL, activity_id TEXT, observation_id TEXT
+);
+
+CREATE INDEX organisations_area ON organisations (area_id);
+CREATE INDEX people_area ON people (area_id, leadership_stage);
+CREATE INDEX people_review ON people (review_after);
+CREATE INDEX relations_from ON relations (from_person_id);
+CREATE INDEX relations_to ON relations (to_person_id);
+CREATE INDEX activities_starts ON activities (starts_at);
+CREATE INDEX activities_area ON activities (area_id, starts_at);
+CREATE INDEX activities_kind ON activities (kind, starts_at);
+CREATE INDEX activities_person ON activities (person_id);
+CREATE INDEX participants_activity ON participants (activity_id);
+CREATE INDEX participants_person ON participants (person_id);
+CREATE INDEX observations_activity ON observations (activity_id);
+CREATE INDEX observations_raised_by ON observations (raised_by_id);
+CREATE INDEX observation_themes_observation ON observation_themes (observation_id);
+CREATE INDEX observation_themes_theme ON observation_themes (theme_id);
+CREATE INDEX actions_due ON actions (status, due_date);
+CREATE INDEX actions_owner ON actions (owner_id);
+CREATE INDEX actions_area ON actions (area_id);
+CREATE INDEX actions_activity ON actions (activity_id);
+CREATE INDEX survey_items_activity ON survey_items (activity_id);
+CREATE INDEX survey_tallies_item ON survey_tallies (item_id);
+CREATE INDEX attachments_activity ON attachments (activity_id);
+CREATE INDEX attachments_observation ON attachments (observation_id);
+CREATE INDEX attachments_sha ON attachments (sha256);
+"""
+
+
+@migration("0001_initial")
+def m0001_initial(db: Database) -> None:
+    # executescript would commit the migration's transaction; run statement by statement.
+    script = _TABLES_0001 + "".join(_fts_sql(t, c) for t, c in _FTS_0001.items())
+    for statement in _split_sql(script):
+        db.execute(statement)
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a script into statements; trigger bodies keep their inner semicolons."""
+    statements, current = [], []
+    for line in script.splitlines():
+        if not line.strip():
+            continue
+        current.append(line)
+        joined = "\n".join(current)
+        if line.rstrip().endswith(";") and (
+            "CREATE TRIGGER" not in joined or line.strip() == "END;"
+        ):
+            statements.append(joined)
+            current = []
+    return statements
+
+
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+# The full-text columns per table in the newest schema.
+FTS_COLUMNS: dict[str, tuple[str, ...]] = _FTS_0001

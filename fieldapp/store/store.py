@@ -1,0 +1,553 @@
+"""The one door to a notebook: every read and write of the SQLite file goes through ``Store``.
+
+Every write appends one immutable field version per changed field to
+``field_versions`` in the same transaction as the change itself; the ordinary tables
+are the materialised view of that log (per field, the highest ``(hlc, site)`` wins).
+A delete is a ``_deleted`` field version (a tombstone). ``recompute`` rebuilds rows
+from the log, which is what sync uses after an import; local writes must leave
+exactly the rows that ``recompute`` would produce.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from fieldapp.domain import BY_TABLE, Entity
+from fieldapp.domain.clock import HybridLogicalClock, hlc_to_iso
+from fieldapp.domain.fields import FieldError, ValidationError, decode, encode
+from fieldapp.store import migrations as schema
+from fieldapp.store.errors import (
+    CannotOpenError,
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    NewerSchemaError,
+    NotANotebookError,
+    NotFoundError,
+    ReadOnlyError,
+    StoreError,
+    translate_sqlite_error,
+)
+
+logger = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=Entity)
+
+DELETED = "_deleted"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+# What goes when a row goes: (child table, column pointing at the parent).
+CASCADES: dict[str, tuple[tuple[str, str], ...]] = {
+    "activities": (
+        ("observations", "activity_id"),
+        ("participants", "activity_id"),
+        ("survey_items", "activity_id"),
+        ("attachments", "activity_id"),
+    ),
+    "observations": (("observation_themes", "observation_id"), ("attachments", "observation_id")),
+    "people": (("participants", "person_id"), ("relations", "from_person_id"), ("relations", "to_person_id")),
+    "survey_items": (("survey_tallies", "item_id"),),
+    "themes": (("observation_themes", "theme_id"),),
+}
+
+
+@dataclass(frozen=True)
+class FieldVersion:
+    """One immutable entry of the change log."""
+
+    tbl: str
+    row_id: str
+    field: str
+    value: Any  # the JSON-decoded SQLite value; None for NULL
+    hlc: int
+    site: str
+    prev: str | None
+
+    @property
+    def key(self) -> str:
+        return version_key(self.hlc, self.site)
+
+
+def version_key(hlc: int, site: str) -> str:
+    return f"{hlc}:{site}"
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """A notebook on disk (or in memory, for tests)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, attachments_dir: Path):
+        self.conn = conn
+        self.db = Database(conn)
+        self.path = path
+        self.attachments_dir = attachments_dir
+        self._savepoints = itertools.count()
+        self.site, last = self._load_identity()
+        self.clock = HybridLogicalClock(last=last)
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        attachments_dir: str | os.PathLike[str] | None = None,
+        backup_dir: str | os.PathLike[str] | None = None,
+    ) -> Store:
+        """Open or create the notebook at ``path``, migrating it (after a backup) if needed."""
+        path = Path(path)
+        _refuse_non_sqlite(path)
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as error:
+            raise CannotOpenError(path=path, detail=str(error)) from error
+        try:
+            _configure(conn, path)
+            _migrate(conn, path, Path(backup_dir) if backup_dir else default_backup_dir(path))
+            store = cls(conn, path, Path(attachments_dir) if attachments_dir else path.parent / "attachments")
+        except BaseException:
+            conn.close()
+            raise
+        logger.info("opened notebook %s (site %s)", path, store.site)
+        return store
+
+    @classmethod
+    def memory(cls, attachments_dir: str | os.PathLike[str]) -> Store:
+        """A throw-away notebook in memory (tests, benchmarks)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        conn.execute("PRAGMA foreign_keys=ON")
+        _migrate(conn, None, None)
+        return cls(conn, None, Path(attachments_dir))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _load_identity(self) -> tuple[str, int]:
+        rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('site', 'hlc')"))
+        if "site" in rows:
+            return rows["site"], int(rows.get("hlc") or 0)
+        site = secrets.token_hex(8)
+        self.conn.execute("INSERT INTO meta (key, value) VALUES ('site', ?), ('hlc', '0')", (site,))
+        return site, 0
+
+    # ------------------------------------------------------------- transactions
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; nested calls become savepoints.
+
+        sqlite3 errors leave as ``StoreError`` subclasses with a user message,
+        after the whole transaction has been rolled back.
+        """
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"sp{next(self._savepoints)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE {name}")
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise (translate_sqlite_error(error) or error) from error
+        try:
+            yield conn
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'hlc'", (str(self.clock.last),))
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise (translate_sqlite_error(error) or error) from error
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    # ------------------------------------------------------------- change log
+    def _winners(self, tbl: str, row_id: str) -> dict[str, tuple[int, str]]:
+        """Per field, the (hlc, site) of the version currently in force."""
+        winners: dict[str, tuple[int, str]] = {}
+        for field, hlc, site in self.conn.execute(
+            "SELECT field, hlc, site FROM field_versions WHERE tbl = ? AND row_id = ?", (tbl, row_id)
+        ):
+            if field not in winners or (hlc, site) > winners[field]:
+                winners[field] = (hlc, site)
+        return winners
+
+    def _log(self, tbl: str, row_id: str, values: dict[str, Any], hlc: int) -> dict[str, tuple[int, str]]:
+        """Append one version per field in ``values`` (already SQLite-encoded)."""
+        winners = self._winners(tbl, row_id)
+        rows = []
+        for field, value in values.items():
+            prev = winners.get(field)
+            rows.append(
+                (tbl, row_id, field, _dump(value), hlc, self.site, version_key(*prev) if prev else None)
+            )
+        self.conn.executemany(
+            "INSERT INTO field_versions (tbl, row_id, field, value, hlc, site, prev) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return winners
+
+    def versions(self, tbl: str, row_id: str) -> list[FieldVersion]:
+        """The whole history of one row, oldest first."""
+        return [
+            FieldVersion(tbl, row_id, field, json.loads(value), hlc, site, prev)
+            for field, value, hlc, site, prev in self.conn.execute(
+                "SELECT field, value, hlc, site, prev FROM field_versions"
+                " WHERE tbl = ? AND row_id = ? ORDER BY hlc, site, field",
+                (tbl, row_id),
+            )
+        ]
+
+    def recompute(self, tbl: str, row_ids: Iterable[str]) -> None:
+        """Rebuild rows of ``tbl`` from the change log (per field the highest (hlc, site))."""
+        cls = BY_TABLE[tbl]
+        columns = [spec.name for spec in cls.specs()]
+        with self.transaction():
+            for row_id in row_ids:
+                winners: dict[str, tuple[int, str, str]] = {}
+                first = None
+                for field, value, hlc, site in self.conn.execute(
+                    "SELECT field, value, hlc, site FROM field_versions WHERE tbl = ? AND row_id = ?",
+                    (tbl, row_id),
+                ):
+                    first = hlc if first is None else min(first, hlc)
+                    if field not in winners or (hlc, site) > winners[field][:2]:
+                        winners[field] = (hlc, site, value)
+                if first is None:
+                    continue
+                deleted = winners.pop(DELETED, None)
+                latest = max((w[:2] for w in winners.values()), default=(0, ""))
+                if deleted and json.loads(deleted[2]) and deleted[:2] > latest:
+                    self.conn.execute(f"DELETE FROM {tbl} WHERE id = ?", (row_id,))
+                    continue
+                newest = max(latest, deleted[:2] if deleted else (0, ""))
+                row = {c: json.loads(winners[c][2]) if c in winners else None for c in columns}
+                row.update(id=row_id, created_at=hlc_to_iso(first), updated_at=hlc_to_iso(newest[0]))
+                self._upsert_row(tbl, row)
+
+    def _upsert_row(self, tbl: str, row: dict[str, Any]) -> None:
+        names = list(row)
+        placeholders = ", ".join("?" for _ in names)
+        updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != "id")
+        self.conn.execute(
+            f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({placeholders})"
+            f" ON CONFLICT(id) DO UPDATE SET {updates}",
+            [row[n] for n in names],
+        )
+
+    # ------------------------------------------------------------- generic CRUD
+    def add(self, entity: E) -> E:
+        """Validate and store a new entity; returns it as stored (timestamps set)."""
+        clean = entity.validated()
+        with self.transaction():
+            self._check_references(clean, [spec.name for spec in clean.specs()])
+            if self.conn.execute(f"SELECT 1 FROM {clean.TABLE} WHERE id = ?", (clean.id,)).fetchone():
+                raise ValueError(f"{clean.TABLE} {clean.id} exists already")
+            hlc = self.clock.now()
+            values = {spec.name: encode(spec, getattr(clean, spec.name)) for spec in clean.specs()}
+            logged = {k: v for k, v in values.items() if v is not None}
+            earlier = self._log(clean.TABLE, clean.id, logged, hlc)
+            first = min([hlc, *(w[0] for w in earlier.values())])
+            row = {"id": clean.id, "created_at": hlc_to_iso(first), "updated_at": hlc_to_iso(hlc), **values}
+            self._upsert_row(clean.TABLE, row)
+        return self.get(type(clean), clean.id)
+
+    def update(self, cls: type[E], row_id: str, **changes: Any) -> E:
+        """Change some fields of a stored entity; only fields that really change are logged."""
+        current = self.get(cls, row_id)
+        unknown = set(changes) - {spec.name for spec in cls.specs()}
+        if unknown:
+            raise KeyError(f"{cls.__name__} has no field(s) {sorted(unknown)}")
+        for name, value in changes.items():
+            setattr(current, name, value)
+        clean = current.validated()
+        before = self._row(cls.TABLE, row_id)
+        values = {spec.name: encode(spec, getattr(clean, spec.name)) for spec in cls.specs()}
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        if not changed:
+            return self.get(cls, row_id)
+        with self.transaction():
+            self._check_references(clean, list(changed))
+            hlc = self.clock.now()
+            self._log(cls.TABLE, row_id, changed, hlc)
+            sets = ", ".join(f"{name} = ?" for name in changed)
+            self.conn.execute(
+                f"UPDATE {cls.TABLE} SET {sets}, updated_at = ? WHERE id = ?",
+                [*changed.values(), hlc_to_iso(hlc), row_id],
+            )
+        return self.get(cls, row_id)
+
+    def save(self, entity: E) -> E:
+        """Add ``entity`` if it is new, else update every field to its values."""
+        if self.find(type(entity), entity.id) is None:
+            return self.add(entity)
+        return self.update(type(entity), entity.id, **entity.values())
+
+    def delete(self, cls: type[Entity], row_id: str) -> None:
+        """Delete a row and what hangs off it, leaving tombstones in the change log."""
+        self.get(cls, row_id)  # raises NotFoundError
+        with self.transaction():
+            hlc = self.clock.now()
+            self._delete_cascading(cls.TABLE, row_id, hlc)
+
+    def _delete_cascading(self, tbl: str, row_id: str, hlc: int) -> None:
+        for child, column in CASCADES.get(tbl, ()):
+            for (child_id,) in self.conn.execute(f"SELECT id FROM {child} WHERE {column} = ?", (row_id,)).fetchall():
+                self._delete_cascading(child, child_id, hlc)
+        if self.conn.execute(f"SELECT 1 FROM {tbl} WHERE id = ?", (row_id,)).fetchone() is None:
+            return  # reached twice through two paths (a relation to oneself)
+        self._log(tbl, row_id, {DELETED: True}, hlc)
+        self.conn.execute(f"DELETE FROM {tbl} WHERE id = ?", (row_id,))
+
+    def find(self, cls: type[E], row_id: str) -> E | None:
+        row = self.conn.execute(f"SELECT * FROM {cls.TABLE} WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            return None
+        names = [d[0] for d in self.conn.execute(f"SELECT * FROM {cls.TABLE} LIMIT 0").description]
+        return entity_from_row(cls, dict(zip(names, row)))
+
+    def get(self, cls: type[E], row_id: str) -> E:
+        found = self.find(cls, row_id)
+        if found is None:
+            raise NotFoundError(what=cls.NAME["da"], id=row_id)
+        return found
+
+    def list(
+        self,
+        cls: type[E],
+        where: str | None = None,
+        params: Sequence[Any] = (),
+        *,
+        order_by: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[E]:
+        """Entities of one kind. ``where``/``order_by`` are SQL written inside the store package."""
+        sql = f"SELECT * FROM {cls.TABLE}"
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order_by or cls.TITLE_FIELD + ' COLLATE NOCASE, id'}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        cursor = self.conn.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [entity_from_row(cls, dict(zip(names, row))) for row in cursor]
+
+    def count(self, cls: type[Entity], where: str | None = None, params: Sequence[Any] = ()) -> int:
+        sql = f"SELECT count(*) FROM {cls.TABLE}" + (f" WHERE {where}" if where else "")
+        return self.conn.execute(sql, list(params)).fetchone()[0]
+
+    def _row(self, tbl: str, row_id: str) -> dict[str, Any]:
+        cursor = self.conn.execute(f"SELECT * FROM {tbl} WHERE id = ?", (row_id,))
+        row = cursor.fetchone()
+        if row is None:
+            raise NotFoundError(what=BY_TABLE[tbl].NAME["da"], id=row_id)
+        return dict(zip([d[0] for d in cursor.description], row))
+
+    def _check_references(self, entity: Entity, names: Iterable[str]) -> None:
+        errors = []
+        for name in names:
+            spec = entity.spec(name)
+            value = getattr(entity, name)
+            if spec.kind != "ref" or value is None:
+                continue
+            if self.conn.execute(f"SELECT 1 FROM {spec.ref} WHERE id = ?", (value,)).fetchone() is None:
+                errors.append(FieldError(spec, "bad_reference"))
+        if errors:
+            raise ValidationError(errors)
+
+    # ------------------------------------------------------------- bulk loading
+    def bulk_add(self, entities: Iterable[Entity], batch: int = 5000) -> int:
+        """Add many new, validated entities quickly (demo data, benchmarks).
+
+        Each entity gets its own HLC value and full field versions, exactly as
+        ``add`` would write them; references are the caller's responsibility.
+        """
+        total = 0
+        by_table: dict[str, list[Entity]] = {}
+        with self.transaction():
+            for entity in entities:
+                by_table.setdefault(entity.TABLE, []).append(entity.validated())
+                total += 1
+                if total % batch == 0:
+                    self._flush_bulk(by_table)
+            self._flush_bulk(by_table)
+        return total
+
+    def _flush_bulk(self, by_table: dict[str, list[Entity]]) -> None:
+        for tbl, items in by_table.items():
+            if not items:
+                continue
+            specs = items[0].specs()
+            names = ["id", "created_at", "updated_at", *(s.name for s in specs)]
+            rows, versions = [], []
+            for entity in items:
+                hlc = self.clock.now()
+                stamp = hlc_to_iso(hlc)
+                values = [encode(s, getattr(entity, s.name)) for s in specs]
+                rows.append((entity.id, stamp, stamp, *values))
+                versions.extend(
+                    (tbl, entity.id, s.name, _dump(v), hlc, self.site)
+                    for s, v in zip(specs, values)
+                    if v is not None
+                )
+            self.conn.executemany(
+                f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})", rows
+            )
+            self.conn.executemany(
+                "INSERT INTO field_versions (tbl, row_id, field, value, hlc, site) VALUES (?, ?, ?, ?, ?, ?)",
+                versions,
+            )
+            items.clear()
+
+    # ------------------------------------------------------------- maintenance
+    def schema_version(self) -> int:
+        applied = schema.migrations.applied(self.db)
+        return len(applied)
+
+    def counts(self) -> dict[str, int]:
+        return {tbl: self.conn.execute(f"SELECT count(*) FROM {tbl}").fetchone()[0] for tbl in BY_TABLE} | {
+            "field_versions": self.conn.execute("SELECT count(*) FROM field_versions").fetchone()[0]
+        }
+
+    def integrity_problems(self, quick: bool = False) -> list[str]:
+        """Empty when the file is sound; else SQLite's own description of the damage."""
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            rows = [r[0] for r in self.conn.execute(f"PRAGMA {pragma}")]
+            if not quick:
+                for tbl in schema.FTS_COLUMNS:
+                    self.conn.execute(f"INSERT INTO {tbl}_fts({tbl}_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as error:
+            return [str(error)]
+        return [] if rows == ["ok"] else rows
+
+    def backup(self, target: str | os.PathLike[str]) -> Path:
+        """A consistent copy of the notebook (SQLite's backup API), written atomically."""
+        target = Path(target)
+        _backup_connection(self.conn, target)
+        return target
+
+
+# ---------------------------------------------------------------------- helpers
+def entity_from_row(cls: type[E], row: dict[str, Any]) -> E:
+    kwargs = {spec.name: decode(spec, row.get(spec.name)) for spec in cls.specs()}
+    return cls(id=row["id"], created_at=row.get("created_at"), updated_at=row.get("updated_at"), **kwargs)
+
+
+def default_backup_dir(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def _refuse_non_sqlite(path: Path) -> None:
+    if not path.exists():
+        if not path.parent.exists():
+            raise CannotOpenError(path=path, detail=f"folder {path.parent} does not exist")
+        return
+    if path.is_dir():
+        raise NotANotebookError(path=path)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise CannotOpenError(path=path, detail=error.strerror or str(error)) from error
+    if header and header != SQLITE_HEADER:
+        raise NotANotebookError(path=path)
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    except sqlite3.DatabaseError as error:
+        translated = translate_sqlite_error(error)
+        if isinstance(translated, CorruptDatabaseError):
+            raise NotANotebookError(path=path) from error
+        raise (translated or CannotOpenError(path=path, detail=str(error))) from error
+    if mode.lower() != "wal":
+        logger.warning("journal mode is %s, not WAL", mode)
+
+
+def _migrate(conn: sqlite3.Connection, path: Path | None, backup_dir: Path | None) -> None:
+    db = Database(conn)
+    try:
+        applied = [m.name for m in schema.migrations.applied(db)]
+    except sqlite3.DatabaseError as error:
+        raise NotANotebookError(path=path) from error
+    unknown = [name for name in applied if name not in schema.MIGRATION_NAMES]
+    if unknown:
+        raise NewerSchemaError(path=path)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not applied and tables - {"_sqlite_migrations"}:
+        raise NotANotebookError(path=path)
+    pending = schema.migrations.pending(db)
+    if not pending:
+        return
+    if applied and path is not None and backup_dir is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = backup_dir / f"{path.stem}-before-migration-{stamp}.sqlite"
+        _backup_connection(conn, target)
+        logger.info("backed up %s to %s before migrating", path, target)
+    try:
+        schema.migrations.apply(db)
+    except sqlite3.OperationalError as error:
+        raise (translate_sqlite_error(error) or CannotOpenError(path=path, detail=str(error))) from error
+
+
+def _backup_connection(conn: sqlite3.Connection, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    destination = sqlite3.connect(partial)
+    try:
+        conn.backup(destination)
+    finally:
+        destination.close()
+    _fsync(partial)
+    os.replace(partial, target)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+__all__ = [
+    "DELETED", "FieldVersion", "Store", "StoreError", "DatabaseLockedError", "ReadOnlyError",
+    "entity_from_row", "version_key",
+]
