@@ -12,10 +12,10 @@ from fieldapp.store.errors import (
     ReadOnlyError,
     StoreError,
 )
-from fieldapp.store.store import DELETED, FieldVersion, Store
+from fieldapp.store.store import DELETED, ERASED, FieldVersion, Store
 
 __all__ = [
-    "DELETED", "AttachmentMissingError", "BadQueryError", "CannotOpenError", "DatabaseLockedError",
+    "DELETED", "ERASED", "AttachmentMissingError", "BadQueryError", "CannotOpenError", "DatabaseLockedError",
     "DiskFullError", "FieldVersion", "NewerSchemaError", "NotANotebookError", "NotFoundError",
     "ReadOnlyError", "Store", "StoreError",
 ]

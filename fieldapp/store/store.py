@@ -46,6 +46,8 @@ logger = logging.getLogger(__name__)
 E = TypeVar("E", bound=Entity)
 
 DELETED = "_deleted"
+# An erased row (GDPR erasure) never comes back, whatever later versions say.
+ERASED = "_erased"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
@@ -244,6 +246,9 @@ class Store:
                     if field not in winners or (hlc, site) > winners[field][:2]:
                         winners[field] = (hlc, site, value)
                 if first is None:
+                    continue
+                if ERASED in winners:
+                    self.conn.execute(f"DELETE FROM {tbl} WHERE id = ?", (row_id,))
                     continue
                 deleted = winners.pop(DELETED, None)
                 latest = max((w[:2] for w in winners.values()), default=(0, ""))
