@@ -30,15 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     for module_name in REGISTRARS:
         module = __import__(module_name, fromlist=["register"])
         module.register(subparsers)
+    parser.command_choices = subparsers.choices  # type: ignore[attr-defined]
     return parser
 
 
 def command_names() -> set[str]:
-    parser = build_parser()
-    for action in parser._subparsers._group_actions if parser._subparsers else ():
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
+    return set(build_parser().command_choices)  # type: ignore[attr-defined]
 
 
 def run(argv: Sequence[str]) -> int:
