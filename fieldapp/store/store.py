@@ -90,8 +90,7 @@ def version_key(hlc: int, site: str) -> str:
     return f"{hlc}:{site}"
 
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
@@ -395,17 +394,21 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             raise ValidationError(errors)
 
     # ------------------------------------------------------------- bulk loading
-    def bulk_add(self, entities: Iterable[Entity], batch: int = 5000) -> int:
-        """Add many new, validated entities quickly (demo data, benchmarks).
+    def bulk_add(self, entities: Iterable[Entity], batch: int = 5000, *, validate: bool = True) -> int:
+        """Add many new entities quickly (demo data, benchmarks), all or nothing.
 
         Each entity gets its own HLC value and full field versions, exactly as
         ``add`` would write them; references are the caller's responsibility.
+        ``validate=False`` is for generated entities whose values are already
+        typed and checked (the demo generator's tests validate every entity).
         """
         total = 0
         by_table: dict[str, list[Entity]] = {}
+        # Index pages of a large load do not fit SQLite's default 2 MB cache.
+        self.conn.execute("PRAGMA cache_size = -262144")
         with self.transaction():
             for entity in entities:
-                by_table.setdefault(entity.TABLE, []).append(entity.validated())
+                by_table.setdefault(entity.TABLE, []).append(entity.validated() if validate else entity)
                 total += 1
                 if total % batch == 0:
                     self._flush_bulk(by_table)
