@@ -24,6 +24,15 @@ def current_language() -> str:
     return _current
 
 
+def language_from_environment(environ: dict[str, str]) -> str:
+    """Danish when FELTBOG_LANG or the POSIX locale variables say so, else English."""
+    for name in ("FELTBOG_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = environ.get(name, "")
+        if value:
+            return "da" if value.lower().startswith("da") else "en"
+    return DEFAULT_LANGUAGE
+
+
 def pick(texts: dict[str, str], lang: str | None = None) -> str:
     return texts.get(lang or _current) or texts["en"]
 

@@ -284,7 +284,11 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             values = {spec.name: encode(spec, getattr(clean, spec.name)) for spec in clean.specs()}
             logged = {k: v for k, v in values.items() if v is not None}
             earlier = self._log(clean.TABLE, clean.id, logged, hlc)
-            first = min([hlc, *(w[0] for w in earlier.values())])
+            first = hlc
+            if earlier:  # a revived row: its history starts with its first version, as in recompute
+                first = self.conn.execute(
+                    "SELECT min(hlc) FROM field_versions WHERE tbl = ? AND row_id = ?", (clean.TABLE, clean.id)
+                ).fetchone()[0]
             row = {"id": clean.id, "created_at": hlc_to_iso(first), "updated_at": hlc_to_iso(hlc), **values}
             self._upsert_row(clean.TABLE, row)
         return self.get(type(clean), clean.id)
