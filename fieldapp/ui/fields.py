@@ -75,7 +75,7 @@ class MultilineInput(FieldInput):
         self.edit.setTabChangesFocus(True)
         line = self.edit.fontMetrics().lineSpacing()
         self.edit.setMinimumHeight(line * 3 + 16)
-        self.edit.setMaximumHeight(line * 8 + 16)
+        self.edit.setMaximumHeight(line * 5 + 16)
         self.layout_.addWidget(self.edit)
         self.setFocusProxy(self.edit)
         self._loading = False

@@ -41,7 +41,7 @@ class ActivityTableModel(QAbstractTableModel):
         self.rows: list[ActivityRow] = []
         self.total = 0
         self._headers = [self.tr("Kind"), self.tr("Title"), self.tr("Area"), self.tr("Date"),
-                         self.tr("Status"), self.tr("Observations")]
+                         self.tr("Status"), self.tr("Obs.")]
 
     # ------------------------------------------------------------- loading
     def set_filter(self, flt: ActivityFilter) -> None:
@@ -113,6 +113,8 @@ class ActivityTableModel(QAbstractTableModel):
                 return str(row.observation_count)
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_KIND:
             return icon(row.kind.value)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_OBSERVATIONS:
+            return self.tr("%n observation(s)", "", row.observation_count)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_OBSERVATIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSplitter,
+    QHBoxLayout,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -27,7 +27,7 @@ from fieldapp.ui.editors import ActionEditor, ActivityEditor, AreaEditor, Person
 from fieldapp.ui.formatting import format_count, format_date
 from fieldapp.ui.icons import icon
 from fieldapp.ui.search_view import SearchView
-from fieldapp.ui.views import ActivitiesView, ListDetailView, OverviewView, actions_view, areas_view, people_view
+from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.dialogs = dialogs
         self.lang = lang
-        self.setWindowTitle(f"{APP_NAME} — {store.path.name if store.path else self.tr('notebook in memory')}")
+        in_memory = self.tr("notebook in memory")
+        self.setWindowTitle(f"{APP_NAME} — {store.path.name if store.path else in_memory}")
         self.setMinimumSize(QSize(900, 560))
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
@@ -62,12 +63,13 @@ class MainWindow(QMainWindow):
         width = max(self.nav.sizeHintForColumn(0), 120) + 28
         self.nav.setFixedWidth(width)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setCollapsible(1, False)
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_actions()
         self._build_status_bar()
         self.restore_layout()
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
                 if isinstance(state, QByteArray):
                     widget.splitter.restoreState(state)
                 else:
-                    widget.splitter.setSizes([520, 640])
+                    widget.splitter.setSizes([460, 780])
                 widget.record_saved.connect(self._record_saved)
             if hasattr(widget, "open_record"):
                 widget.open_record.connect(self.open_record)
@@ -113,11 +115,11 @@ class MainWindow(QMainWindow):
         if key == "activities":
             return ActivitiesView(store, lang, lambda rid: ActivityEditor(store, rid, lang, dialogs))
         if key == "people":
-            return people_view(store, lang, lambda rid: PersonEditor(store, rid, lang, dialogs))
+            return PeopleView(store, lang, lambda rid: PersonEditor(store, rid, lang, dialogs))
         if key == "areas":
-            return areas_view(store, lang, lambda rid: AreaEditor(store, rid, lang, dialogs))
+            return AreasView(store, lang, lambda rid: AreaEditor(store, rid, lang, dialogs))
         if key == "actions":
-            return actions_view(store, lang, lambda rid: ActionEditor(store, rid, lang, dialogs))
+            return ActionsView(store, lang, lambda rid: ActionEditor(store, rid, lang, dialogs))
         view = SearchView(store, lang)
         view.open_hit.connect(self.open_hit)
         return view
@@ -138,8 +140,6 @@ class MainWindow(QMainWindow):
                 widget.flush()
         widget = self.page(key)
         self.stack.setCurrentIndex(row)
-        if key == "overview" and isinstance(widget, OverviewView) and widget.isVisible():
-            widget.refresh()
         if key == "search":
             widget.focus_box()
 

@@ -73,9 +73,11 @@ def system_language() -> str:
 class Translators:
     """Installs Qt's own ``qtbase_da`` and then ours; switching language swaps both."""
 
+    # Shared: there is one QApplication per process, whoever installed its translators.
+    installed: list[QTranslator] = []
+
     def __init__(self, app: QCoreApplication):
         self.app = app
-        self.installed: list[QTranslator] = []
         self.language = "en"
 
     def apply(self, lang: str) -> None:
@@ -88,11 +90,13 @@ class Translators:
         QLocale.setDefault(QLocale(QLocale.Language.Danish if lang == "da" else QLocale.Language.English,
                                    QLocale.Country.Denmark if lang == "da" else QLocale.Country.UnitedKingdom))
         self.language = lang
-        if lang == "en":
-            return
         build_translations()
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in ((f"qtbase_{lang}", qt_folder), (f"feltbog_{lang}", str(translations_dir()))):
+        # Qt's own strings first (English needs none); feltbog_en only holds English plural forms.
+        wanted = [(f"feltbog_{lang}", str(translations_dir()))]
+        if lang != "en":
+            wanted.insert(0, (f"qtbase_{lang}", qt_folder))
+        for name, folder in wanted:
             translator = QTranslator(self.app)
             if translator.load(name, folder):
                 self.app.installTranslator(translator)

@@ -232,7 +232,6 @@ class ActivitiesView(ListDetailView):
         for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
             dates.addWidget(widget)
         dates.addStretch(1)
-        self.filters.parentWidget() if False else None
         left_layout = self.splitter.widget(0).layout()
         left_layout.insertLayout(1, dates)
         self.model = ActivityTableModel(store, self)
@@ -243,10 +242,10 @@ class ActivitiesView(ListDetailView):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ActivityTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column, width in ((ActivityTableModel.COL_KIND, 150), (ActivityTableModel.COL_AREA, 120),
-                              (ActivityTableModel.COL_DATE, 130), (ActivityTableModel.COL_STATUS, 70),
-                              (ActivityTableModel.COL_OBSERVATIONS, 40)):
-            header.resizeSection(column, width)
+        for column in (ActivityTableModel.COL_KIND, ActivityTableModel.COL_DATE, ActivityTableModel.COL_STATUS,
+                       ActivityTableModel.COL_OBSERVATIONS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(ActivityTableModel.COL_AREA, 110)
         self._connect_selection()
         self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
@@ -396,6 +395,13 @@ class OverviewView(QWidget):
         grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 1)
         self.refresh()
+        self._fresh = True
+
+    def showEvent(self, event) -> None:
+        if not self._fresh:  # coming back to the overview: things may have changed meanwhile
+            self.refresh()
+        self._fresh = False
+        super().showEvent(event)
 
     def _titles(self) -> dict[str, str]:
         return {
@@ -431,47 +437,45 @@ class OverviewView(QWidget):
         self.tables["recent"].horizontalHeader().setSectionResizeMode(ActivityRowsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
 
 
-def people_view(store: Store, lang: str, editor_factory) -> RecordListView:
-    model = PeopleTableModel()
-    area = combo("", lookups.area_choices(store), "")
-    stage = combo("", [(s.label(lang), s.value) for s in LeadershipStage], "")
-    view = RecordListView(store, lang, editor_factory, model,
-                          lambda: store.person_rows(area_id=area.currentData(), stage=stage.currentData()),
-                          "people", "")
-    model.setParent(view)
-    view.table.setAccessibleName(view.tr("People"))
-    area.setItemText(0, view.tr("All areas"))
-    area.setAccessibleName(view.tr("Area"))
-    stage.setItemText(0, view.tr("Any stage"))
-    stage.setAccessibleName(view.tr("Leadership stage"))
-    view.area_filter, view.stage_filter = area, stage
-    view.add_filter(area)
-    view.add_filter(stage)
-    view.refresh()
-    return view
+class PeopleView(RecordListView):
+    def __init__(self, store: Store, lang: str, editor_factory, parent=None):
+        self.area_filter = combo("", lookups.area_choices(store), "")
+        self.stage_filter = combo("", [(s.label(lang), s.value) for s in LeadershipStage], "")
+        super().__init__(store, lang, editor_factory, PeopleTableModel(), self._load, "people", "", parent)
+        self.model.setParent(self)
+        self.table.setAccessibleName(self.tr("People"))
+        self.area_filter.setItemText(0, self.tr("All areas"))
+        self.area_filter.setAccessibleName(self.tr("Area"))
+        self.stage_filter.setItemText(0, self.tr("Any stage"))
+        self.stage_filter.setAccessibleName(self.tr("Leadership stage"))
+        self.add_filter(self.area_filter)
+        self.add_filter(self.stage_filter)
+        self.refresh()
+
+    def _load(self) -> list:
+        return self.store.person_rows(area_id=self.area_filter.currentData(), stage=self.stage_filter.currentData())
 
 
-def areas_view(store: Store, lang: str, editor_factory) -> RecordListView:
-    model = AreaTableModel()
-    view = RecordListView(store, lang, editor_factory, model, store.area_rows, "areas", "")
-    model.setParent(view)
-    view.table.setAccessibleName(view.tr("Areas"))
-    view.refresh()
-    return view
+class AreasView(RecordListView):
+    def __init__(self, store: Store, lang: str, editor_factory, parent=None):
+        super().__init__(store, lang, editor_factory, AreaTableModel(), store.area_rows, "areas", "", parent)
+        self.model.setParent(self)
+        self.table.setAccessibleName(self.tr("Areas"))
+        self.refresh()
 
 
-def actions_view(store: Store, lang: str, editor_factory) -> RecordListView:
-    model = ActionTableModel()
-    status = combo("", [(s.label(lang), s.value) for s in ActionStatus], "")
-    status.setCurrentIndex(1)  # open actions first
-    view = RecordListView(store, lang, editor_factory, model, lambda: store.action_rows(status=status.currentData()),
-                          "actions", "")
-    model.setParent(view)
-    view.table.setAccessibleName(view.tr("Actions"))
-    status.setItemText(0, view.tr("Any status"))
-    status.setAccessibleName(view.tr("Status"))
-    view.status_filter = status
-    view.add_filter(status)
-    view.table.sortByColumn(ActionTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
-    view.refresh()
-    return view
+class ActionsView(RecordListView):
+    def __init__(self, store: Store, lang: str, editor_factory, parent=None):
+        self.status_filter = combo("", [(s.label(lang), s.value) for s in ActionStatus], "")
+        self.status_filter.setCurrentIndex(1)  # open actions first
+        super().__init__(store, lang, editor_factory, ActionTableModel(), self._load, "actions", "", parent)
+        self.model.setParent(self)
+        self.table.setAccessibleName(self.tr("Actions"))
+        self.status_filter.setItemText(0, self.tr("Any status"))
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.add_filter(self.status_filter)
+        self.table.sortByColumn(ActionTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.refresh()
+
+    def _load(self) -> list:
+        return self.store.action_rows(status=self.status_filter.currentData())
