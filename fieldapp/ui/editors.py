@@ -158,6 +158,15 @@ class ActivityEditor(Editor):
             self._listening_meeting()
         if self.participants is not None:
             self.participants.open_person.connect(lambda pid: self.open_record.emit("people", pid))
+        # Walking: type the title, press Enter, and go straight on to the observations.
+        self.inputs["title"].edit.returnPressed.connect(self.focus_main_part)
+
+    def focus_main_part(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        if self.capture is not None:
+            self.capture.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif "person_id" in self.inputs:
+            self.inputs["person_id"].focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _details(self, *names: str) -> QScrollArea:
         form = self.new_form()

@@ -64,6 +64,8 @@ def launch(qtbot, home, dialogs):
             started.append(result)
             qtbot.addWidget(result.window)
             qtbot.waitExposed(result.window)
+            result.window.activateWindow()  # shortcuts only reach the active window
+            qtbot.waitUntil(result.window.isActiveWindow)
         return result
 
     yield _launch
