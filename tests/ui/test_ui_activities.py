@@ -14,6 +14,10 @@ from fieldapp.ui.panels import SurveyModel
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
+def open_spin_boxes(table) -> list[QSpinBox]:
+    return [box for box in table.findChildren(QSpinBox) if box.isVisible()]
+
+
 def type_into_focus(qtbot, text: str) -> None:
     widget = QApplication.focusWidget()
     assert widget is not None
@@ -121,10 +125,10 @@ def test_a_listening_meeting_counts_the_survey_and_shows_percentages(launch, qtb
         table.setFocus()
         table.setCurrentIndex(model.index(0, column))
         qtbot.keyClicks(table, count)  # typing on a cell opens its editor
-        cell_editor = table.findChild(QSpinBox)
-        assert cell_editor is not None and cell_editor.hasFocus()
+        [cell_editor] = open_spin_boxes(table)
+        assert cell_editor.hasFocus()
         qtbot.keyClick(cell_editor, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: table.findChild(QSpinBox) is None or not table.findChild(QSpinBox).isVisible())
+        qtbot.waitUntil(lambda: open_spin_boxes(table) == [])
     assert model.index(0, agree).data() == "7 (70%)"
     assert model.index(0, strongly).data() == "3 (30%)"
     assert model.index(0, SurveyModel.COL_TOTAL).data() == "10"
