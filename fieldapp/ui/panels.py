@@ -326,7 +326,7 @@ class SurveyModel(QAbstractTableModel):
             if not total:
                 return str(count)
             percent = round(100 * count / total)
-            return f"{count} ({percent} %)" if self.lang == "da" else f"{count} ({percent}%)"
+            return f"{count}\n{percent} %" if self.lang == "da" else f"{count}\n{percent}%"
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -365,7 +365,12 @@ class SurveyPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Answer labels are long in Danish ("Hverken enig eller uenig"): narrow columns, wrapped headings.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(header.fontMetrics().lineSpacing() * 3 + 8)
+        header.setMinimumSectionSize(56)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setDefaultSectionSize(max(64, header.fontMetrics().horizontalAdvance("Uenig") + 16))
         header.setSectionResizeMode(SurveyModel.COL_STATEMENT, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged)

@@ -319,8 +319,7 @@ class RecordListView(ListDetailView):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.quick.textChanged.connect(self._quick_changed)
         self._connect_selection()
         self.proxy.modelReset.connect(self._update_count)
@@ -341,8 +340,7 @@ class RecordListView(ListDetailView):
     def refresh(self) -> None:
         current = self.detail.editor.entity_id if self.detail.editor else None
         self.model.set_rows(self.loader())
-        for column in range(1, self.model.columnCount()):
-            self.table.resizeColumnToContents(column)
+        self.table.resizeColumnsToContents()
         if current:
             self.select_id(current)
         self._update_count()
@@ -435,6 +433,9 @@ class OverviewView(QWidget):
             header = self.tables[key].horizontalHeader()
             header.setSectionResizeMode(ActionTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.tables["recent"].horizontalHeader().setSectionResizeMode(ActivityRowsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        pipeline = self.tables["pipeline"].horizontalHeader()
+        pipeline.setStretchLastSection(False)
+        pipeline.setSectionResizeMode(PipelineModel.COL_AREA, QHeaderView.ResizeMode.Stretch)
 
 
 class PeopleView(RecordListView):

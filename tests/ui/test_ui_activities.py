@@ -129,8 +129,8 @@ def test_a_listening_meeting_counts_the_survey_and_shows_percentages(launch, qtb
         assert cell_editor.hasFocus()
         qtbot.keyClick(cell_editor, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: open_spin_boxes(table) == [])
-    assert model.index(0, agree).data() == "7 (70%)"
-    assert model.index(0, strongly).data() == "3 (30%)"
+    assert model.index(0, agree).data() == "7\n70%"
+    assert model.index(0, strongly).data() == "3\n30%"
     assert model.index(0, SurveyModel.COL_TOTAL).data() == "10"
     [(item, counts)] = app.store.survey(editor.entity_id)[:1]
     assert counts["agree"] == 7 and counts["strongly_agree"] == 3
