@@ -8,13 +8,16 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-
+# The store (sqlite-utils and its plugins) is imported before Qt on purpose: once PySide6
+# is loaded, its import hook inspects the source of every module imported after it.
 from fieldapp import APP_NAME, __version__
 from fieldapp.domain import i18n as vocabulary
 from fieldapp.paths import config_dir, default_notebook, ensure, log_dir
 from fieldapp.store import Store, StoreError
+
+from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 from fieldapp.ui.crash import ErrorReporter, setup_logging
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.icons import icon

@@ -23,10 +23,8 @@ from fieldapp.domain import Action, ActionStatus, Activity, ActivityKind, Area, 
 from fieldapp.store import Store, StoreError
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.ui.dialogs import Dialogs
-from fieldapp.ui.editors import ActionEditor, ActivityEditor, AreaEditor, PersonEditor
 from fieldapp.ui.formatting import format_count, format_date
 from fieldapp.ui.icons import icon
-from fieldapp.ui.search_view import SearchView
 from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
 
 logger = logging.getLogger(__name__)
@@ -112,6 +110,10 @@ class MainWindow(QMainWindow):
         store, lang, dialogs = self.store, self.lang, self.dialogs
         if key == "overview":
             return OverviewView(store, lang)
+        # Editors and search are imported when first needed: a quicker start.
+        from fieldapp.ui.editors import ActionEditor, ActivityEditor, AreaEditor, PersonEditor
+        from fieldapp.ui.search_view import SearchView
+
         if key == "activities":
             return ActivitiesView(store, lang, lambda rid: ActivityEditor(store, rid, lang, dialogs))
         if key == "people":
@@ -242,7 +244,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved"), 2000)
 
     # ------------------------------------------------------------- records
-    def new_activity(self, kind: ActivityKind) -> ActivityEditor | None:
+    def new_activity(self, kind: ActivityKind):
         now = datetime.now().replace(second=0, microsecond=0)
         title = f"{kind.label(self.lang)} {format_date(now, self.lang)}"
         try:
