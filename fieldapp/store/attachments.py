@@ -1,8 +1,7 @@
-"""Photos and files: content-addressed bytes beside the notebook, EXIF time and place, thumbnails.
+"""Photos and other files, stored once by content beside the notebook.
 
-Bytes live in ``<attachments_dir>/<first two hex digits>/<sha256>``; the ``attachments``
-row holds the file name, type, size, caption and what EXIF says about when and where
-a photo was taken. Thumbnails are a cache (``<attachments_dir>/thumbnails``), rebuilt on demand.
+Bytes live at ``attachments/ab/<sha256>``; the ``attachments`` table holds what the
+user sees (file name, caption, when and where a photo was taken, read from EXIF).
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ import hashlib
 import logging
 import mimetypes
 import os
-import secrets
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,9 +29,77 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
-_CHUNK = 1024 * 1024
-_EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
-_DATETIME_ORIGINAL, _DATETIME = 36867, 306
+_EXIF_IFD = 0x8769
+_GPS_IFD = 0x8825
+_DATETIME_ORIGINAL = 0x9003
+_DATETIME = 0x0132
+
+
+def blob_path(root: Path, sha256: str) -> Path:
+    return root / sha256[:2] / sha256
+
+
+def store_blob(root: Path, source: Path) -> tuple[str, int]:
+    """Copy ``source`` into the content-addressed store (once); return (sha256, size)."""
+    digest = hashlib.sha256()
+    root.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=root, prefix=".incoming-", delete=False) as temp:
+        try:
+            with open(source, "rb") as handle:
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(chunk)
+                    temp.write(chunk)
+            temp.flush()
+            os.fsync(temp.fileno())
+        except BaseException:
+            temp.close()
+            os.unlink(temp.name)
+            raise
+    sha = digest.hexdigest()
+    target = blob_path(root, sha)
+    if target.exists():
+        os.unlink(temp.name)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(temp.name, target)
+    return sha, target.stat().st_size
+
+
+def read_photo_metadata(path: Path) -> dict[str, Any]:
+    """EXIF capture time and GPS position of a photo; empty for other files."""
+    try:
+        from PIL import Image, UnidentifiedImageError
+    except ImportError:  # pragma: no cover - Pillow is a dependency
+        return {}
+    try:
+        with Image.open(path) as image:
+            exif = image.getexif()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return {}
+    result: dict[str, Any] = {}
+    stamp = exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
+    if isinstance(stamp, str):
+        try:
+            result["taken_at"] = datetime.strptime(stamp.strip("\x00 "), "%Y:%m:%d %H:%M:%S")
+        except ValueError:
+            pass
+    gps = exif.get_ifd(_GPS_IFD)
+    lat = _gps_degrees(gps.get(2), gps.get(1))
+    lon = _gps_degrees(gps.get(4), gps.get(3))
+    if lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180:
+        result["lat"], result["lon"] = round(lat, 7), round(lon, 7)
+    return result
+
+
+def _gps_degrees(value: Any, ref: Any) -> float | None:
+    try:
+        degrees, minutes, seconds = (float(part) for part in value)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    result = degrees + minutes / 60 + seconds / 3600
+    if str(ref).strip("\x00 ").upper() in ("S", "W"):
+        result = -result
+    return result
 
 
 class AttachmentsMixin:
@@ -48,120 +115,73 @@ class AttachmentsMixin:
         observation_id: str | None = None,
         caption: str | None = None,
     ) -> Attachment:
-        """Copy a file into the notebook's attachments folder and record it."""
+        """Copy a file into the notebook and link it; the bytes are stored only once."""
         source = Path(path)
         if not source.is_file():
             raise AttachmentMissingError(path=source)
-        size = source.stat().st_size
-        if size > MAX_ATTACHMENT_BYTES:
-            raise AttachmentTooLargeError(path=source, size=round(size / 2**20), limit=MAX_ATTACHMENT_BYTES // 2**20)
-        digest = _store_blob(source, self.attachments_dir)
-        taken_at, lat, lon = read_exif(source)
+        try:
+            size = source.stat().st_size
+            if size > MAX_ATTACHMENT_BYTES:
+                raise AttachmentTooLargeError(path=source, size=size // 2**20, limit=MAX_ATTACHMENT_BYTES // 2**20)
+            sha, size = store_blob(self.attachments_dir, source)
+        except PermissionError as error:
+            raise AttachmentUnreadableError(path=source, detail=error.strerror) from error
+        except OSError as error:
+            if isinstance(error, AttachmentTooLargeError):
+                raise
+            raise AttachmentUnreadableError(path=source, detail=error.strerror or str(error)) from error
+        meta = read_photo_metadata(blob_path(self.attachments_dir, sha))
         mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-        return self.add(Attachment(
-            sha256=digest, filename=source.name, mime=mime, size=size, caption=caption, taken_at=taken_at,
-            lat=lat, lon=lon, activity_id=activity_id, observation_id=observation_id,
-        ))
+        return self.add(
+            Attachment(
+                sha256=sha,
+                filename=source.name[:300],
+                mime=mime,
+                size=size,
+                caption=caption,
+                activity_id=activity_id,
+                observation_id=observation_id,
+                **meta,
+            )
+        )
 
     def attachments(self: Store, activity_id: str | None = None, observation_id: str | None = None) -> list[Attachment]:
-        clauses, params = [], []
-        if activity_id:
-            clauses.append("activity_id = ?")
-            params.append(activity_id)
         if observation_id:
-            clauses.append("observation_id = ?")
-            params.append(observation_id)
-        where = " AND ".join(clauses) or None
-        return self.list(Attachment, where, params, order_by="taken_at IS NULL, taken_at, created_at, id")
+            return self.list(Attachment, "observation_id = ?", [observation_id], order_by="taken_at, created_at, id")
+        if activity_id:
+            return self.list(
+                Attachment,
+                "activity_id = ? OR observation_id IN (SELECT id FROM observations WHERE activity_id = ?)",
+                [activity_id, activity_id],
+                order_by="taken_at IS NULL, taken_at, created_at, id",
+            )
+        return self.list(Attachment, order_by="created_at, id")
 
     def attachment_file(self: Store, attachment: Attachment) -> Path:
         path = blob_path(self.attachments_dir, attachment.sha256 or "")
-        if not path.is_file():
+        if not attachment.sha256 or not path.is_file():
             raise BlobMissingError(name=attachment.filename)
         return path
 
     def thumbnail(self: Store, attachment: Attachment, size: int = 256) -> Path:
-        """A PNG no larger than ``size`` pixels, made once and then reused."""
-        target = self.attachments_dir / "thumbnails" / f"{attachment.sha256}_{int(size)}.png"
-        if target.is_file():
-            return target
-        source = self.attachment_file(attachment)
+        """A PNG thumbnail (cached beside the blobs), rotated as the camera meant."""
         from PIL import Image, ImageOps, UnidentifiedImageError
 
+        source = self.attachment_file(attachment)
+        target = self.attachments_dir / "thumbnails" / f"{attachment.sha256}-{int(size)}.png"
+        if target.exists():
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
         try:
             with Image.open(source) as image:
-                picture = ImageOps.exif_transpose(image)
-                picture.thumbnail((size, size))
-                target.parent.mkdir(parents=True, exist_ok=True)
-                partial = target.with_name(target.name + f".{secrets.token_hex(4)}.partial")
-                picture.convert("RGBA" if picture.mode in ("RGBA", "LA", "P") else "RGB").save(partial, "PNG")
-                os.replace(partial, target)
-        except (UnidentifiedImageError, OSError, ValueError) as error:
+                image = ImageOps.exif_transpose(image)
+                image.thumbnail((size, size))
+                if image.mode not in ("RGB", "RGBA"):
+                    image = image.convert("RGBA")
+                partial = target.with_name(target.name + ".partial")
+                image.save(partial, "PNG")
+        except (UnidentifiedImageError, OSError) as error:
             raise AttachmentUnreadableError(path=attachment.filename, detail=str(error)) from error
+        os.replace(partial, target)
         return target
 
-
-def blob_path(folder: Path, digest: str) -> Path:
-    return folder / digest[:2] / digest
-
-
-def _store_blob(source: Path, folder: Path) -> str:
-    """Copy ``source`` under its SHA-256 (hashing while copying); returns the digest."""
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f".import-{secrets.token_hex(8)}.partial"
-    digest = hashlib.sha256()
-    try:
-        with open(source, "rb") as reader, open(partial, "wb") as writer:
-            while chunk := reader.read(_CHUNK):
-                digest.update(chunk)
-                writer.write(chunk)
-            writer.flush()
-            os.fsync(writer.fileno())
-        target = blob_path(folder, digest.hexdigest())
-        if target.exists():
-            partial.unlink()
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise AttachmentUnreadableError(path=source, detail=error.strerror or str(error)) from error
-    return digest.hexdigest()
-
-
-def read_exif(path: Path) -> tuple[datetime | None, float | None, float | None]:
-    """When and where a photo was taken, from its EXIF data; ``None`` for whatever is missing."""
-    try:
-        from PIL import Image, UnidentifiedImageError
-
-        with Image.open(path) as image:
-            exif = image.getexif()
-    except (UnidentifiedImageError, OSError, ValueError):
-        return None, None, None
-    taken_at = _exif_time(exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL) or exif.get(_DATETIME))
-    gps = exif.get_ifd(_GPS_IFD)
-    lat = _coordinate(gps.get(2), gps.get(1), "S", 90)
-    lon = _coordinate(gps.get(4), gps.get(3), "W", 180)
-    return taken_at, lat, lon
-
-
-def _exif_time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.strptime(value.strip("\x00 "), "%Y:%m:%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def _coordinate(parts: Any, ref: Any, negative: str, limit: float) -> float | None:
-    try:
-        degrees, minutes, seconds = (float(p) for p in parts)
-    except (TypeError, ValueError, ZeroDivisionError):
-        return None
-    value = degrees + minutes / 60 + seconds / 3600
-    if isinstance(ref, bytes):
-        ref = ref.decode("ascii", "ignore")
-    if str(ref).strip().upper() == negative:
-        value = -value
-    return round(value, 7) if abs(value) <= limit else None
