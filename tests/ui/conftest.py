@@ -35,7 +35,7 @@ class AnsweringDialogs(Dialogs):
     def confirm(self, parent, title, text):
         return self.confirm_answer
 
-    def first_run(self, parent):
+    def first_run(self, parent, offer_demo=True):
         return self.first_run_answer
 
 

@@ -100,3 +100,15 @@ def test_a_search_with_only_punctuation_says_so_in_danish(launch, notebook, qtbo
     view.run_search()
     assert view.model.rowCount() == 0
     assert view.status.text() == "Søgningen »!!!« kunne ikke forstås."
+
+
+def test_a_half_typed_phrase_still_finds_the_words(launch, notebook, qtbot):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    view = app.window.go("search")
+    qtbot.keyClicks(view.box, '"legepladsen')
+    view.run_search()
+    assert view.model.hit_count() == 1
+    view.box.setText("*")
+    view.run_search()
+    assert view.model.hit_count() == 0 and view.status.text() == "The search '*' could not be understood."
