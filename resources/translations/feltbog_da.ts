@@ -3,12 +3,12 @@
   <context>
     <name>ActionEditor</name>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="475" />
+      <location filename="../../fieldapp/ui/editors.py" line="484" />
       <source>Came from:</source>
       <translation>Kom fra:</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="477" />
+      <location filename="../../fieldapp/ui/editors.py" line="486" />
       <source>Open the activity this action came from</source>
       <translation>Åbn den aktivitet, handlingen kom fra</translation>
     </message>
@@ -49,17 +49,17 @@
   <context>
     <name>ActionsView</name>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="473" />
+      <location filename="../../fieldapp/ui/views.py" line="481" />
       <source>Actions</source>
       <translation>Handlinger</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="474" />
+      <location filename="../../fieldapp/ui/views.py" line="482" />
       <source>Any status</source>
       <translation>Alle statusser</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="475" />
+      <location filename="../../fieldapp/ui/views.py" line="483" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -67,62 +67,62 @@
   <context>
     <name>ActivitiesView</name>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="221" />
+      <location filename="../../fieldapp/ui/views.py" line="222" />
       <source>Kind</source>
       <translation>Type</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="221" />
+      <location filename="../../fieldapp/ui/views.py" line="222" />
       <source>All kinds</source>
       <translation>Alle typer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="222" />
+      <location filename="../../fieldapp/ui/views.py" line="223" />
       <source>Area</source>
       <translation>Område</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="222" />
+      <location filename="../../fieldapp/ui/views.py" line="223" />
       <source>All areas</source>
       <translation>Alle områder</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="223" />
+      <location filename="../../fieldapp/ui/views.py" line="224" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="223" />
+      <location filename="../../fieldapp/ui/views.py" line="224" />
       <source>Any status</source>
       <translation>Alle statusser</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="224" />
+      <location filename="../../fieldapp/ui/views.py" line="225" />
       <source>Theme</source>
       <translation>Tema</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="224" />
+      <location filename="../../fieldapp/ui/views.py" line="225" />
       <source>Any theme</source>
       <translation>Alle temaer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="230" />
+      <location filename="../../fieldapp/ui/views.py" line="231" />
       <source>From</source>
       <translation>Fra</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="231" />
+      <location filename="../../fieldapp/ui/views.py" line="232" />
       <source>To</source>
       <translation>Til</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="239" />
+      <location filename="../../fieldapp/ui/views.py" line="240" />
       <source>Activities</source>
       <translation>Aktiviteter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="299" />
+      <location filename="../../fieldapp/ui/views.py" line="300" />
       <source>%1 of %2 shown</source>
       <translation>%1 af %2 vist</translation>
     </message>
@@ -130,57 +130,57 @@
   <context>
     <name>ActivityEditor</name>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="173" />
+      <location filename="../../fieldapp/ui/editors.py" line="182" />
       <source>Observations</source>
       <translation>Observationer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="175" />
+      <location filename="../../fieldapp/ui/editors.py" line="184" />
       <source>Route and details</source>
       <translation>Rute og detaljer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="177" />
+      <location filename="../../fieldapp/ui/editors.py" line="186" />
       <source>Participants</source>
       <translation>Deltagere</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="179" />
+      <location filename="../../fieldapp/ui/editors.py" line="188" />
       <source>Photos</source>
       <translation>Billeder</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="187" />
+      <location filename="../../fieldapp/ui/editors.py" line="196" />
       <source>The talk</source>
       <translation>Samtalen</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="188" />
+      <location filename="../../fieldapp/ui/editors.py" line="197" />
       <source>Next step</source>
       <translation>Næste skridt</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="189" />
+      <location filename="../../fieldapp/ui/editors.py" line="198" />
       <source>Details</source>
       <translation>Detaljer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="193" />
+      <location filename="../../fieldapp/ui/editors.py" line="202" />
       <source>What we heard</source>
       <translation>Det hørte vi</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="195" />
+      <location filename="../../fieldapp/ui/editors.py" line="204" />
       <source>Survey</source>
       <translation>Spørgeskema</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="197" />
+      <location filename="../../fieldapp/ui/editors.py" line="206" />
       <source>Meeting</source>
       <translation>Mødet</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="199" />
+      <location filename="../../fieldapp/ui/editors.py" line="208" />
       <source>Named participants</source>
       <translation>Navngivne deltagere</translation>
     </message>
@@ -252,32 +252,32 @@
   <context>
     <name>AreaEditor</name>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="428" />
+      <location filename="../../fieldapp/ui/editors.py" line="437" />
       <source>People</source>
       <translation>Personer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="430" />
+      <location filename="../../fieldapp/ui/editors.py" line="439" />
       <source>People (%1)</source>
       <translation>Personer (%1)</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="433" />
+      <location filename="../../fieldapp/ui/editors.py" line="442" />
       <source>Activities</source>
       <translation>Aktiviteter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="436" />
+      <location filename="../../fieldapp/ui/editors.py" line="445" />
       <source>Activities (%1)</source>
       <translation>Aktiviteter (%1)</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="439" />
+      <location filename="../../fieldapp/ui/editors.py" line="448" />
       <source>Open actions</source>
       <translation>Åbne handlinger</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="441" />
+      <location filename="../../fieldapp/ui/editors.py" line="450" />
       <source>Open actions (%1)</source>
       <translation>Åbne handlinger (%1)</translation>
     </message>
@@ -323,7 +323,7 @@
   <context>
     <name>AreasView</name>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="463" />
+      <location filename="../../fieldapp/ui/views.py" line="471" />
       <source>Areas</source>
       <translation>Områder</translation>
     </message>
@@ -426,19 +426,19 @@
   <context>
     <name>Feltbog</name>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="84" />
+      <location filename="../../fieldapp/ui/app.py" line="88" />
       <source>Feltbog is already open</source>
       <translation>Feltbog er allerede åben</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="85" />
+      <location filename="../../fieldapp/ui/app.py" line="89" />
       <source>This notebook is already open in another Feltbog window: %1
 Switch to that window, or close it and try again.</source>
       <translation>Notesbogen er allerede åben i et andet Feltbog-vindue: %1
 Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="100" />
+      <location filename="../../fieldapp/ui/app.py" line="104" />
       <source>Cannot open the notebook</source>
       <translation>Notesbogen kan ikke åbnes</translation>
     </message>
@@ -446,17 +446,17 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>HistoryActionsModel</name>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="401" />
+      <location filename="../../fieldapp/ui/editors.py" line="410" />
       <source>Due</source>
       <translation>Frist</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="402" />
+      <location filename="../../fieldapp/ui/editors.py" line="411" />
       <source>Action</source>
       <translation>Handling</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="403" />
+      <location filename="../../fieldapp/ui/editors.py" line="412" />
       <source>Status</source>
       <translation>Status</translation>
     </message>
@@ -464,27 +464,9 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>HistoryActivitiesModel</name>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="380" />
+      <location filename="../../fieldapp/ui/editors.py" line="389" />
       <source>Date</source>
       <translation>Dato</translation>
-    </message>
-    <message>
-      <location filename="../../fieldapp/ui/editors.py" line="381" />
-      <source>Kind</source>
-      <translation>Type</translation>
-    </message>
-    <message>
-      <location filename="../../fieldapp/ui/editors.py" line="382" />
-      <source>Title</source>
-      <translation>Titel</translation>
-    </message>
-  </context>
-  <context>
-    <name>HistoryObservationsModel</name>
-    <message>
-      <location filename="../../fieldapp/ui/editors.py" line="389" />
-      <source>Time</source>
-      <translation>Tid</translation>
     </message>
     <message>
       <location filename="../../fieldapp/ui/editors.py" line="390" />
@@ -493,6 +475,24 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
       <location filename="../../fieldapp/ui/editors.py" line="391" />
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryObservationsModel</name>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="398" />
+      <source>Time</source>
+      <translation>Tid</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="399" />
+      <source>Kind</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="400" />
       <source>Observation</source>
       <translation>Observation</translation>
     </message>
@@ -500,22 +500,22 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>ListDetailView</name>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="113" />
+      <location filename="../../fieldapp/ui/views.py" line="114" />
       <source>Filter…</source>
       <translation>Filtrér…</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="114" />
+      <location filename="../../fieldapp/ui/views.py" line="115" />
       <source>Quick filter</source>
       <translation>Hurtigfilter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="118" />
+      <location filename="../../fieldapp/ui/views.py" line="119" />
       <source>List</source>
       <translation>Liste</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="127" />
+      <location filename="../../fieldapp/ui/views.py" line="128" />
       <source>Choose one in the list, or make a new one from the toolbar.</source>
       <translation>Vælg en i listen, eller opret en ny fra værktøjslinjen.</translation>
     </message>
@@ -523,160 +523,160 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="46" />
+      <location filename="../../fieldapp/ui/main_window.py" line="44" />
       <source>notebook in memory</source>
       <translation>notesbog i hukommelsen</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="51" />
-      <location filename="../../fieldapp/ui/main_window.py" line="314" />
+      <location filename="../../fieldapp/ui/main_window.py" line="49" />
+      <location filename="../../fieldapp/ui/main_window.py" line="316" />
       <source>Sections</source>
       <translation>Afsnit</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="82" />
+      <location filename="../../fieldapp/ui/main_window.py" line="80" />
       <source>Overview</source>
       <translation>Overblik</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="83" />
+      <location filename="../../fieldapp/ui/main_window.py" line="81" />
       <source>Activities</source>
       <translation>Aktiviteter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="84" />
+      <location filename="../../fieldapp/ui/main_window.py" line="82" />
       <source>People</source>
       <translation>Personer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="85" />
+      <location filename="../../fieldapp/ui/main_window.py" line="83" />
       <source>Areas</source>
       <translation>Områder</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="86" />
+      <location filename="../../fieldapp/ui/main_window.py" line="84" />
       <source>Actions</source>
       <translation>Handlinger</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="87" />
-      <location filename="../../fieldapp/ui/main_window.py" line="168" />
+      <location filename="../../fieldapp/ui/main_window.py" line="85" />
+      <location filename="../../fieldapp/ui/main_window.py" line="170" />
       <source>Search</source>
       <translation>Søg</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="159" />
+      <location filename="../../fieldapp/ui/main_window.py" line="161" />
       <source>New walkabout</source>
       <translation>Ny byvandring</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="161" />
+      <location filename="../../fieldapp/ui/main_window.py" line="163" />
       <source>New 1:1 talk</source>
       <translation>Ny 1:1-samtale</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="163" />
+      <location filename="../../fieldapp/ui/main_window.py" line="165" />
       <source>New listening meeting</source>
       <translation>Nyt lyttemøde</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="165" />
-      <location filename="../../fieldapp/ui/main_window.py" line="271" />
+      <location filename="../../fieldapp/ui/main_window.py" line="167" />
+      <location filename="../../fieldapp/ui/main_window.py" line="273" />
       <source>New person</source>
       <translation>Ny person</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="166" />
-      <location filename="../../fieldapp/ui/main_window.py" line="274" />
+      <location filename="../../fieldapp/ui/main_window.py" line="168" />
+      <location filename="../../fieldapp/ui/main_window.py" line="276" />
       <source>New area</source>
       <translation>Nyt område</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="167" />
-      <location filename="../../fieldapp/ui/main_window.py" line="277" />
+      <location filename="../../fieldapp/ui/main_window.py" line="169" />
+      <location filename="../../fieldapp/ui/main_window.py" line="279" />
       <source>New action</source>
       <translation>Ny handling</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="170" />
+      <location filename="../../fieldapp/ui/main_window.py" line="172" />
       <source>Next record</source>
       <translation>Næste</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="171" />
+      <location filename="../../fieldapp/ui/main_window.py" line="173" />
       <source>Previous record</source>
       <translation>Forrige</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="172" />
+      <location filename="../../fieldapp/ui/main_window.py" line="174" />
       <source>Quit</source>
       <translation>Afslut</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="180" />
+      <location filename="../../fieldapp/ui/main_window.py" line="182" />
       <source>&amp;File</source>
       <translation>&amp;Filer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="188" />
+      <location filename="../../fieldapp/ui/main_window.py" line="190" />
       <source>&amp;Go</source>
       <translation>&amp;Gå til</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="194" />
+      <location filename="../../fieldapp/ui/main_window.py" line="196" />
       <source>&amp;Settings</source>
       <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="195" />
+      <location filename="../../fieldapp/ui/main_window.py" line="197" />
       <source>Language</source>
       <translation>Sprog</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="205" />
+      <location filename="../../fieldapp/ui/main_window.py" line="207" />
       <source>&amp;Help</source>
       <translation>&amp;Hjælp</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="206" />
-      <location filename="../../fieldapp/ui/main_window.py" line="317" />
+      <location filename="../../fieldapp/ui/main_window.py" line="208" />
+      <location filename="../../fieldapp/ui/main_window.py" line="319" />
       <source>Keyboard shortcuts</source>
       <translation>Tastaturgenveje</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="207" />
-      <location filename="../../fieldapp/ui/main_window.py" line="320" />
+      <location filename="../../fieldapp/ui/main_window.py" line="209" />
+      <location filename="../../fieldapp/ui/main_window.py" line="322" />
       <source>About Feltbog</source>
       <translation>Om Feltbog</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="209" />
+      <location filename="../../fieldapp/ui/main_window.py" line="211" />
       <source>Main toolbar</source>
       <translation>Værktøjslinje</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="235" />
+      <location filename="../../fieldapp/ui/main_window.py" line="237" />
       <source>%1 activities · %2 people · %3 open actions</source>
       <translation>%1 aktiviteter · %2 personer · %3 åbne handlinger</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="242" />
+      <location filename="../../fieldapp/ui/main_window.py" line="244" />
       <source>Saved</source>
       <translation>Gemt</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="251" />
-      <location filename="../../fieldapp/ui/main_window.py" line="261" />
+      <location filename="../../fieldapp/ui/main_window.py" line="253" />
+      <location filename="../../fieldapp/ui/main_window.py" line="263" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="315" />
+      <location filename="../../fieldapp/ui/main_window.py" line="317" />
       <source>Next kind of observation</source>
       <translation>Næste type observation</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/main_window.py" line="321" />
+      <location filename="../../fieldapp/ui/main_window.py" line="323" />
       <source>Feltbog %1 — an offline notebook for co-creation work.</source>
       <translation>Feltbog %1 — en notesbog til samskabende arbejde, der virker uden net.</translation>
     </message>
@@ -770,27 +770,27 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>OverviewView</name>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="408" />
+      <location filename="../../fieldapp/ui/views.py" line="410" />
       <source>Overdue actions (%1)</source>
       <translation>Overskredne handlinger (%1)</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="409" />
+      <location filename="../../fieldapp/ui/views.py" line="411" />
       <source>Due in the next 14 days (%1)</source>
       <translation>Frist inden for 14 dage (%1)</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="410" />
+      <location filename="../../fieldapp/ui/views.py" line="412" />
       <source>Recent activities</source>
       <translation>Seneste aktiviteter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="411" />
+      <location filename="../../fieldapp/ui/views.py" line="413" />
       <source>Not contacted for 60 days (%1)</source>
       <translation>Ikke kontaktet i 60 dage (%1)</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="412" />
+      <location filename="../../fieldapp/ui/views.py" line="414" />
       <source>Leadership pipeline per area</source>
       <translation>Lederstigen pr. område</translation>
     </message>
@@ -887,27 +887,27 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>PeopleView</name>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="446" />
+      <location filename="../../fieldapp/ui/views.py" line="454" />
       <source>People</source>
       <translation>Personer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="447" />
+      <location filename="../../fieldapp/ui/views.py" line="455" />
       <source>All areas</source>
       <translation>Alle områder</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="448" />
+      <location filename="../../fieldapp/ui/views.py" line="456" />
       <source>Area</source>
       <translation>Område</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="449" />
+      <location filename="../../fieldapp/ui/views.py" line="457" />
       <source>Any stage</source>
       <translation>Alle trin</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="450" />
+      <location filename="../../fieldapp/ui/views.py" line="458" />
       <source>Leadership stage</source>
       <translation>Lederstige</translation>
     </message>
@@ -915,56 +915,56 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>PersonEditor</name>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="278" />
+      <location filename="../../fieldapp/ui/editors.py" line="287" />
       <source>Details</source>
       <translation>Detaljer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="283" />
+      <location filename="../../fieldapp/ui/editors.py" line="292" />
       <source>Consent</source>
       <translation>Samtykke</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="284" />
-      <location filename="../../fieldapp/ui/editors.py" line="302" />
+      <location filename="../../fieldapp/ui/editors.py" line="293" />
+      <location filename="../../fieldapp/ui/editors.py" line="311" />
       <source>Relations</source>
       <translation>Relationer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="285" />
+      <location filename="../../fieldapp/ui/editors.py" line="294" />
       <source>History</source>
       <translation>Historik</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="292" />
+      <location filename="../../fieldapp/ui/editors.py" line="301" />
       <source>Add someone they know: type a name and press Enter</source>
       <translation>Tilføj en, de kender: skriv et navn, og tryk Enter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="293" />
+      <location filename="../../fieldapp/ui/editors.py" line="302" />
       <source>Add a relation</source>
       <translation>Tilføj relation</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="323" />
+      <location filename="../../fieldapp/ui/editors.py" line="332" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="333" />
-      <location filename="../../fieldapp/ui/editors.py" line="336" />
+      <location filename="../../fieldapp/ui/editors.py" line="342" />
+      <location filename="../../fieldapp/ui/editors.py" line="345" />
       <source>Activities</source>
       <translation>Aktiviteter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="339" />
-      <location filename="../../fieldapp/ui/editors.py" line="342" />
+      <location filename="../../fieldapp/ui/editors.py" line="348" />
+      <location filename="../../fieldapp/ui/editors.py" line="351" />
       <source>Observations they raised</source>
       <translation>Observationer, de har rejst</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="345" />
-      <location filename="../../fieldapp/ui/editors.py" line="348" />
+      <location filename="../../fieldapp/ui/editors.py" line="354" />
+      <location filename="../../fieldapp/ui/editors.py" line="357" />
       <source>Actions they own</source>
       <translation>Handlinger, de er ansvarlige for</translation>
     </message>
@@ -1018,7 +1018,7 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>RecordListView</name>
     <message>
-      <location filename="../../fieldapp/ui/views.py" line="351" />
+      <location filename="../../fieldapp/ui/views.py" line="350" />
       <source>%1 of %2 shown</source>
       <translation>%1 af %2 vist</translation>
     </message>
@@ -1026,37 +1026,37 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>ReferralsPanel</name>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="219" />
+      <location filename="../../fieldapp/ui/editors.py" line="228" />
       <source>People they suggested we talk to</source>
       <translation>Personer, de foreslog, vi taler med</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="222" />
+      <location filename="../../fieldapp/ui/editors.py" line="231" />
       <source>Type a name and press Enter (a new name creates the person)</source>
       <translation>Skriv et navn, og tryk Enter (et nyt navn opretter personen)</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="223" />
+      <location filename="../../fieldapp/ui/editors.py" line="232" />
       <source>Add a suggested person</source>
       <translation>Tilføj en foreslået person</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="240" />
+      <location filename="../../fieldapp/ui/editors.py" line="249" />
       <source>Nobody yet.</source>
       <translation>Ingen endnu.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="248" />
+      <location filename="../../fieldapp/ui/editors.py" line="257" />
       <source>Pick the person first</source>
       <translation>Vælg personen først</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="249" />
+      <location filename="../../fieldapp/ui/editors.py" line="258" />
       <source>Choose whom the talk was with before adding the people they suggested.</source>
       <translation>Vælg, hvem samtalen var med, før du tilføjer de personer, de foreslog.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="259" />
+      <location filename="../../fieldapp/ui/editors.py" line="268" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -1064,17 +1064,17 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>RelationsModel</name>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="363" />
+      <location filename="../../fieldapp/ui/editors.py" line="372" />
       <source>Name</source>
       <translation>Navn</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="364" />
+      <location filename="../../fieldapp/ui/editors.py" line="373" />
       <source>Relation</source>
       <translation>Relation</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="370" />
+      <location filename="../../fieldapp/ui/editors.py" line="379" />
       <source>suggested by them</source>
       <translation>foreslået af dem</translation>
     </message>
