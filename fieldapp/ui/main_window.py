@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         in_memory = self.tr("notebook in memory")
         self.setWindowTitle(f"{APP_NAME} — {store.path.name if store.path else in_memory}")
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(720, 480))
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Sections"))
@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
                 widget.flush()
         widget = self.page(key)
         self.stack.setCurrentIndex(row)
+        self.update_counts()
         if key == "search":
             widget.focus_box()
 
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
 
     def _record_saved(self, _table: str, _record_id: str) -> None:
         self.statusBar().showMessage(self.tr("Saved"), 2000)
+        self.update_counts()
 
     # ------------------------------------------------------------- records
     def new_activity(self, kind: ActivityKind):

@@ -108,3 +108,19 @@ def test_an_unexpected_error_is_logged_and_shown_with_a_copyable_report(qtbot, h
         if getattr(handler, "baseFilename", None) == str(log_path):
             logging.getLogger().removeHandler(handler)
             handler.close()
+
+
+def test_window_size_page_and_list_layout_are_remembered(launch, notebook, qtbot):
+    path, _ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    window = app.window
+    window.resize(780, 560)  # within the offscreen screen (800 × 600)
+    view = window.go("people")
+    view.splitter.setSizes([300, 700])
+    sizes = view.splitter.sizes()
+    window.close()
+    app.shutdown()
+    again = launch("--db", str(path), "--lang", "en")
+    assert (again.window.width(), again.window.height()) == (780, 560)
+    assert again.window.current_key() == "people"
+    assert again.window.pages["people"].splitter.sizes() == sizes
