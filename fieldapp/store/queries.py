@@ -357,7 +357,10 @@ class QueriesMixin:
         try:
             return self._search(query, limit, highlight)
         except sqlite3.OperationalError as error:
-            if "fts5" not in str(error) and "syntax" not in str(error) and "no such column" not in str(error):
+            # FTS5 reports bad query syntax in several wordings ("fts5: syntax error",
+            # "unterminated string", "unknown special query", "no such column"); a
+            # half-typed "phrase must fall back to word-by-word search, not escape.
+            if "locked" in str(error) or "busy" in str(error):
                 raise
         try:
             return self._search(_plain_terms(query), limit, highlight)

@@ -1,0 +1,198 @@
+"""Start the desktop app: arguments, language, the notebook lock, first run, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import sys
+import time
+from pathlib import Path
+
+# The store (sqlite-utils and its plugins) is imported before Qt on purpose: once PySide6
+# is loaded, its import hook inspects the source of every module imported after it.
+from fieldapp import APP_NAME, __version__
+from fieldapp.domain import i18n as vocabulary
+from fieldapp.paths import config_dir, default_notebook, ensure, log_dir
+from fieldapp.store import Store, StoreError
+
+from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from fieldapp.ui.crash import ErrorReporter, setup_logging
+from fieldapp.ui.dialogs import Dialogs
+from fieldapp.ui.icons import icon
+from fieldapp.ui.translations import LANGUAGES, Translators, system_language
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR, EXIT_LOCKED, EXIT_CANCELLED = 0, 1, 3, 4
+DEMO_SIZE = 300
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="fieldapp", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", type=Path, help="open this notebook file instead of the default one")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the app (da or en)")
+    # For the start-up benchmark: print a time stamp and quit once the window is up and idle.
+    parser.add_argument("--quit-when-idle", action="store_true", help=argparse.SUPPRESS)
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def app_settings() -> QSettings:
+    return QSettings(str(ensure(config_dir()) / "feltbog.ini"), QSettings.Format.IniFormat)
+
+
+class NotebookLock:
+    """One instance per notebook: a ``QLockFile`` beside the database file."""
+
+    def __init__(self, db_path: Path):
+        self.path = db_path.with_name(db_path.name + ".lock")
+        self.lock = QLockFile(str(self.path))
+        self.lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
+
+    def acquire(self) -> bool:
+        return self.lock.tryLock(0)
+
+    def release(self) -> None:
+        self.lock.unlock()
+
+
+class Feltbog(QObject):
+    """Owns what lives as long as the app: the store, its lock, translators and the main window."""
+
+    def __init__(self, app: QApplication, settings: QSettings, dialogs: Dialogs, translators: Translators):
+        super().__init__()
+        self.app = app
+        self.settings = settings
+        self.dialogs = dialogs
+        self.translators = translators
+        self.store: Store | None = None
+        self.lock: NotebookLock | None = None
+        self.window = None
+
+    @property
+    def language(self) -> str:
+        return self.translators.language
+
+    def open_notebook(self, path: Path) -> int:
+        """Lock and open ``path`` (asking how to start if it is new); an exit code on failure."""
+        path = path.expanduser().resolve()
+        ensure(path.parent)
+        lock = NotebookLock(path)
+        if not lock.acquire():
+            logger.warning("notebook %s is locked by another instance", path)
+            self.dialogs.error(
+                None,
+                self.tr("Feltbog is already open"),
+                self.tr("This notebook is already open in another Feltbog window: %1\n"
+                        "Switch to that window, or close it and try again.").replace("%1", str(path)),
+            )
+            return EXIT_LOCKED
+        is_new = not path.exists()
+        choice = "empty"
+        if is_new:
+            choice = self.dialogs.first_run(None, offer_demo=importlib.util.find_spec("fieldapp.demo") is not None)
+            if choice is None:
+                lock.release()
+                return EXIT_CANCELLED
+        try:
+            store = Store.open(path)
+        except StoreError as error:
+            lock.release()
+            self.dialogs.error(None, self.tr("Cannot open the notebook"), error.message(self.language))
+            return EXIT_ERROR
+        if choice == "demo":
+            from fieldapp.demo import build_demo
+
+            build_demo(store, size=DEMO_SIZE)
+        self.store, self.lock = store, lock
+        return EXIT_OK
+
+    def show_main_window(self) -> None:
+        from fieldapp.ui.main_window import MainWindow
+
+        assert self.store is not None
+        self.window = MainWindow(self.store, self.settings, self.dialogs, self.language)
+        self.window.languageChangeRequested.connect(self.switch_language)
+        self.window.show()
+
+    def switch_language(self, lang: str) -> None:
+        """Remember the choice and rebuild the window in the new language (edits are flushed first)."""
+        self.settings.setValue("language", lang)
+        if lang == self.language:
+            return
+        old = self.window
+        if old is not None:
+            old.flush()
+            old.save_layout()
+        self.translators.apply(lang)
+        self.show_main_window()
+        if old is not None:
+            old.setProperty("replaced", True)
+            old.close()
+            old.deleteLater()
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.flush()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def choose_language(requested: str | None, settings: QSettings) -> str:
+    if requested in LANGUAGES:
+        return requested
+    stored = settings.value("language", "")
+    return stored if stored in LANGUAGES else system_language()
+
+
+def start(argv: list[str], *, dialogs: Dialogs | None = None) -> Feltbog | int:
+    """Everything up to the main window shown; an exit code if it cannot get there."""
+    args = parse_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("feltbog"))
+    settings = app_settings()
+    translators = Translators(app)
+    translators.apply(choose_language(args.lang, settings))
+    controller = Feltbog(app, settings, dialogs or Dialogs(), translators)
+    code = controller.open_notebook(args.db or default_notebook())
+    if code != EXIT_OK:
+        return code
+    controller.show_main_window()
+    return controller
+
+
+def run_app(argv: list[str]) -> int:
+    started = time.perf_counter()
+    log_path = setup_logging(log_dir())
+    logger.info("starting %s %s", APP_NAME, __version__)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    reporter = ErrorReporter(log_path)
+    reporter.install()
+    result = start(argv)
+    if isinstance(result, int):
+        return result
+    controller = result
+    app.aboutToQuit.connect(controller.shutdown)
+    if parse_args(argv).quit_when_idle:
+        def report_idle() -> None:
+            print(f"IDLE {time.time():.6f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report_idle)
+    logger.info("main window shown after %.0f ms", (time.perf_counter() - started) * 1000)
+    code = app.exec()
+    reporter.uninstall()
+    return code
+
+
+__all__ = ["Feltbog", "NotebookLock", "run_app", "start", "vocabulary"]
