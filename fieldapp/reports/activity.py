@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from fieldapp.domain import Activity, ActivityKind, ObservationKind, ParticipantRole
 from fieldapp.reports.charts import survey_chart
+from fieldapp.reports.fonts import REGULAR
 from fieldapp.reports.options import Context
 from fieldapp.reports.photos import photo_grid
 from fieldapp.reports.privacy import capitalise
@@ -32,6 +33,13 @@ def public_title(activity: Activity, ctx: Context) -> str:
     return activity.title or ""
 
 
+def public_place(activity: Activity, ctx: Context) -> str:
+    """Where a 1:1 talk took place ("Karens køkken") can say whom it was with."""
+    if is_confidential(activity) and not ctx.redactor.shows_confidential:
+        return ""
+    return activity.place or ""
+
+
 def activity_story(data: ActivityData, ctx: Context) -> list[Flowable]:
     activity = data.activity
     red = ctx.redactor
@@ -46,7 +54,7 @@ def activity_story(data: ActivityData, ctx: Context) -> list[Flowable]:
         (ctx.t("kind"), kind),
         (ctx.t("area"), _area_text(data)),
         (ctx.t("when"), format_datetime(activity.starts_at, activity.ends_at, ctx.lang)),
-        (ctx.t("place"), activity.place or ""),
+        (ctx.t("place"), public_place(activity, ctx)),
         (ctx.t("facilitator"), capitalise(red.name(data.facilitator, ParticipantRole.STAFF))
          if data.facilitator else ""),
     ]
@@ -62,7 +70,7 @@ def activity_story(data: ActivityData, ctx: Context) -> list[Flowable]:
         story.append(para(ctx.t("privacy_note_public", minimum=ctx.options.min_respondents), "note"))
 
     if is_confidential(activity) and not red.shows_confidential:
-        story.append(para(ctx.t("one_to_one_private"), "note"))
+        story += [gap(1), para(ctx.t("one_to_one_private"), "note")]
         observations = len(data.observations)
         if observations:
             story.append(para(f"{ctx.t('observations')}: {format_count(observations, ctx.lang)}"))
@@ -120,12 +128,9 @@ def _observations(rows: list[ObservationRow], ctx: Context) -> list[Flowable]:
         items = by_kind.get(kind)
         if not items:
             continue
-        story.append(KeepTogether([
-            para(f"<b>{text(kind.label(ctx.lang))}</b> <font size=8 color='#5b6a72'>– "
-                 f"{text(kind.explain(ctx.lang))}</font>", "h3", markup=True),
-            _observation(items[0], ctx),
-        ]))
-        story += [_observation(row, ctx) for row in items[1:]]
+        story.append(para(f"{text(kind.label(ctx.lang))} <font name='{REGULAR}' size=8 color='#5b6a72'>– "
+                          f"{text(kind.explain(ctx.lang))}</font>", "h3", markup=True))
+        story += [_observation(row, ctx) for row in items]
     return story
 
 
@@ -161,7 +166,7 @@ def survey_block(results: list[SurveyResult], ctx: Context) -> list[Flowable]:
     shown = [r for r in results if r.respondents and red.survey_visible(r.respondents)]
     story: list[Flowable] = []
     if shown:
-        story.append(survey_chart(shown, ctx.lang, ctx.width))
+        story += [survey_chart(shown, ctx.lang, ctx.width), gap(2)]
     if any(r.respondents < minimum for r in shown):
         story.append(para(ctx.t("survey_small_internal", minimum=minimum), "internal"))
     for result in results:
@@ -186,6 +191,7 @@ def _participants(data: ActivityData, ctx: Context) -> list[Flowable]:
     if unnamed:
         roles = ", ".join(f"{count} × {role.label(ctx.lang).lower()}" for role, count in
                           sorted(unnamed.items(), key=lambda rc: list(ParticipantRole).index(rc[0])))
+        story.append(gap(2))
         story.append(para(ctx.t("unnamed_participants", count=sum(unnamed.values()), roles=roles)))
     return story
 
@@ -209,4 +215,4 @@ def actions_table(rows: list[ActionRow], ctx: Context):
     ]
     w = ctx.width
     return data_table([ctx.t("action"), ctx.t("owner"), ctx.t("due"), ctx.t("status")], body,
-                      [w * 0.5, w * 0.2, w * 0.18, w * 0.12])
+                      [w * 0.47, w * 0.19, w * 0.22, w * 0.12])

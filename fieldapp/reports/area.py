@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
 
 from fieldapp.domain import ActivityKind, LeadershipStage, SurveyAnswer
-from fieldapp.reports.activity import actions_table, public_title, survey_block
+from fieldapp.reports.activity import actions_table, public_place, public_title, survey_block
 from fieldapp.reports.charts import theme_chart
 from fieldapp.reports.options import Context
 from fieldapp.reports.styles import SHADE, data_table, facts_table, gap, heading, para
@@ -39,7 +39,7 @@ def cover(data: AreaData, ctx: Context) -> list[Flowable]:
     if area.municipality:
         story.append(para(area.municipality, "cover_sub"))
     rows = [
-        (ctx.t("period"), format_period(data.start, data.end, ctx.lang)),
+        (ctx.t("period"), shown_period(data, ctx)),
         (ctx.t("author"), ctx.options.author or ""),
         (ctx.t("made_on"), format_date(ctx.options.report_date, ctx.lang)),
     ]
@@ -59,9 +59,15 @@ def cover(data: AreaData, ctx: Context) -> list[Flowable]:
     return story
 
 
+def shown_period(data: AreaData, ctx: Context) -> str:
+    """The chosen period; an open end is shown as the first or last activity's date."""
+    start = data.start or (data.activities[0].starts_at.date() if data.activities else None)
+    end = data.end or (data.activities[-1].starts_at.date() if data.activities else None)
+    return format_period(start, end, ctx.lang)
+
+
 def _figure(value: int, label: str, ctx: Context) -> list[Flowable]:
-    return [para(f"<font size=20 color='#2f6f73'><b>{format_count(value, ctx.lang)}</b></font>", "body",
-                 markup=True), para(label, "small")]
+    return [para(format_count(value, ctx.lang), "figure"), para(label, "small")]
 
 
 def key_figures(data: AreaData, ctx: Context) -> list[Flowable]:
@@ -188,7 +194,7 @@ def timeline(data: AreaData, ctx: Context) -> list[Flowable]:
     for (year, month), group in groupby(data.activities, key=lambda a: (a.starts_at.year, a.starts_at.month)):
         activities = list(group)
         rows = [[format_short_date(a.starts_at, ctx.lang), a.kind.label(ctx.lang) if a.kind else "",
-                 public_title(a, ctx), a.place or ""] for a in activities]
+                 public_title(a, ctx), public_place(a, ctx)] for a in activities]
         first = activities[0].starts_at.date()
         story.append(para(format_month(first, ctx.lang), "h3"))
         story.append(data_table([ctx.t("date"), ctx.t("kind"), ctx.t("title"), ctx.t("place")], rows,

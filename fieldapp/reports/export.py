@@ -22,7 +22,7 @@ from fieldapp import APP_NAME
 from fieldapp.domain import Area
 from fieldapp.reports.activity import activity_story, public_title
 from fieldapp.reports.archival import make_archival
-from fieldapp.reports.area import area_story
+from fieldapp.reports.area import area_story, shown_period
 from fieldapp.reports.document import FRAME_WIDTH, DocumentInfo, render
 from fieldapp.reports.options import Context, ReportError, ReportOptions, ReportResult
 from fieldapp.reports.person import person_story
@@ -119,7 +119,7 @@ def area_parts(store: Store, area_id: str, start: date | None, end: date | None,
         raise EmptyPeriodError(area.name or "", start, end)
     data = reporting.area_data(store, area_id, start, end)
     ctx = Context(options, FRAME_WIDTH)
-    period = format_period(start, end, options.lang)
+    period = shown_period(data, ctx)
     info = _info(options, title=f"{t('area_report', options.lang)}: {area.name}, {period}",
                  subject=f"{t('area_report', options.lang)} – {area.name}",
                  header=f"{t('area_report', options.lang)} · {area.name} · {period}",

@@ -63,12 +63,13 @@ def person_story(data: PersonData, ctx: Context) -> list[Flowable]:
     if data.relations:
         body = []
         for row in data.relations:
-            other = capitalise(red.name(row.other)) if row.other else ctx.t("another_person")
-            kind = row.relation.kind.label(ctx.lang) if row.relation.kind else ""
-            body.append([kind if row.outgoing else f"{kind} ←", other, row.relation.note or ""])
+            other = red.name(row.other) if row.other else ctx.t("another_person")
+            kind = row.relation.kind.label(ctx.lang).lower() if row.relation.kind else ""
+            left, right = (person.name or "", other) if row.outgoing else (other, person.name or "")
+            body.append([capitalise(f"{left} {kind} {right}"), row.relation.note or ""])
         w = ctx.width
-        story.append(data_table([ctx.t("relations"), Activity.spec("person_id").label(ctx.lang),
-                                 Person.spec("notes").label(ctx.lang)], body, [w * 0.25, w * 0.3, w * 0.45]))
+        story.append(data_table([ctx.t("relations"), Person.spec("notes").label(ctx.lang)], body,
+                                [w * 0.6, w * 0.4]))
     else:
         story.append(para(ctx.t("none")))
 

@@ -60,6 +60,8 @@ def styles() -> dict[str, ParagraphStyle]:
                                       textColor=INK, spaceAfter=10),
         "cover_sub": ParagraphStyle("cover_sub", parent=body, fontSize=13, leading=17, textColor=MUTED,
                                     spaceAfter=16),
+        "figure": ParagraphStyle("figure", parent=body, fontName=BOLD, fontSize=20, leading=24,
+                                 textColor=ACCENT, spaceAfter=1),
         "note": ParagraphStyle("note", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED,
                                backColor=SHADE, borderPadding=5, spaceBefore=6, spaceAfter=8),
         "internal": ParagraphStyle("internal", parent=body, fontName=BOLD, fontSize=9, leading=12,
