@@ -5,13 +5,13 @@ from __future__ import annotations
 from itertools import groupby
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from fieldapp.domain import ActivityKind, LeadershipStage, SurveyAnswer
 from fieldapp.reports.activity import actions_table, public_place, public_title, survey_block
 from fieldapp.reports.charts import theme_chart
 from fieldapp.reports.options import Context
-from fieldapp.reports.styles import SHADE, data_table, facts_table, gap, heading, para
+from fieldapp.reports.styles import SHADE, data_table, facts_table, gap, heading, para, table_style
 from fieldapp.reports.texts import format_count, format_date, format_month, format_period, format_short_date
 from fieldapp.store.reporting import AreaData, SurveyResult
 
@@ -80,7 +80,7 @@ def key_figures(data: AreaData, ctx: Context) -> list[Flowable]:
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     rows[-1] += [[]] * (per_row - len(rows[-1]))
     grid = Table(rows, colWidths=[ctx.width / per_row] * per_row, hAlign="LEFT")
-    grid.setStyle(TableStyle([
+    grid.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("LINEAFTER", (0, 0), (-2, -1), 2, "white"),
@@ -88,7 +88,7 @@ def key_figures(data: AreaData, ctx: Context) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ("LEFTPADDING", (0, 0), (-1, -1), 7),
-    ]))
+    ))
     story: list[Flowable] = [heading(ctx.t("key_figures"), 1), grid, gap(2)]
     talks = data.kind_counts.get(ActivityKind.ONE_TO_ONE, 0)
     if talks and not ctx.options.internal:

@@ -22,6 +22,13 @@ LABEL_SIZE = 8
 SMALL_SIZE = 7
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    drawing.initialFontName = REGULAR  # else the renderer selects Helvetica, which is not embedded
+    drawing.initialFontSize = LABEL_SIZE
+    return drawing
+
+
 def _fit(value: str, font: str, size: float, width: float) -> str:
     if stringWidth(value, font, size) <= width:
         return value
@@ -42,7 +49,7 @@ def survey_chart(results: list[SurveyResult], lang: str, width: float) -> Drawin
     ]
     legend_rows = _legend_rows([a.label(lang) for a in answers], width)
     height = sum(len(lines) * 10 + bar_height + 12 for lines, _ in items) + len(legend_rows) * 12 + 4
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     y = height
     for lines, result in items:
         for line in lines:
@@ -99,7 +106,7 @@ def theme_chart(themes: list[ThemeCount], lang: str, width: float) -> Drawing:
     row_height = 14
     header = 16
     height = header + row_height * len(themes) + 4
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     span = (width - label_width) / 2 - 14
     centre = label_width + (width - label_width) / 2
     biggest = max([max(tc.concern, tc.hope) for tc in themes] + [1])

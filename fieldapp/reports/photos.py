@@ -8,10 +8,10 @@ import logging
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Table
 
 from fieldapp.reports.options import Context
-from fieldapp.reports.styles import MUTED, RULE, SHADE, para
+from fieldapp.reports.styles import MUTED, RULE, SHADE, para, table_style
 from fieldapp.reports.texts import format_date
 from fieldapp.store.reporting import Photo
 
@@ -41,13 +41,13 @@ def _image(data: bytes) -> Image:
 
 def _placeholder(message: str) -> Table:
     box = Table([[para(message, "small")]], colWidths=[PHOTO_BOX[0]], rowHeights=[PHOTO_BOX[1] * 0.5])
-    box.setStyle(TableStyle([
+    box.setStyle(table_style(
         ("BACKGROUND", (0, 0), (-1, -1), SHADE),
         ("BOX", (0, 0), (-1, -1), 0.5, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    ))
     return box
 
 
@@ -77,11 +77,11 @@ def photo_grid(photos: list[Photo], ctx: Context) -> Table:
         rows[-1].append([])
     half = ctx.width / 2
     grid = Table(rows, colWidths=[half, half], hAlign="LEFT")
-    grid.setStyle(TableStyle([
+    grid.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
         ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
-    ]))
+    ))
     return grid

@@ -69,6 +69,12 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def table_style(*commands: tuple) -> TableStyle:
+    """A TableStyle whose plain-text cells also use the bundled font (reportlab's default is
+    Helvetica, which is not embedded and would break PDF/A)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
 def text(value: object) -> str:
     """User text made safe for a Paragraph; line breaks kept."""
     return escape(str(value or "")).replace("\r\n", "\n").replace("\n", "<br/>")
@@ -90,13 +96,13 @@ def facts_table(rows: list[tuple[str, str]], width: float, label_width: float = 
     """Two columns: a bold label and its value."""
     data = [[para(label, "cell_bold"), para(value, "cell")] for label, value in rows if value]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-    ]))
+    ))
     return table
 
 
@@ -106,7 +112,7 @@ def data_table(header: list[str], rows: list[list[object]], widths: list[float],
     data = [[para(h, "cell_bold") for h in header]]
     data += [[cell if hasattr(cell, "wrap") else para(cell, "cell") for cell in row] for row in rows]
     table = Table(data, colWidths=widths, repeatRows=1 if repeat_header else 0, hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
@@ -115,10 +121,10 @@ def data_table(header: list[str], rows: list[list[object]], widths: list[float],
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]))
+    ))
     return table
 
 
 __all__ = ["FAMILY", "INK", "MUTED", "ACCENT", "RULE", "SHADE", "CONCERN", "HOPE", "INTERNAL",
            "ANSWER_COLOURS", "PAGE_MARGIN", "styles", "text", "para", "heading", "gap", "facts_table",
-           "data_table"]
+           "data_table", "table_style"]
