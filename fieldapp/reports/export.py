@@ -38,9 +38,9 @@ STEPS = 4
 
 class UnknownAreaError(ReportError):
     def __init__(self, name: str, known: list[str]):
-        super().__init__("err_unknown_area", name=name, known="")
         self.name = name
         self.known = known
+        super().__init__("err_unknown_area", name=name, known="")
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or "da"
