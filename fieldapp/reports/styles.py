@@ -9,7 +9,9 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from fieldapp.reports.fonts import BOLD, FAMILY, ITALIC, REGULAR, register_fonts
 
@@ -31,6 +33,8 @@ ANSWER_COLOURS = (
 )
 
 PAGE_MARGIN = 18 * mm
+CELL_SIZE = 8.5
+CELL_LEADING = 11
 
 
 @cache
@@ -41,8 +45,9 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=MUTED),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0),
-        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=8.5, leading=11,
+        "cell": ParagraphStyle("cell", parent=body, fontSize=CELL_SIZE, leading=CELL_LEADING, spaceAfter=0),
+        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=CELL_SIZE,
+                                    leading=CELL_LEADING,
                                     spaceAfter=0),
         "h1": ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=16, leading=20, textColor=ACCENT,
                              spaceBefore=4, spaceAfter=8, keepWithNext=1),
@@ -106,22 +111,47 @@ def facts_table(rows: list[tuple[str, str]], width: float, label_width: float = 
     return table
 
 
+CELL_PADDING = 3
+
+
+def _cell(value: object, width: float, font: str, style: str) -> object:
+    """Plain one-line text stays a string (cheap to lay out); anything longer wraps as a Paragraph."""
+    if hasattr(value, "wrap"):
+        return value
+    value = str(value or "")
+    if "\n" not in value and stringWidth(value, font, CELL_SIZE) <= width - 2 * CELL_PADDING:
+        return value
+    return para(value, style)
+
+
+class _DataCellStyle(CellStyle):
+    """The data tables' cell defaults, set once here instead of by a style command per cell
+    (reportlab applies each command to every cell, which dominates long tables)."""
+
+    fontname = REGULAR
+    fontsize = CELL_SIZE
+    leading = CELL_LEADING
+    color = INK
+    valign = "TOP"
+    leftPadding = rightPadding = CELL_PADDING
+    topPadding = bottomPadding = 2.5
+
+
 def data_table(header: list[str], rows: list[list[object]], widths: list[float], *,
                repeat_header: bool = True) -> Table:
-    """A ruled table with a shaded header; every cell is wrapped text."""
-    data = [[para(h, "cell_bold") for h in header]]
-    data += [[cell if hasattr(cell, "wrap") else para(cell, "cell") for cell in row] for row in rows]
-    table = Table(data, colWidths=widths, repeatRows=1 if repeat_header else 0, hAlign="LEFT")
-    table.setStyle(table_style(
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    """A ruled table with a shaded header; long cells wrap, short ones are drawn as plain strings."""
+    register_fonts()
+    data = [[_cell(h, w, BOLD, "cell_bold") for h, w in zip(header, widths)]]
+    data += [[_cell(c, w, REGULAR, "cell") for c, w in zip(row, widths)] for row in rows]
+    cell_styles = [[_DataCellStyle("") for _ in widths] for _ in data]
+    table = Table(data, colWidths=widths, repeatRows=1 if repeat_header else 0, hAlign="LEFT",
+                  cellStyles=cell_styles)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, 0), BOLD),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ))
+    ]))
     return table
 
 
