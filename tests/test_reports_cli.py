@@ -73,6 +73,7 @@ def test_person_report(notebook, tmp_path):
         (["--activity", "0190aaaa-0000-7000-8000-000000000000"], "Der findes ingen aktivitet med id"),
         (["--person", "nobody"], "Der findes ingen person med id nobody"),
         (["--area", "Atlantis"], "Der findes intet område, der hedder »Atlantis«. Kendte områder: "),
+        (["--area", "Hedensted Centrum"], "Der er endnu ingen aktiviteter i Hedensted Centrum."),
         (["--area", "Uldum", "--from", "2030-01-01"], "Der er ingen aktiviteter i Uldum i perioden fra 1. januar 2030"),
         (["--area", "Uldum", "--from", "2026-12-01", "--to", "2026-01-01"], "Perioden begynder (1. december 2026)"),
         (["--area", "Uldum", "--from", "1. maj"], "»1. maj« er ikke en gyldig dato"),

@@ -45,7 +45,8 @@ def cover(data: AreaData, ctx: Context) -> list[Flowable]:
     ]
     story += [facts_table(rows, ctx.width, 45 * mm), gap(8)]
     if area.phase is not None:
-        story += [para(f"{ctx.t('phase')}: {area.phase.label(ctx.lang)}", "h3"), para(area.phase.explain(ctx.lang))]
+        story += [para(f"{ctx.t('phase')}: {area.phase.label(ctx.lang)}", "h3"),
+                  para(area.phase.explain(ctx.lang))]
     if area.influence is not None:
         story += [para(f"{ctx.t('influence')}: {area.influence.label(ctx.lang)}", "h3"),
                   para(area.influence.explain(ctx.lang))]
@@ -73,8 +74,11 @@ def _figure(value: int, label: str, ctx: Context) -> list[Flowable]:
 def key_figures(data: AreaData, ctx: Context) -> list[Flowable]:
     figures = [(len(data.activities), ctx.t("activities_total"))]
     figures += [(data.kind_counts.get(kind, 0), kind.label(ctx.lang)) for kind in ActivityKind]
-    figures += [(data.people_met, ctx.t("people_met")), (data.new_potential_leaders, ctx.t("new_potential_leaders")),
-                (sum(data.observation_counts.values()), ctx.t("observations_total"))]
+    figures += [
+        (data.people_met, ctx.t("people_met")),
+        (data.new_potential_leaders, ctx.t("new_potential_leaders")),
+        (sum(data.observation_counts.values()), ctx.t("observations_total")),
+    ]
     per_row = 4
     cells = [_figure(v, label, ctx) for v, label in figures]
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
@@ -152,7 +156,8 @@ def surveys(data: AreaData, ctx: Context) -> list[Flowable]:
     combined = combined_results(data, ctx)
     if combined:
         story += survey_block(combined, ctx)
-    story.append(para(ctx.t("survey_combined_note", minimum=minimum), "small"))
+    if not ctx.options.internal:
+        story.append(para(ctx.t("survey_combined_note", minimum=minimum), "small"))
     rows = []
     red = ctx.redactor
     for meeting in data.surveys:
@@ -181,7 +186,8 @@ def actions(data: AreaData, ctx: Context) -> list[Flowable]:
 
 
 def pipeline(data: AreaData, ctx: Context) -> list[Flowable]:
-    rows = [[stage.label(ctx.lang), format_count(data.pipeline.get(stage, 0), ctx.lang)] for stage in LeadershipStage]
+    rows = [[stage.label(ctx.lang), format_count(data.pipeline.get(stage, 0), ctx.lang)]
+            for stage in LeadershipStage]
     w = ctx.width
     return [KeepTogether([heading(ctx.t("pipeline_heading")), para(ctx.t("pipeline_intro"), "small"),
                           data_table([ctx.t("pipeline_stage"), ctx.t("people_count")], rows,

@@ -55,6 +55,8 @@ class EmptyPeriodError(ReportError):
 
     def message(self, lang: str | None = None) -> str:
         lang = lang or "da"
+        if self.start is None and self.end is None:
+            return t("err_no_activities", lang, area=self.area)
         return t("err_empty_period", lang, area=self.area, period=format_period(self.start, self.end, lang))
 
 

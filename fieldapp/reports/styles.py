@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -119,9 +119,15 @@ def _cell(value: object, width: float, font: str, style: str) -> object:
     if hasattr(value, "wrap"):
         return value
     value = str(value or "")
-    if "\n" not in value and stringWidth(value, font, CELL_SIZE) <= width - 2 * CELL_PADDING:
+    if "\n" not in value and _width(value, font) <= width - 2 * CELL_PADDING:
         return value
     return para(value, style)
+
+
+@lru_cache(maxsize=4096)
+def _width(value: str, font: str) -> float:
+    """Dates, kinds and places repeat down a long table; measure each once."""
+    return stringWidth(value, font, CELL_SIZE)
 
 
 class _DataCellStyle(CellStyle):

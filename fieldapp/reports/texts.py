@@ -195,6 +195,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "Der er ingen aktiviteter i {area} i perioden {period}.",
         "There are no activities in {area} in the period {period}.",
     ),
+    "err_no_activities": _l(
+        "Der er endnu ingen aktiviteter i {area}.",
+        "There are no activities in {area} yet.",
+    ),
     "err_bad_period": _l(
         "Perioden begynder ({start}) efter den slutter ({end}).",
         "The period starts ({start}) after it ends ({end}).",

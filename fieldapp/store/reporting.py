@@ -247,7 +247,9 @@ def activity_data(store: Store, activity_id: str) -> ActivityData:
         area=store.find(Area, activity.area_id) if activity.area_id else None,
         facilitator=people.get(activity.facilitator_id or ""),
         person=people.get(activity.person_id or ""),
-        observations=[ObservationRow(o, themes.get(o.id, []), people.get(o.raised_by_id or "")) for o in observations],
+        observations=[
+            ObservationRow(o, themes.get(o.id, []), people.get(o.raised_by_id or "")) for o in observations
+        ],
         participants=[
             (people[p.person_id], p.role or ParticipantRole.RESIDENT) for p in participants if p.person_id in people
         ],
@@ -290,7 +292,9 @@ def area_activity_count(store: Store, area_id: str, start: date | None, end: dat
     return store.count(Activity, f"area_id = ? AND {period}", [area_id, *params])
 
 
-def area_data(store: Store, area_id: str, start: date | None, end: date | None, *, quote_limit: int = 8) -> AreaData:
+def area_data(
+    store: Store, area_id: str, start: date | None, end: date | None, *, quote_limit: int = 8
+) -> AreaData:
     """What an area report for a council shows about ``area_id`` between two dates (inclusive)."""
     area = store.get(Area, area_id)
     period, params = _period_sql(start, end)
@@ -298,13 +302,17 @@ def area_data(store: Store, area_id: str, start: date | None, end: date | None, 
     args = [area_id, *params]
     activities = store.list(Activity, where, args, order_by="starts_at, id")
     in_period = f"SELECT id FROM activities WHERE {where}"
-    open_in_period = f"SELECT id FROM activities WHERE {where} AND kind NOT IN ({_placeholders(CONFIDENTIAL_KINDS)})"
+    # activities whose notes may be summarised for a council (1:1 talks may not)
+    open_in_period = (
+        f"SELECT id FROM activities WHERE {where} AND kind NOT IN ({_placeholders(CONFIDENTIAL_KINDS)})"
+    )
     open_args = [*args, *CONFIDENTIAL_KINDS]
     conn = store.conn
 
     kind_counts = Counter(a.kind for a in activities if a.kind)
     people_met = conn.execute(
-        f"SELECT count(DISTINCT pid) FROM (SELECT person_id AS pid FROM participants WHERE activity_id IN ({in_period})"
+        "SELECT count(DISTINCT pid) FROM ("
+        f" SELECT person_id AS pid FROM participants WHERE activity_id IN ({in_period})"
         f" UNION SELECT person_id FROM activities WHERE id IN ({in_period}) AND person_id IS NOT NULL)"
         " WHERE pid NOT IN (SELECT id FROM people WHERE is_staff = 1)",
         [*args, *args],
@@ -366,7 +374,8 @@ def area_data(store: Store, area_id: str, start: date | None, end: date | None, 
     done_period, done_params = _period_sql(start, end, "completed_at")
     done_actions = store.list(
         Action,
-        f"{action_where} AND status = ? AND (({done_period}) OR (completed_at IS NULL AND activity_id IN ({in_period})))",
+        f"{action_where} AND status = ?"
+        f" AND (({done_period}) OR (completed_at IS NULL AND activity_id IN ({in_period})))",
         [area_id, *args, ActionStatus.DONE.value, *done_params, *args],
         order_by="completed_at IS NULL, completed_at, id",
     )
