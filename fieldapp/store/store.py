@@ -29,6 +29,9 @@ from fieldapp.domain import BY_TABLE, Entity
 from fieldapp.domain.clock import HybridLogicalClock, hlc_to_iso
 from fieldapp.domain.fields import FieldError, ValidationError, decode, encode
 from fieldapp.store import migrations as schema
+from fieldapp.store.attachments import AttachmentsMixin
+from fieldapp.store.notebook import NotebookMixin
+from fieldapp.store.queries import QueriesMixin
 from fieldapp.store.errors import (
     CannotOpenError,
     CorruptDatabaseError,
@@ -87,11 +90,10 @@ def version_key(hlc: int, site: str) -> str:
     return f"{hlc}:{site}"
 
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-class Store:
+class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
     """A notebook on disk (or in memory, for tests)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, attachments_dir: Path):
@@ -392,17 +394,21 @@ class Store:
             raise ValidationError(errors)
 
     # ------------------------------------------------------------- bulk loading
-    def bulk_add(self, entities: Iterable[Entity], batch: int = 5000) -> int:
-        """Add many new, validated entities quickly (demo data, benchmarks).
+    def bulk_add(self, entities: Iterable[Entity], batch: int = 5000, *, validate: bool = True) -> int:
+        """Add many new entities quickly (demo data, benchmarks), all or nothing.
 
         Each entity gets its own HLC value and full field versions, exactly as
         ``add`` would write them; references are the caller's responsibility.
+        ``validate=False`` is for generated entities whose values are already
+        typed and checked (the demo generator's tests validate every entity).
         """
         total = 0
         by_table: dict[str, list[Entity]] = {}
+        # Index pages of a large load do not fit SQLite's default 2 MB cache.
+        self.conn.execute("PRAGMA cache_size = -262144")
         with self.transaction():
             for entity in entities:
-                by_table.setdefault(entity.TABLE, []).append(entity.validated())
+                by_table.setdefault(entity.TABLE, []).append(entity.validated() if validate else entity)
                 total += 1
                 if total % batch == 0:
                     self._flush_bulk(by_table)
