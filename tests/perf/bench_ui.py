@@ -104,7 +104,7 @@ def _startup(command: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 
 def run(args) -> list[dict]:
-    size = args.size
+    size = args.size or 100_000
     path = notebook(size)
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -1,7 +1,7 @@
-"""Run the benchmarks: ``python tests/perf/run.py [--only NAME] [--size N]``.
+"""Run Feltbog's benchmarks: ``python tests/perf/run.py [--only NAME] [--size N]``.
 
-Each benchmark module (``bench_<topic>.py`` beside this file) has ``run(args) -> list[dict]``;
-every result is printed as one JSON object per line. Not collected by pytest.
+Each ``bench_<name>.py`` beside this file defines ``run(args) -> list[dict]``; every
+figure is printed as one JSON object per line. Not collected by pytest.
 """
 
 from __future__ import annotations
@@ -13,23 +13,23 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_ui"]
+BENCHES = sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", choices=BENCHMARKS, help="run just this benchmark module")
-    parser.add_argument("--size", type=int, default=100_000, help="number of activities in the test notebook")
+    parser.add_argument("--only", choices=BENCHES, action="append", help="run only this benchmark (repeatable)")
+    parser.add_argument("--size", type=int, default=None, help="data size (each benchmark has its own default)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed (benchmarks that use one)")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(HERE))
-    sys.path.insert(0, str(HERE.parent.parent))
-    for name in BENCHMARKS:
-        if args.only and name != args.only:
-            continue
-        module = importlib.import_module(name)
-        for result in module.run(args):
-            print(json.dumps({"benchmark": name, **result}, ensure_ascii=False), flush=True)
-    return 0
+    sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent)]
+    failed = False
+    for name in args.only or BENCHES:
+        module = importlib.import_module(f"bench_{name}")
+        for figure in module.run(args):
+            print(json.dumps({"bench": name, **figure}, ensure_ascii=False), flush=True)
+            failed |= figure.get("ok") is False
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
