@@ -570,11 +570,18 @@ def _backup_connection(conn: sqlite3.Connection, target: Path) -> None:
         os.replace(partial, target)
         _fsync_dir(target.parent)
     except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise (translate_sqlite_error(error) or CannotOpenError(path=target, detail=str(error))) from error
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise translate_os_error(error, target) from error
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # it was never created (no folder), or cannot be: nothing more to do
 
 
 def _fsync(path: Path) -> None:
