@@ -37,21 +37,33 @@ class LogEntry:
 def activity_log(
     store: Store, *, limit: int = 100, offset: int = 0, before_hlc: int | None = None
 ) -> list[LogEntry]:
-    """One page of this laptop's changes, newest first.
+    """One page of this laptop's saves, newest first.
 
-    Page with ``offset`` or, cheaper for long logs, with ``before_hlc`` set to the
-    last entry's ``hlc`` (entries sharing that hlc are then skipped, which is fine:
-    one hlc is one save).
+    ``limit``/``offset`` count *saves* (one hlc each); a save that touched several
+    rows (a delete with its cascade, an erasure) gives one entry per row, so a page
+    can hold more than ``limit`` entries. For long logs, page with ``before_hlc``
+    set to the last entry's ``hlc`` instead of ``offset``.
     """
     params: list[object] = [store.site]
     where = "site = ?"
     if before_hlc is not None:
         where += " AND hlc < ?"
         params.append(before_hlc)
+    # The page's saves first, straight off the (site, hlc) index …
+    stamps = [
+        r[0]
+        for r in store.conn.execute(
+            f"SELECT DISTINCT hlc FROM field_versions WHERE {where} ORDER BY hlc DESC LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)],
+        )
+    ]
+    if not stamps:
+        return []
+    # … then what each of them touched.
     rows = store.conn.execute(
-        f"SELECT hlc, tbl, row_id, group_concat(field, char(31)) FROM field_versions WHERE {where}"
-        " GROUP BY hlc, tbl, row_id ORDER BY hlc DESC, tbl, row_id LIMIT ? OFFSET ?",
-        [*params, int(limit), int(offset)],
+        "SELECT hlc, tbl, row_id, group_concat(field, char(31)) FROM field_versions"
+        " WHERE site = ? AND hlc BETWEEN ? AND ? GROUP BY hlc, tbl, row_id ORDER BY hlc DESC, tbl, row_id",
+        (store.site, stamps[-1], stamps[0]),
     ).fetchall()
     entries = []
     for hlc, tbl, row_id, names in rows:
@@ -64,10 +76,9 @@ def activity_log(
 
 
 def activity_log_count(store: Store) -> int:
-    """How many entries the whole log has (for a pager)."""
+    """How many saves the whole log has (for a pager)."""
     return store.conn.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM field_versions WHERE site = ? GROUP BY hlc, tbl, row_id)",
-        (store.site,),
+        "SELECT count(DISTINCT hlc) FROM field_versions WHERE site = ?", (store.site,)
     ).fetchone()[0]
 
 

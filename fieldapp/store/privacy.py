@@ -317,10 +317,14 @@ def _purge_batch(conn: sqlite3.Connection, hlc: int, site: str, person_id: str) 
     return purged
 
 
+# Erasure changes text only in these tables (the others lose links, not text).
+SCRUBBED_FTS = ("people", "activities")
+
+
 def _scrub_file(store: Store) -> None:
     """Squeeze deleted text out of the full-text indexes and the WAL."""
     with store.transaction() as conn:
-        for tbl in schema.FTS_COLUMNS:
+        for tbl in SCRUBBED_FTS:
             conn.execute(f"INSERT INTO {tbl}_fts({tbl}_fts) VALUES ('optimize')")
     if store.path is not None:
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

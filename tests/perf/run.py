@@ -19,7 +19,7 @@ for folder in (ROOT, HERE.parent, HERE):
         sys.path.insert(0, str(folder))
 
 # Benchmark module names (tests/perf/bench_<name>.py); add yours here.
-BENCHMARKS = ["crash"]
+BENCHMARKS = ["crash", "privacy"]
 
 
 def main(argv: list[str] | None = None) -> int:
