@@ -242,3 +242,12 @@ def test_restore_without_any_good_copy_says_so(tmp_path, notebook):
     with pytest.raises(NoGoodBackupError) as caught:
         backups.restore(notebook.path)
     assert "ingen brugbar sikkerhedskopi" in caught.value.message("da")
+
+
+def test_restore_onto_a_new_laptop_where_no_notebook_exists_yet(notebook, tmp_path):
+    copy = notebook.backup(tmp_path / "from-usb.sqlite")
+    (tmp_path / "new").mkdir()
+    fresh = tmp_path / "new" / "feltbog.sqlite"
+    result = backups.restore(fresh, copy)
+    assert result.safety_copy is None
+    assert _names(fresh) == ["Anna", "Bo"]

@@ -278,3 +278,20 @@ def test_access_export_holds_everything_about_the_person(tmp_path, store, villag
     notes = [h["value"] for h in data["history"] if h["field"] == "notes"]
     assert notes == ["Kender alle i byen", "Kender alle i byen, især Jens"]
     assert not (tmp_path / "karen.json.partial").exists()
+
+
+def test_erasing_a_staff_member_unlinks_what_they_facilitated(store, village):
+    v = village
+    privacy.erase_person(store, v["staff"].id)
+    assert store.get(Activity, v["walk"].id).facilitator_id is None
+    assert store.get(Activity, v["talk"].id).story == "Flyttede hertil i 1998 og har tre børn"  # not about them
+
+
+def test_a_deleted_talk_about_the_person_loses_its_notes_from_history(store, village):
+    v = village
+    store.delete(Activity, v["talk"].id)
+    privacy.erase_person(store, v["karen"].id)
+    fields = {x.field for x in store.versions("activities", v["talk"].id)}
+    assert "story" not in fields and "title" not in fields and "person_id" not in fields
+    assert "_deleted" in fields and "starts_at" in fields
+    assert store.find(Activity, v["talk"].id) is None  # and it stays deleted
