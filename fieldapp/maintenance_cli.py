@@ -57,12 +57,16 @@ def _t(key: str, **params: object) -> str:
 def register(subparsers: argparse._SubParsersAction) -> None:
     backup = subparsers.add_parser("backup", help="copy the notebook / lav en sikkerhedskopi")
     backup.add_argument("--db", required=True, type=Path, help="the notebook file")
-    backup.add_argument("-o", "--output", type=Path, help="where to write the copy (default: the backups folder)")
+    backup.add_argument(
+        "-o", "--output", type=Path, help="where to write the copy (default: the backups folder)"
+    )
     backup.set_defaults(handler=cmd_backup)
 
     restore = subparsers.add_parser("restore", help="restore a backup / gendan en sikkerhedskopi")
     restore.add_argument("--db", required=True, type=Path, help="the notebook file")
-    restore.add_argument("backup", type=Path, nargs="?", help="the copy to restore (default: the newest good one)")
+    restore.add_argument(
+        "backup", type=Path, nargs="?", help="the copy to restore (default: the newest good one)"
+    )
     restore.set_defaults(handler=cmd_restore)
 
     erase = subparsers.add_parser("erase", help="erase a person (GDPR) / slet en person")

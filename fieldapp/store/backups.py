@@ -139,7 +139,10 @@ def daily_backup_if_due(
 
 
 def open_notebook(
-    path: str | os.PathLike[str], *, backup_dir: str | os.PathLike[str] | None = None, now: datetime | None = None
+    path: str | os.PathLike[str],
+    *,
+    backup_dir: str | os.PathLike[str] | None = None,
+    now: datetime | None = None,
 ) -> Store:
     """How the app opens its notebook: check it, migrate it, take the day's copy.
 
@@ -261,7 +264,9 @@ def inspect_copy(path: Path, *, check: bool = False) -> tuple[dict[str, int], st
         ]
         if any(name not in schema.MIGRATION_NAMES for name in applied):
             return {}, "made by a newer version of Feltbog"
-        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES if t in tables}
+        counts = {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES if t in tables
+        }
         return counts, None
     except sqlite3.DatabaseError as error:
         return {}, str(error)
@@ -279,7 +284,8 @@ def list_backups(
     for copy in _scan(db_path, folder):
         counts, problem = inspect_copy(copy.path, check=check)
         size = copy.path.stat().st_size if copy.path.exists() else 0
-        result.append(BackupInfo(copy.path, copy.kind, copy.taken_at.replace(microsecond=0), size, counts, problem))
+        taken = copy.taken_at.replace(microsecond=0)
+        result.append(BackupInfo(copy.path, copy.kind, taken, size, counts, problem))
     return result
 
 
@@ -383,7 +389,8 @@ def _prepare_restored(building: Path, safety: Path | None, folder: Path) -> int:
     try:
         old = _open_read_only(safety)
         try:
-            last_hlc = int((old.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone() or [0])[0] or 0)
+            row = old.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+            last_hlc = int(row[0] or 0) if row else 0
             erasures = privacy.erasure_versions(old)
         finally:
             old.close()

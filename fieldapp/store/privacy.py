@@ -169,7 +169,8 @@ def last_seen(store: Store, person_id: str) -> date | None:
 def keep_until(store: Store, person_id: str, until: date, today: date | None = None) -> Person:
     """"Keep until …": move the review date to a day in the future."""
     if until <= (today or date.today()):
-        raise ValidationError([FieldError(Person.spec("review_after"), "not_in_future", value=until.isoformat())])
+        error = FieldError(Person.spec("review_after"), "not_in_future", value=until.isoformat())
+        raise ValidationError([error])
     return store.update(Person, person_id, review_after=until)
 
 
@@ -220,7 +221,6 @@ def erase_person(store: Store, person_id: str) -> ErasureReport:
     person = store.get(Person, person_id)
     report = ErasureReport(person_id, mentions=mentions(store, person))
     conn = store.conn
-    pid = _dump(person_id)
     secure = conn.execute("PRAGMA secure_delete").fetchone()[0]
     conn.execute("PRAGMA secure_delete=ON")
     try:
@@ -228,13 +228,8 @@ def erase_person(store: Store, person_id: str) -> ErasureReport:
             hlc = store.clock.now()
             # Every row that ever pointed at the person, per the history.
             linked: dict[tuple[str, str], set[str]] = {}
-            marks = ",".join("?" for _ in _REF_FIELDS)
-            for tbl, row_id, fld in conn.execute(
-                f"SELECT DISTINCT tbl, row_id, field FROM field_versions WHERE value = ? AND field IN ({marks})",
-                [pid, *_REF_FIELDS],
-            ).fetchall():
-                if fld in PEOPLE_REFS.get(tbl, ()):
-                    linked.setdefault((tbl, row_id), set()).add(fld)
+            for tbl, row_id, fld in _links_to(conn, person_id):
+                linked.setdefault((tbl, row_id), set()).add(fld)
 
             _erase_row(store, "people", person_id, hlc)
             report.rows_erased["people"] = 1
@@ -265,6 +260,16 @@ def erase_person(store: Store, person_id: str) -> ErasureReport:
     return report
 
 
+def _links_to(conn: sqlite3.Connection, person_id: str) -> list[tuple[str, str, str]]:
+    """(table, row, field) of every version, current or old, that points at the person."""
+    marks = ",".join("?" for _ in _REF_FIELDS)
+    rows = conn.execute(
+        f"SELECT DISTINCT tbl, row_id, field FROM field_versions WHERE value = ? AND field IN ({marks})",
+        [_dump(person_id), *_REF_FIELDS],
+    ).fetchall()
+    return [(tbl, row_id, fld) for tbl, row_id, fld in rows if fld in PEOPLE_REFS.get(tbl, ())]
+
+
 def _current(store: Store, tbl: str, row_id: str) -> dict[str, Any] | None:
     cursor = store.conn.execute(f"SELECT * FROM {tbl} WHERE id = ?", (row_id,))
     row = cursor.fetchone()
@@ -289,7 +294,8 @@ def _write(store: Store, tbl: str, row_id: str, values: dict[str, Any], hlc: int
 def _purge_fields(conn: sqlite3.Connection, tbl: str, row_id: str, fields: Sequence[str]) -> int:
     marks = ",".join("?" for _ in fields)
     return conn.execute(
-        f"DELETE FROM field_versions WHERE tbl = ? AND row_id = ? AND field IN ({marks})", [tbl, row_id, *fields]
+        f"DELETE FROM field_versions WHERE tbl = ? AND row_id = ? AND field IN ({marks})",
+        [tbl, row_id, *fields],
     ).rowcount
 
 
@@ -302,7 +308,8 @@ def _purge_batch(conn: sqlite3.Connection, hlc: int, site: str, person_id: str) 
     for tbl, row_id, fld in batch:
         if fld == ERASED:
             purged += conn.execute(
-                "DELETE FROM field_versions WHERE tbl = ? AND row_id = ? AND field != ?", (tbl, row_id, ERASED)
+                "DELETE FROM field_versions WHERE tbl = ? AND row_id = ? AND field != ?",
+                (tbl, row_id, ERASED),
             ).rowcount
         else:
             purged += conn.execute(
@@ -346,7 +353,8 @@ def erasure_versions(conn: sqlite3.Connection) -> list[FieldVersion]:
     versions = []
     for hlc, site in set(erased_people(conn).values()):
         for tbl, row_id, fld, value, prev in conn.execute(
-            "SELECT tbl, row_id, field, value, prev FROM field_versions WHERE site = ? AND hlc = ?", (site, hlc)
+            "SELECT tbl, row_id, field, value, prev FROM field_versions WHERE site = ? AND hlc = ?",
+            (site, hlc),
         ):
             versions.append(FieldVersion(tbl, row_id, fld, json.loads(value), hlc, site, prev))
     return versions
@@ -386,16 +394,8 @@ def apply_erasures(store: Store, person_ids: Iterable[str] | None = None) -> lis
     with store.transaction():
         for person_id in targets:
             hlc, site = erased[person_id]
-            pid = _dump(person_id)
-            marks = ",".join("?" for _ in _REF_FIELDS)
-            linked = conn.execute(
-                f"SELECT DISTINCT tbl, row_id, field FROM field_versions WHERE value = ? AND field IN ({marks})",
-                [pid, *_REF_FIELDS],
-            ).fetchall()
             touched: dict[str, set[str]] = {}
-            for tbl, row_id, fld in linked:
-                if fld not in PEOPLE_REFS.get(tbl, ()):
-                    continue
+            for tbl, row_id, fld in _links_to(conn, person_id):
                 touched.setdefault(tbl, set()).add(row_id)
                 if tbl in LINK_TABLES and not _has_marker(conn, tbl, row_id):
                     store._log(tbl, row_id, {ERASED: True}, store.clock.now())
@@ -437,10 +437,9 @@ class ErasureFilter:
     def __init__(self, store: Store, incoming: Iterable[FieldVersion] = ()):
         conn = store.conn
         incoming = list(incoming)
-        self._erased_rows = {
-            (tbl, row_id)
-            for tbl, row_id in conn.execute("SELECT tbl, row_id FROM field_versions WHERE field = ?", (ERASED,))
-        } | {(v.tbl, v.row_id) for v in incoming if v.field == ERASED}
+        marked = conn.execute("SELECT tbl, row_id FROM field_versions WHERE field = ?", (ERASED,))
+        self._erased_rows = {(tbl, row_id) for tbl, row_id in marked}
+        self._erased_rows |= {(v.tbl, v.row_id) for v in incoming if v.field == ERASED}
         batches = dict(erased_people(conn))
         for v in incoming:
             if v.tbl == "people" and v.field == ERASED:
@@ -450,7 +449,9 @@ class ErasureFilter:
         self._batch_keys = set(batches.values())
         self._conn = conn
         self._incoming_batch = {
-            (v.tbl, v.row_id, v.field): (v.hlc, v.site) for v in incoming if (v.hlc, v.site) in self._batch_keys
+            (v.tbl, v.row_id, v.field): (v.hlc, v.site)
+            for v in incoming
+            if (v.hlc, v.site) in self._batch_keys
         }
 
     def keeps(self, version: FieldVersion) -> bool:
@@ -499,7 +500,10 @@ def access_export(store: Store, person_id: str, now: datetime | None = None) -> 
         return other.name if other else None
 
     relations = []
-    for rel in store.list(Relation, "from_person_id = ? OR to_person_id = ?", [person_id, person_id], order_by="id"):
+    own_relations = store.list(
+        Relation, "from_person_id = ? OR to_person_id = ?", [person_id, person_id], order_by="id"
+    )
+    for rel in own_relations:
         outgoing = rel.from_person_id == person_id
         other = rel.to_person_id if outgoing else rel.from_person_id
         relations.append({
@@ -538,9 +542,12 @@ def access_export(store: Store, person_id: str, now: datetime | None = None) -> 
             for a in store.list(Activity, "facilitator_id = ?", [person_id], order_by="starts_at, id")
         ],
         "observations_raised": [
-            plain(o) for o in store.list(Observation, "raised_by_id = ?", [person_id], order_by="observed_at, id")
+            plain(o)
+            for o in store.list(Observation, "raised_by_id = ?", [person_id], order_by="observed_at, id")
         ],
-        "actions_owned": [plain(a) for a in store.list(Action, "owner_id = ?", [person_id], order_by="due_date, id")],
+        "actions_owned": [
+            plain(a) for a in store.list(Action, "owner_id = ?", [person_id], order_by="due_date, id")
+        ],
         "history": history,
     }
 
