@@ -251,3 +251,26 @@ def test_restore_onto_a_new_laptop_where_no_notebook_exists_yet(notebook, tmp_pa
     result = backups.restore(fresh, copy)
     assert result.safety_copy is None
     assert _names(fresh) == ["Anna", "Bo"]
+
+
+def test_a_notebook_whose_first_page_is_gone_is_treated_as_damaged(tmp_path):
+    path = tmp_path / "feltbog.sqlite"
+    _big_notebook(path)
+    data = bytearray(path.read_bytes())
+    data[:100] = b"\x00" * 100
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptDatabaseError):
+        backups.open_notebook(path)
+    result = backups.restore(path)
+    with backups.open_notebook(path) as store:
+        assert store.count(Person) == 400
+    assert result.safety_copy.read_bytes()[:100] == b"\x00" * 100  # kept as it was
+
+
+def test_a_stranger_file_is_still_not_a_notebook(tmp_path):
+    from fieldapp.store import NotANotebookError
+
+    path = tmp_path / "notes.txt"
+    path.write_text("just some text")
+    with pytest.raises(NotANotebookError):
+        backups.open_notebook(path)

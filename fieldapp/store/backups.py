@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from fieldapp.store import migrations as schema
-from fieldapp.store.errors import BadBackupError, CorruptDatabaseError, NoGoodBackupError
+from fieldapp.store.errors import BadBackupError, CorruptDatabaseError, NoGoodBackupError, NotANotebookError
 from fieldapp.store.store import (
     SQLITE_HEADER,
     Store,
@@ -146,11 +146,17 @@ def open_notebook(
 ) -> Store:
     """How the app opens its notebook: check it, migrate it, take the day's copy.
 
-    Raises ``CorruptDatabaseError`` when ``quick_check`` finds damage; the caller
-    then offers ``newest_good_backup`` + ``restore``.
+    Raises ``CorruptDatabaseError`` when ``quick_check`` finds damage — or when the
+    file no longer even reads as SQLite although backups of it exist (a damaged
+    first page) — and the caller then offers ``newest_good_backup`` + ``restore``.
     """
     folder = Path(backup_dir) if backup_dir else None
-    store = Store.open(path, backup_dir=folder, check=True)
+    try:
+        store = Store.open(path, backup_dir=folder, check=True)
+    except NotANotebookError as error:
+        if not Path(path).is_file() or not _scan(Path(path), folder or default_backup_dir(Path(path))):
+            raise
+        raise CorruptDatabaseError(path=path, detail="the file header is unreadable") from error
     try:
         daily_backup_if_due(store, folder=folder, now=now)
     except Exception:
