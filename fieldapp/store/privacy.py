@@ -448,6 +448,13 @@ class ErasureFilter:
         self._people = set(batches)
         self._batch_keys = set(batches.values())
         self._conn = conn
+        # A participant/relation naming an erased person is not let in at all
+        # (rather than arriving without its person).
+        self._erased_rows |= {
+            (v.tbl, v.row_id)
+            for v in incoming
+            if v.tbl in LINK_TABLES and v.field in PEOPLE_REFS[v.tbl] and v.value in self._people
+        }
         self._incoming_batch = {
             (v.tbl, v.row_id, v.field): (v.hlc, v.site)
             for v in incoming
