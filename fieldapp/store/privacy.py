@@ -57,7 +57,7 @@ from fieldapp.domain.clock import hlc_to_iso
 from fieldapp.domain.enums import ConsentHow
 from fieldapp.domain.fields import encode
 from fieldapp.store import migrations as schema
-from fieldapp.store.store import DELETED, ERASED, FieldVersion, Store, _dump
+from fieldapp.store.store import ERASED, FieldVersion, Store, _dump
 
 logger = logging.getLogger(__name__)
 
@@ -570,7 +570,7 @@ def write_access_export(store: Store, person_id: str, target: str | os.PathLike[
 
 
 __all__ = [
-    "DELETED", "ERASED_TITLE", "ErasureFilter", "ErasureReport", "Mention", "ReviewItem", "access_export",
+    "ERASED_TITLE", "ErasureFilter", "ErasureReport", "Mention", "ReviewItem", "access_export",
     "apply_erasures", "carry_erasures", "due_for_review", "erase_person", "erased_people", "erasure_versions",
     "keep_until", "last_seen", "mentions", "record_consent", "withdraw_consent", "write_access_export",
 ]
