@@ -29,6 +29,9 @@ from fieldapp.domain import BY_TABLE, Entity
 from fieldapp.domain.clock import HybridLogicalClock, hlc_to_iso
 from fieldapp.domain.fields import FieldError, ValidationError, decode, encode
 from fieldapp.store import migrations as schema
+from fieldapp.store.attachments import AttachmentsMixin
+from fieldapp.store.notebook import NotebookMixin
+from fieldapp.store.queries import QueriesMixin
 from fieldapp.store.errors import (
     CannotOpenError,
     CorruptDatabaseError,
@@ -92,7 +95,7 @@ def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-class Store:
+class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
     """A notebook on disk (or in memory, for tests)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, attachments_dir: Path):
