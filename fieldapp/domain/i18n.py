@@ -84,6 +84,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Der findes ingen {what} med id {id}.",
         "en": "There is no {what} with id {id}.",
     },
+    "not_in_future": {
+        "da": "{field}: {value} skal ligge efter i dag.",
+        "en": "{field}: {value} must be after today.",
+    },
     "bad_uuid": {"da": "{field}: »{value}« er ikke et gyldigt id.", "en": "{field}: '{value}' is not a valid id."},
 }
 

@@ -173,6 +173,13 @@ def m0001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+@migration("0003_privacy")
+def m0003_privacy(db: Database) -> None:
+    # The activity log reads this laptop's own versions newest first; erasure and
+    # its sync filter look up versions by their (hlc, site) key.
+    db.execute("CREATE INDEX IF NOT EXISTS field_versions_site_hlc ON field_versions (site, hlc)")
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a script into statements; trigger bodies keep their inner semicolons."""
     statements, current = [], []

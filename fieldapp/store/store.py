@@ -41,6 +41,7 @@ from fieldapp.store.errors import (
     NotFoundError,
     ReadOnlyError,
     StoreError,
+    translate_os_error,
     translate_sqlite_error,
 )
 
@@ -113,8 +114,14 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         *,
         attachments_dir: str | os.PathLike[str] | None = None,
         backup_dir: str | os.PathLike[str] | None = None,
+        check: bool = False,
     ) -> Store:
-        """Open or create the notebook at ``path``, migrating it (after a backup) if needed."""
+        """Open or create the notebook at ``path``, migrating it (after a backup) if needed.
+
+        With ``check``, SQLite's ``quick_check`` runs first and a damaged file raises
+        ``CorruptDatabaseError`` (whose message suggests restoring a backup) before
+        anything is written to it.
+        """
         path = Path(path)
         _refuse_non_sqlite(path)
         try:
@@ -123,6 +130,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             raise CannotOpenError(path=path, detail=str(error)) from error
         try:
             _configure(conn, path)
+            if check:
+                _quick_check(conn, path)
             _migrate(conn, path, Path(backup_dir) if backup_dir else default_backup_dir(path))
             store = cls(conn, path, Path(attachments_dir) if attachments_dir else path.parent / "attachments")
         except BaseException:
@@ -515,6 +524,15 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         logger.warning("journal mode is %s, not WAL", mode)
 
 
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as error:
+        raise CorruptDatabaseError(path=path, detail=str(error)) from error
+    if rows != ["ok"]:
+        raise CorruptDatabaseError(path=path, detail="; ".join(rows[:3]))
+
+
 def _migrate(conn: sqlite3.Connection, path: Path | None, backup_dir: Path | None) -> None:
     db = Database(conn)
     try:
@@ -542,16 +560,38 @@ def _migrate(conn: sqlite3.Connection, path: Path | None, backup_dir: Path | Non
 
 
 def _backup_connection(conn: sqlite3.Connection, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy ``conn``'s database to ``target`` via ``target.partial`` and a rename.
+
+    The copy is switched to rollback-journal mode so that it is one self-contained
+    file (a WAL-mode copy could not be opened read-only without its -shm file).
+    On failure the partial file is removed and the error translated.
+    """
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    destination = sqlite3.connect(partial)
     try:
-        conn.backup(destination)
-    finally:
-        destination.close()
-    _fsync(partial)
-    os.replace(partial, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        destination = sqlite3.connect(partial, isolation_level=None)
+        try:
+            conn.backup(destination)
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
+        _fsync(partial)
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except sqlite3.Error as error:
+        _discard(partial)
+        raise (translate_sqlite_error(error) or CannotOpenError(path=target, detail=str(error))) from error
+    except OSError as error:
+        _discard(partial)
+        raise translate_os_error(error, target) from error
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # it was never created (no folder), or cannot be: nothing more to do
 
 
 def _fsync(path: Path) -> None:
@@ -560,6 +600,13 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    _fsync(folder)
 
 
 __all__ = [

@@ -1,6 +1,6 @@
 """Desktop app: start-up on a big notebook against a bare PySide6 window, editor opening, memory.
 
-    python tests/perf/run.py --only bench_ui --size 100000
+    python tests/perf/run.py --only ui --size 100000
 
 Start-up is wall time from launching the process to the main window shown with the
 event loop idle (the app prints a time stamp from a zero-timer after ``show()`` when
