@@ -25,11 +25,13 @@ def current_language() -> str:
 
 
 def language_from_environment(environ: dict[str, str]) -> str:
-    """Danish when FELTBOG_LANG or the POSIX locale variables say so, else English."""
+    """English when FELTBOG_LANG or the locale variables ask for it; Danish otherwise."""
     for name in ("FELTBOG_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = environ.get(name, "")
-        if value:
-            return "da" if value.lower().startswith("da") else "en"
+        value = environ.get(name, "").lower()
+        if value.startswith("da"):
+            return "da"
+        if value.startswith("en"):
+            return "en"
     return DEFAULT_LANGUAGE
 
 

@@ -79,7 +79,9 @@ class StoreError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str | None = None) -> str:
-        return pick(_TEXT[self.key], lang).format(**self.params)
+        # A parameter may itself be a {"da": …, "en": …} text, e.g. an entity's name.
+        params = {k: pick(v, lang) if isinstance(v, dict) else v for k, v in self.params.items()}
+        return pick(_TEXT[self.key], lang).format(**params)
 
 
 class NotANotebookError(StoreError):

@@ -359,7 +359,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
     def get(self, cls: type[E], row_id: str) -> E:
         found = self.find(cls, row_id)
         if found is None:
-            raise NotFoundError(what=cls.NAME["da"], id=row_id)
+            raise NotFoundError(what=cls.NAME, id=row_id)
         return found
 
     def list(
@@ -391,7 +391,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         cursor = self.conn.execute(f"SELECT * FROM {tbl} WHERE id = ?", (row_id,))
         row = cursor.fetchone()
         if row is None:
-            raise NotFoundError(what=BY_TABLE[tbl].NAME["da"], id=row_id)
+            raise NotFoundError(what=BY_TABLE[tbl].NAME, id=row_id)
         return dict(zip([d[0] for d in cursor.description], row))
 
     def _check_references(self, entity: Entity, names: Iterable[str]) -> None:
