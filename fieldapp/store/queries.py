@@ -255,20 +255,12 @@ class QueriesMixin:
         cutoff = (today - timedelta(days=days)).isoformat()
         rows = self.conn.execute(
             """
-            WITH contact AS (
-                SELECT pt.person_id AS person_id, max(a.starts_at) AS last
-                  FROM participants pt JOIN activities a ON a.id = pt.activity_id
-                 GROUP BY pt.person_id
-                UNION ALL
-                SELECT a.person_id, max(a.starts_at) FROM activities a
-                 WHERE a.person_id IS NOT NULL GROUP BY a.person_id
-            ), latest AS (SELECT person_id, max(last) AS last FROM contact GROUP BY person_id)
-            SELECT p.id, p.name, ar.name, latest.last
+            SELECT p.id, p.name, ar.name, lc.last
               FROM people p
-              LEFT JOIN latest ON latest.person_id = p.id
+              LEFT JOIN person_last_contact lc ON lc.person_id = p.id
               LEFT JOIN areas ar ON ar.id = p.area_id
-             WHERE coalesce(p.is_staff, 0) = 0 AND (latest.last IS NULL OR latest.last < ?)
-             ORDER BY latest.last IS NOT NULL, latest.last, p.name COLLATE NOCASE
+             WHERE coalesce(p.is_staff, 0) = 0 AND (lc.last IS NULL OR lc.last < ?)
+             ORDER BY lc.last IS NOT NULL, lc.last, p.name COLLATE NOCASE
             """,
             (cutoff,),
         )
