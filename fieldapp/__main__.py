@@ -6,10 +6,32 @@ import sys
 from collections.abc import Sequence
 
 CLI_FLAGS = {"-h", "--help", "--version"}
+SELF_TEST_FLAG = "--self-test"
+
+
+def self_test() -> int:
+    """Check this installation end to end (see ``fieldapp.selftest``), without a screen or user data."""
+    import os
+    import tempfile
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from fieldapp import selftest
+
+    def ui_step(ws: selftest.Workspace) -> str:
+        from fieldapp.ui.selftest import step_ui  # Qt only now: the core steps run without it
+
+        return step_ui(ws)
+
+    # Settings and logs of the run go to a throw-away folder, never the user's.
+    with tempfile.TemporaryDirectory(prefix="feltbog-selftest-home-") as home:
+        os.environ["FELTBOG_HOME"] = home
+        return selftest.run(extra_steps=[("ui", ui_step)])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if SELF_TEST_FLAG in args:
+        return self_test()
     # Only a word (a subcommand) or a CLI flag can mean the CLI; the app's own options
     # (--db, --lang) start with "-". Not importing the CLI keeps the app's start-up quick.
     if args and (args[0] in CLI_FLAGS or not args[0].startswith("-")):
