@@ -40,7 +40,26 @@ ICON_BACKGROUND = "#2f6b4f"
 ICON_PNG_SIZE = 256
 
 # Never bundled even if something imports them on the side: test tools and Tk.
-EXCLUDED_PYTHON_MODULES = ("tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "hypothesis", "IPython")
+EXCLUDED_PYTHON_MODULES = ("tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "hypothesis", "IPython",
+                           # and parts of libraries Feltbog never reaches: pikepdf needs lxml.etree only;
+                           # Pillow opens AVIF only when its optional module is there (5 MB of codecs).
+                           "lxml.objectify", "lxml.html", "lxml.isoschematron",
+                           "PIL._avif", "PIL.AvifImagePlugin", "PIL.ImageTk", "PIL._imagingtk", "PIL.ImageQt",
+                           "readline",
+                           # Feltbog never opens a connection, so no TLS: hashlib then uses Python's own
+                           # SHA-2 code and OpenSSL's libcrypto/libssl (5 MB) stay out.
+                           "ssl", "_ssl", "_hashlib")
+
+# Qt plugins a Linux desktop app does not load: kiosk/embedded platforms (eglfs, linuxfb,
+# vnc, which also drags in QtNetwork), evdev input for kiosks, and the GTK theme (GTK, Cairo
+# and Pango: 15 MB). xcb, wayland and offscreen stay; so does the xdg-desktop-portal theme.
+LINUX_DROPPED_PLUGINS = (
+    "platforms/libqeglfs.so", "platforms/libqlinuxfb.so", "platforms/libqminimal.so",
+    "platforms/libqminimalegl.so", "platforms/libqvkkhrdisplay.so", "platforms/libqvnc.so",
+    "egldeviceintegrations", "generic", "platformthemes/libqgtk3.so",
+    # Photos are JPEG, PNG, GIF or WebP; icons SVG or ICO.
+    "imageformats/libqtiff.so", "imageformats/libqicns.so", "imageformats/libqtga.so", "imageformats/libqwbmp.so",
+)
 
 
 class Missing(Exception):
@@ -205,6 +224,57 @@ def prune_qt_translations(bundle: Path, languages: tuple[str, ...] = ("da", "en"
     return freed
 
 
+def elf_needed(path: Path) -> list[str]:
+    """The shared libraries an ELF file links (DT_NEEDED), read with ``readelf`` from binutils."""
+    output = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", output)
+
+
+def is_elf(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"\x7fELF"
+
+
+def prune_linux_bundle(bundle: Path) -> int:
+    """Drop unneeded Qt plugins, then every shared library nothing left in the bundle links.
+
+    Candidates are the libraries PyInstaller collected only as dependencies (top of
+    ``_internal`` and Qt's ``lib``); Python extensions, plugins and wheel-vendored
+    libraries are the roots and always stay. Returns the bytes freed.
+    """
+    if shutil.which("readelf") is None:
+        raise Missing("readelf (binutils) is needed to trim the Linux bundle: sudo apt-get install binutils")
+    internal = bundle / "_internal"
+    plugins = internal / "PySide6" / "Qt" / "plugins"
+    freed = 0
+    for relative in LINUX_DROPPED_PLUGINS:
+        target = plugins / relative
+        if target.exists():
+            freed += folder_size(target)
+            shutil.rmtree(target) if target.is_dir() else target.unlink()
+    qt_lib = internal / "PySide6" / "Qt" / "lib"
+    candidates = {p.name: p for folder in (internal, qt_lib) if folder.is_dir()
+                  for p in folder.iterdir() if ".so" in p.name and p.is_file() and not p.name.startswith("libpython")}
+    roots = [p for p in internal.rglob("*") if p.is_file() and not p.is_symlink()
+             and p.name not in candidates and ".so" in p.name and is_elf(p)]
+    roots.append(bundle / bundle.name)
+    needed: set[str] = set()
+    pending = list(roots)
+    while pending:
+        for name in elf_needed(pending.pop()):
+            if name in candidates and name not in needed:
+                needed.add(name)
+                pending.append(candidates[name])
+    for name, path in candidates.items():
+        if name not in needed:
+            freed += path.stat().st_size
+            path.unlink()
+    for link in internal.iterdir():  # PyInstaller's top-level links to libraries just removed
+        if link.is_symlink() and not link.exists():
+            link.unlink()
+    return freed
+
+
 # ---------------------------------------------------------------- per platform
 def desktop_entry(name: str, version: str, exec_path: str = "Feltbog", icon: str = DESKTOP_ID) -> str:
     return "\n".join([
@@ -356,6 +426,7 @@ def build(args: argparse.Namespace) -> int:
         freed = prune_qt_translations(bundle)
         print(f"removed {freed // 1024} KB of Qt translations for languages Feltbog does not offer")
         if system == "Linux":
+            print(f"removed {prune_linux_bundle(bundle) / 1e6:.1f} MB of Qt plugins and libraries nothing links")
             outputs.append(finish_linux(bundle, name, version, icons, dist))
         if system == "Darwin":
             outputs.append(dist / f"{name}.app")

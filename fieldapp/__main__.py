@@ -14,7 +14,8 @@ def self_test() -> int:
     import os
     import tempfile
 
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Offscreen unless a tester asks for a real platform plugin (e.g. xcb under Xvfb).
+    os.environ["QT_QPA_PLATFORM"] = os.environ.get("FELTBOG_SELFTEST_PLATFORM", "offscreen")
     from fieldapp import selftest
 
     def ui_step(ws: selftest.Workspace) -> str:

@@ -18,7 +18,7 @@ from fieldapp.ui.translations import Translators, translations_dir
 
 def step_ui(ws: Workspace) -> str:
     store = _notebook(ws)
-    app = QApplication.instance() or QApplication([APP_NAME, "-platform", "offscreen"])
+    app = QApplication.instance() or QApplication([APP_NAME])
     translators = Translators(app)
     translators.apply("da")
     loaded = sorted(t.filePath().rsplit("/", 1)[-1] for t in translators.installed)
