@@ -23,15 +23,20 @@ def self_test() -> int:
 
         return step_ui(ws)
 
+    # A windowed Windows build has no console: the report then goes to a file in the temp folder.
+    if sys.stdout is None:
+        sys.stdout = open(os.path.join(tempfile.gettempdir(), "feltbog-selftest.txt"), "w", encoding="utf-8")
     # Settings and logs of the run go to a throw-away folder, never the user's.
     with tempfile.TemporaryDirectory(prefix="feltbog-selftest-home-") as home:
         os.environ["FELTBOG_HOME"] = home
-        return selftest.run(extra_steps=[("ui", ui_step)])
+        code = selftest.run(extra_steps=[("ui", ui_step)])
+    sys.stdout.flush()
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if SELF_TEST_FLAG in args:
+    if args[:1] == [SELF_TEST_FLAG]:
         return self_test()
     # Only a word (a subcommand) or a CLI flag can mean the CLI; the app's own options
     # (--db, --lang) start with "-". Not importing the CLI keeps the app's start-up quick.
