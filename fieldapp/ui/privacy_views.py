@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,6 +29,8 @@ from fieldapp.ui.formatting import format_date, format_datetime, qt_date_format
 from fieldapp.ui.list_models import ID_ROLE, Column, RowsTableModel
 
 OPENABLE = ("activities", "people", "areas", "actions")
+# Link rows (an observation's theme, a tally) have an id, not a name, as their title.
+LOOKS_LIKE_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 def plain_table(model, accessible: str) -> QTableView:
@@ -221,15 +224,21 @@ class ChangeLogModel(RowsTableModel):
         self.store, self.lang = store, lang
         super().__init__(parent)
         self.exhausted = False
+        self._fetching = False
 
     def make_columns(self) -> list[Column]:
         return [
             Column(self.tr("When"), lambda e: format_datetime(e.at.replace(tzinfo=None), self.lang), lambda e: e.hlc),
             Column(self.tr("What"), lambda e: e.what(self.lang)),
-            Column(self.tr("Title"), lambda e: e.title or self.tr("(no longer in the notebook)")),
+            Column(self.tr("Title"), self.title_text),
             Column(self.tr("Change"), self.kind_label),
             Column(self.tr("Fields"), self.fields_text),
         ]
+
+    def title_text(self, entry: LogEntry) -> str:
+        if LOOKS_LIKE_ID.match(entry.title):
+            return ""
+        return entry.title or self.tr("(no longer in the notebook)")
 
     def kind_label(self, entry: LogEntry) -> str:
         return {CREATED: self.tr("created"), CHANGED: self.tr("changed"), DELETED_KIND: self.tr("deleted"),
@@ -252,22 +261,31 @@ class ChangeLogModel(RowsTableModel):
 
     def reload(self) -> None:
         self.exhausted = False
-        self.set_rows(activity_log(self.store, limit=self.PAGE))
+        self._fetching = True  # no fetchMore from a view while the reset is still being signalled
+        try:
+            self.set_rows(activity_log(self.store, limit=self.PAGE))
+        finally:
+            self._fetching = False
         self.exhausted = not self.rows
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and not self.exhausted and bool(self.rows)
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or not self.rows:
+        # A view may ask for more while rows are being inserted; the page in hand comes first.
+        if parent.isValid() or not self.rows or self._fetching:
             return
         page = activity_log(self.store, limit=self.PAGE, before_hlc=min(e.hlc for e in self.rows))
         if not page:
             self.exhausted = True
             return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def extra_data(self, entry: LogEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.UserRole:
