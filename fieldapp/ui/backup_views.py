@@ -38,12 +38,23 @@ class BackupTableModel(RowsTableModel):
             Column(self.tr("Taken"), lambda b: format_datetime(b.taken_at), lambda b: b.taken_at.isoformat()),
             Column(self.tr("Kind"), self.kind_label),
             count("people"), count("activities"), count("observations"), count("actions"),
-            Column(self.tr("State"), lambda b: self.tr("Usable") if b.usable else b.problem or ""),
+            Column(self.tr("State"), self.state_text),
         ]
         for column, header in zip(columns[2:6], (self.tr("People"), self.tr("Activities"),
                                                   self.tr("Observations"), self.tr("Actions"))):
             column.header = header
         return columns
+
+    def state_text(self, backup: BackupInfo) -> str:
+        """Usable, or why not; the store's reasons are short English notes, so the known ones are translated."""
+        if backup.usable:
+            return self.tr("Usable")
+        known = {
+            "not an SQLite database": self.tr("Not a database file"),
+            "not a Feltbog notebook": self.tr("Not a Feltbog notebook"),
+            "made by a newer version of Feltbog": self.tr("Made by a newer version of Feltbog"),
+        }
+        return known.get(backup.problem or "", self.tr("Damaged: %1").replace("%1", backup.problem or ""))
 
     def kind_label(self, backup: BackupInfo) -> str:
         return {

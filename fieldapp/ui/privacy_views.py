@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import BY_TABLE, ActivityKind, ValidationError
+from fieldapp.domain import BY_TABLE, ActivityKind, Observation, ValidationError
 from fieldapp.store import Store, StoreError, lookups
 from fieldapp.store.activity_log import CHANGED, CREATED, DELETED_KIND, ERASED_KIND, LogEntry, activity_log
 from fieldapp.store.privacy import Mention, ReviewItem, due_for_review, erase_person, keep_until
@@ -174,16 +174,24 @@ class ReviewDialog(QDialog):
         talks = sum(1 for a in history.activities if a.kind == ActivityKind.ONE_TO_ONE and a.person_id == person.id)
         taking_part = len(history.activities) - talks
         relations = len(lookups.relations_of(self.store, person.id))
-        return (
-            self.tr("Erase %1 for good?").replace("%1", person.name or "")
-            + "\n\n"
-            + self.tr("Removed: the person with contact and consent details, their part in %1 activities and "
-                      "%2 relations, and the notes of %3 1:1 talks about them. Kept without their name: "
-                      "%4 observations they raised and %5 actions they own. Colleagues' notebooks erase them "
-                      "too at the next sync. This cannot be undone.")
-            .replace("%1", str(taking_part)).replace("%2", str(relations)).replace("%3", str(talks))
-            .replace("%4", str(len(history.observations))).replace("%5", str(len(history.actions)))
-        )
+        removed = [self.tr("the person with contact and consent details")]
+        if taking_part:
+            removed.append(self.tr("their part in %1 activities").replace("%1", str(taking_part)))
+        if relations:
+            removed.append(self.tr("%1 relations to other people").replace("%1", str(relations)))
+        if talks:
+            removed.append(self.tr("the notes of %1 1:1 talks about them").replace("%1", str(talks)))
+        kept = []
+        if history.observations:
+            kept.append(self.tr("%1 observations they raised").replace("%1", str(len(history.observations))))
+        if history.actions:
+            kept.append(self.tr("%1 actions they own").replace("%1", str(len(history.actions))))
+        lines = [self.tr("Erase %1 for good? This cannot be undone.").replace("%1", person.name or ""), "",
+                 self.tr("Removed: %1.").replace("%1", ", ".join(removed))]
+        if kept:
+            lines.append(self.tr("Kept, without the link to them: %1.").replace("%1", ", ".join(kept)))
+        lines.append(self.tr("Colleagues' notebooks erase them too at their next sync."))
+        return "\n".join(lines)
 
     def erase_selected(self) -> bool:
         item = self.selected()
@@ -212,6 +220,10 @@ class ReviewDialog(QDialog):
         mention = self.mentions.rows[index.row()]
         if mention.tbl in OPENABLE:
             self.open_record.emit(mention.tbl, mention.row_id)
+        elif mention.tbl == "observations":
+            observation = self.store.find(Observation, mention.row_id)
+            if observation is not None:
+                self.open_record.emit("activities", observation.activity_id)
 
 
 class ChangeLogModel(RowsTableModel):

@@ -405,6 +405,26 @@
       <source>Before a restore</source>
       <translation>Før en gendannelse</translation>
     </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="53" />
+      <source>Not a database file</source>
+      <translation>Ikke en databasefil</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="54" />
+      <source>Not a Feltbog notebook</source>
+      <translation>Ikke en Feltbog-notesbog</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="55" />
+      <source>Made by a newer version of Feltbog</source>
+      <translation>Lavet af en nyere version af Feltbog</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="57" />
+      <source>Damaged: %1</source>
+      <translation>Beskadiget: %1</translation>
+    </message>
   </context>
   <context>
     <name>ChangeLogDialog</name>
@@ -1203,7 +1223,7 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
       <location filename="../../fieldapp/ui/editors.py" line="306" />
       <source>Right of access…</source>
-      <translation>Indsigt…</translation>
+      <translation>Ret til indsigt…</translation>
     </message>
     <message>
       <location filename="../../fieldapp/ui/editors.py" line="307" />
@@ -1531,16 +1551,6 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
       <translation>Ikke gemt</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/privacy_views.py" line="175" />
-      <source>Erase %1 for good?</source>
-      <translation>Vil du slette %1 for altid?</translation>
-    </message>
-    <message>
-      <location filename="../../fieldapp/ui/privacy_views.py" line="177" />
-      <source>Removed: the person with contact and consent details, their part in %1 activities and %2 relations, and the notes of %3 1:1 talks about them. Kept without their name: %4 observations they raised and %5 actions they own. Colleagues' notebooks erase them too at the next sync. This cannot be undone.</source>
-      <translation>Fjernes: personen med kontakt- og samtykkeoplysninger, deltagelsen i %1 aktiviteter og %2 relationer samt noterne fra %3 1:1-samtaler om personen. Beholdes uden navn: %4 observationer, personen har bragt op, og %5 handlinger, personen er ansvarlig for. Kollegernes notesbøger sletter også personen ved næste synkronisering. Det kan ikke fortrydes.</translation>
-    </message>
-    <message>
       <location filename="../../fieldapp/ui/privacy_views.py" line="189" />
       <source>Erase person</source>
       <translation>Slet person</translation>
@@ -1559,6 +1569,56 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
       <location filename="../../fieldapp/ui/privacy_views.py" line="202" />
       <source>%1 is erased. No other text mentions the name.</source>
       <translation>%1 er slettet. Ingen anden tekst nævner navnet.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="177" />
+      <source>the person with contact and consent details</source>
+      <translation>personen med kontakt- og samtykkeoplysninger</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="179" />
+      <source>their part in %1 activities</source>
+      <translation>deltagelsen i %1 aktiviteter</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="181" />
+      <source>%1 relations to other people</source>
+      <translation>%1 relationer til andre personer</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="183" />
+      <source>the notes of %1 1:1 talks about them</source>
+      <translation>noterne fra %1 1:1-samtaler om personen</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="186" />
+      <source>%1 observations they raised</source>
+      <translation>%1 observationer, personen har bragt op</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="188" />
+      <source>%1 actions they own</source>
+      <translation>%1 handlinger, personen er ansvarlig for</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="189" />
+      <source>Erase %1 for good? This cannot be undone.</source>
+      <translation>Vil du slette %1 for altid? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="190" />
+      <source>Removed: %1.</source>
+      <translation>Fjernes: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="192" />
+      <source>Kept, without the link to them: %1.</source>
+      <translation>Beholdes, men uden kobling til personen: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="193" />
+      <source>Colleagues' notebooks erase them too at their next sync.</source>
+      <translation>Kollegernes notesbøger sletter også personen ved deres næste synkronisering.</translation>
     </message>
   </context>
   <context>
