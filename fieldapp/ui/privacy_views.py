@@ -43,6 +43,8 @@ def plain_table(model, accessible: str) -> QTableView:
     table.verticalHeader().setVisible(False)
     table.setShowGrid(False)
     table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
@@ -257,7 +259,7 @@ class ChangeLogModel(RowsTableModel):
                 ERASED_KIND: self.tr("erased")}.get(entry.kind, entry.kind)
 
     def fields_text(self, entry: LogEntry) -> str:
-        if entry.kind in (DELETED_KIND, ERASED_KIND):
+        if entry.kind != CHANGED:  # created rows have every field; deleted and erased ones none worth naming
             return ""
         cls = BY_TABLE.get(entry.tbl)
         names = []
@@ -340,7 +342,7 @@ class ChangeLogDialog(QDialog):
 
     def refresh(self) -> None:
         self.model.reload()
-        widths = (130, 110, 300, 90)
+        widths = (130, 120, 300, 130)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
         self.more_button.setEnabled(self.model.canFetchMore())
