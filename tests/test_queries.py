@@ -114,3 +114,15 @@ def test_participants_converge_on_one_row(store, village):
     assert store.participants(walk.id) == []
     store.add_participant(walk.id, anne.id)
     assert len(store.participants(walk.id)) == 1
+
+
+def test_last_contact_follows_moved_and_deleted_activities(store, village):
+    anne, walk = village["anne"], village["old_walk"]
+    store.update(Activity, walk.id, starts_at=datetime(2026, 11, 20, 10))
+    assert [r.name for r in store.people_not_contacted(TODAY, days=60)] == []
+    store.remove_participant(walk.id, anne.id)
+    rows = store.people_not_contacted(TODAY, days=60)
+    assert [(r.name, r.last_contact) for r in rows] == [("Anne", None)]
+    store.add_participant(walk.id, anne.id)
+    store.delete(Activity, walk.id)
+    assert [(r.name, r.last_contact) for r in store.people_not_contacted(TODAY, days=60)] == [("Anne", None)]

@@ -76,3 +76,16 @@ def test_a_query_with_nothing_to_search_for_is_a_clear_error(notebook):
     with pytest.raises(BadQueryError) as caught:
         notebook.search("*")
     assert "forstås" in caught.value.message("da")
+
+
+def test_only_the_newest_matches_of_a_kind_are_ranked(notebook, monkeypatch):
+    """Ranking is bounded: of very many matches, the newest RANK_WINDOW compete on relevance."""
+    from fieldapp.store import queries
+
+    walk = notebook.search("uldum")[0].activity_id
+    best = notebook.add_observation(walk, "bænk bænk bænk ved kirken")
+    for text in ("En bænk ved søen", "Endnu en bænk ved skolen"):
+        notebook.add_observation(walk, text)
+    assert notebook.search("bænk")[0].row_id == best.id
+    monkeypatch.setattr(queries, "RANK_WINDOW", 2)
+    assert best.id not in [hit.row_id for hit in notebook.search("bænk")]

@@ -297,7 +297,7 @@ _edits = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=_edits)
 def test_local_writes_equal_recomputing_from_the_change_log(tmp_path_factory, edits):
     store = Store.memory(tmp_path_factory.getbasetemp() / "attachments")

@@ -215,9 +215,17 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
                 winners[field] = (hlc, site)
         return winners
 
-    def _log(self, tbl: str, row_id: str, values: dict[str, Any], hlc: int) -> dict[str, tuple[int, str]]:
+    def _log(
+        self,
+        tbl: str,
+        row_id: str,
+        values: dict[str, Any],
+        hlc: int,
+        winners: dict[str, tuple[int, str]] | None = None,
+    ) -> dict[str, tuple[int, str]]:
         """Append one version per field in ``values`` (already SQLite-encoded)."""
-        winners = self._winners(tbl, row_id)
+        if winners is None:
+            winners = self._winners(tbl, row_id)
         rows = []
         for field, value in values.items():
             prev = winners.get(field)
@@ -291,8 +299,10 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
                 raise ValueError(f"{clean.TABLE} {clean.id} exists already")
             hlc = self.clock.now()
             values = {spec.name: encode(spec, getattr(clean, spec.name)) for spec in clean.specs()}
-            logged = {k: v for k, v in values.items() if v is not None}
-            earlier = self._log(clean.TABLE, clean.id, logged, hlc)
+            earlier = self._winners(clean.TABLE, clean.id)
+            # A revived row must also clear the values its earlier life left in the log.
+            logged = {k: v for k, v in values.items() if v is not None or k in earlier}
+            self._log(clean.TABLE, clean.id, logged, hlc, earlier)
             first = hlc
             if earlier:  # a revived row: its history starts with its first version, as in recompute
                 first = self.conn.execute(
