@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.store.backups import BEFORE_IMPORT, BEFORE_MIGRATION, BEFORE_RESTORE, DAILY, MANUAL, BackupInfo, list_backups
+from fieldapp.store.backups import (
+    BEFORE_IMPORT,
+    BEFORE_MIGRATION,
+    BEFORE_RESTORE,
+    DAILY,
+    MANUAL,
+    BackupInfo,
+    list_backups,
+)
 from fieldapp.ui.formatting import format_count, format_datetime
 from fieldapp.ui.list_models import RowsTableModel, Column
 
@@ -46,7 +54,7 @@ class BackupTableModel(RowsTableModel):
         return columns
 
     def state_text(self, backup: BackupInfo) -> str:
-        """Usable, or why not; the store's reasons are short English notes, so the known ones are translated."""
+        """Usable, or why not (the store's reasons are short English notes: the known ones are translated)."""
         if backup.usable:
             return self.tr("Usable")
         known = {

@@ -134,7 +134,8 @@ class ReportOptionsDialog(QDialog):
     def choice(self) -> ReportChoice:
         start = to_date(self.start.date()) if self.start is not None and self.start_on.isChecked() else None
         end = to_date(self.end.date()) if self.end is not None and self.end_on.isChecked() else None
-        return ReportChoice(self.language.currentData(), self.internal.isChecked() and self.kind != ACCESS, start, end)
+        internal = self.internal.isChecked() and self.kind != ACCESS
+        return ReportChoice(self.language.currentData(), internal, start, end)
 
 
 class ReportJob(QThread):
@@ -239,7 +240,8 @@ class ReportExporter(QObject):
         choice = self.dialogs.report_options(self.parent_widget, kind, self.lang)
         if choice is None:
             return False
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        documents = QStandardPaths.StandardLocation.DocumentsLocation
+        folder = QStandardPaths.writableLocation(documents) or str(Path.home())
         suggested = Path(folder) / f"{file_stem(title)} {format_date(date.today(), choice.lang)}.pdf"
         target = self.dialogs.save_file(self.parent_widget, self.tr("Save the PDF as"), str(suggested),
                                         self.tr("PDF documents (*.pdf)"))
@@ -248,7 +250,8 @@ class ReportExporter(QObject):
         output = Path(target)
         if output.suffix.lower() != ".pdf":
             output = output.with_name(output.name + ".pdf")
-        job = ReportJob(self.store.path, lambda store, progress: make(store, choice, output, progress), self.lang, self)
+        job = ReportJob(self.store.path, lambda store, progress: make(store, choice, output, progress),
+                        self.lang, self)
         progress = QProgressDialog(self.tr("Making the PDF …"), self.tr("Cancel"), 0, 4, self.parent_widget)
         progress.setWindowTitle(self.tr("Export PDF"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
