@@ -119,7 +119,8 @@ class Editor(EntityForm):
         if self._exporter is None:
             from fieldapp.ui.report_export import ReportExporter
 
-            self._exporter = ReportExporter(self.store, self.dialogs, self.lang, self)
+            # Owned by the window, not the editor: switching records must not end a running export.
+            self._exporter = ReportExporter(self.store, self.dialogs, self.lang, self.window())
         return self._exporter
 
     def export_pdf(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -423,6 +424,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        exporting = sys.modules.get("fieldapp.ui.report_export")  # not loaded: nothing was exported
+        if exporting is not None:
+            for exporter in self.findChildren(exporting.ReportExporter):
+                exporter.shutdown()  # a QThread must not outlive its owner
         self.flush()
         if not self.property("replaced"):
             self.save_layout()

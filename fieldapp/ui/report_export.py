@@ -269,6 +269,12 @@ class ReportExporter(QObject):
         job.start()
         return True
 
+    def shutdown(self) -> None:
+        """Cancel a running export and wait for its thread (the window is closing)."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+
     @staticmethod
     def _show_step(progress: QProgressDialog, step: int, steps: int, text: str) -> None:
         progress.setMaximum(steps)

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from fieldapp.domain import Person
+from fieldapp.domain import Activity, Person
 from fieldapp.ui.report_export import AREA, ReportChoice, ReportOptionsDialog
 
 EXPORT_TIMEOUT_MS = 20000
@@ -49,6 +49,21 @@ def test_the_file_menu_exports_the_open_areas_internal_report_in_english_for_a_p
     text = pdf_text(tmp_path / "give.pdf")
     assert "Area report" in text and "Give" in text and "Internal" in text
     assert dialogs.opened_urls == []
+
+
+def test_switching_records_during_an_export_does_not_stop_it(launch, notebook, dialogs, qtbot, tmp_path):
+    path, ids = notebook
+    dialogs.save_as = str(tmp_path / "imens.pdf")
+    app = launch("--db", str(path), "--lang", "en")
+    editor = app.window.open_record("activities", ids["first"])
+    exporter = editor.exporter
+    other = next(a.id for a in app.store.list(Activity) if a.id != ids["first"])
+    with qtbot.waitSignal(exporter.finished, timeout=EXPORT_TIMEOUT_MS) as done:
+        editor.export_button.click()
+        app.window.open_record("activities", other)  # the exporting editor is replaced and deleted
+        qtbot.waitUntil(lambda: app.window.current_editor().entity_id == other)
+    assert done.args == [tmp_path / "imens.pdf"]
+    assert "Activity report" in pdf_text(tmp_path / "imens.pdf")
 
 
 def test_an_empty_period_is_one_sentence_and_leaves_no_file(launch, notebook, dialogs, qtbot, tmp_path):
