@@ -388,6 +388,7 @@ class MainWindow(QMainWindow):
             (self.new_walkabout.text(), "Ctrl+N"), (self.new_talk.text(), "Ctrl+Shift+T"),
             (self.new_meeting.text(), "Ctrl+Shift+L"), (self.new_person_action.text(), "Ctrl+Shift+P"),
             (self.new_action_action.text(), "Ctrl+Shift+A"), (self.search_action.text(), "Ctrl+F"),
+            (self.export_action.text(), "Ctrl+E"),
             (self.next_action.text(), "Alt+↓"), (self.previous_action.text(), "Alt+↑"),
             (self.tr("Sections"), "Ctrl+1 … Ctrl+6"),
             (self.tr("Next kind of observation"), "Ctrl+K"),
