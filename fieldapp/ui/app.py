@@ -15,12 +15,15 @@ from fieldapp import APP_NAME, __version__
 from fieldapp.domain import i18n as vocabulary
 from fieldapp.paths import config_dir, default_notebook, ensure, log_dir
 from fieldapp.store import Store, StoreError
+from fieldapp.store import backups
+from fieldapp.store.errors import CorruptDatabaseError
 
 from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from fieldapp.ui.crash import ErrorReporter, setup_logging
 from fieldapp.ui.dialogs import Dialogs
+from fieldapp.ui.formatting import format_datetime
 from fieldapp.ui.icons import icon
 from fieldapp.ui.translations import LANGUAGES, Translators, system_language
 
@@ -98,11 +101,14 @@ class Feltbog(QObject):
                 lock.release()
                 return EXIT_CANCELLED
         try:
-            store = Store.open(path)
+            store = self.open_checked(path)
         except StoreError as error:
             lock.release()
             self.dialogs.error(None, self.tr("Cannot open the notebook"), error.message(self.language))
             return EXIT_ERROR
+        if store is None:  # damaged, and the user chose not to restore now
+            lock.release()
+            return EXIT_CANCELLED
         if choice == "demo":
             from fieldapp.demo import build_demo
 
@@ -110,12 +116,72 @@ class Feltbog(QObject):
         self.store, self.lock = store, lock
         return EXIT_OK
 
+    def open_checked(self, path: Path) -> Store | None:
+        """Open with ``quick_check`` and the day's backup; offer the newest good copy if it is damaged.
+
+        ``None`` when the notebook is damaged and the user declined the restore.
+        """
+        try:
+            return backups.open_notebook(path)
+        except CorruptDatabaseError as error:
+            logger.error("notebook %s is damaged: %s", path, error)
+            best = backups.newest_good_backup(path)
+            if best is None:
+                raise
+            counts = best.counts
+            text = (error.message(self.language) + "\n\n"
+                    + self.tr("The newest good backup is from %1 and holds %2 people and %3 activities. "
+                              "Restore it now?")
+                    .replace("%1", format_datetime(best.taken_at, self.language))
+                    .replace("%2", str(counts.get("people", 0)))
+                    .replace("%3", str(counts.get("activities", 0))))
+            if not self.dialogs.ask(None, self.tr("The notebook is damaged"), text, self.tr("Restore the backup")):
+                return None
+            result = backups.restore(path, best.path)
+            logger.info("restored %s from %s at start-up", path, result.restored_from)
+            return backups.open_notebook(path)
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Close the store, restore ``backup`` over the notebook, reopen it and rebuild the window."""
+        assert self.store is not None and self.store.path is not None
+        path = self.store.path
+        old = self.window
+        if old is not None:
+            old.flush()
+            old.save_layout()
+        self.store.close()
+        self.store = None
+        try:
+            result = backups.restore(path, backup)
+        except StoreError as error:
+            self.dialogs.error(old, self.tr("Not restored"), error.message(self.language))
+            result = None
+        except OSError as error:
+            self.dialogs.error(old, self.tr("Not restored"), error.strerror or str(error))
+            result = None
+        try:
+            self.store = backups.open_notebook(path)
+        except StoreError as error:
+            self.dialogs.error(old, self.tr("Cannot open the notebook"), error.message(self.language))
+            raise
+        self.show_main_window()
+        if old is not None:
+            old.setProperty("replaced", True)
+            old.close()
+            old.deleteLater()
+        if result is not None:
+            kept = result.safety_copy.name if result.safety_copy else ""
+            self.window.statusBar().showMessage(
+                self.tr("Restored. The notebook as it was is kept as %1.").replace("%1", kept), 10000)
+        return result is not None
+
     def show_main_window(self) -> None:
         from fieldapp.ui.main_window import MainWindow
 
         assert self.store is not None
         self.window = MainWindow(self.store, self.settings, self.dialogs, self.language)
         self.window.languageChangeRequested.connect(self.switch_language)
+        self.window.restoreRequested.connect(self.restore_backup)
         self.window.show()
 
     def switch_language(self, lang: str) -> None:

@@ -6,7 +6,8 @@ Widgets receive a ``Dialogs`` in their constructor and never call ``QFileDialog`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -14,6 +15,32 @@ class Dialogs(QObject):
     def open_files(self, parent: QWidget | None, title: str, name_filter: str) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter)
         return paths
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str, name_filter: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+        return path or None
+
+    def report_options(self, parent: QWidget | None, kind: str, lang: str):
+        """The PDF options dialog; a ``ReportChoice`` or ``None`` (cancel)."""
+        from fieldapp.ui.report_export import ReportOptionsDialog
+
+        dialog = ReportOptionsDialog(kind, lang, parent)
+        return dialog.choice() if dialog.exec() == ReportOptionsDialog.DialogCode.Accepted else None
+
+    def ask(self, parent: QWidget | None, title: str, text: str, accept_text: str) -> bool:
+        """A question whose yes-button says what it does ("Open the PDF"); True if pressed."""
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(text)
+        accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(accept)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def open_url(self, url: QUrl) -> bool:
+        return QDesktopServices.openUrl(url)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)

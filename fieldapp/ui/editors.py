@@ -33,7 +33,7 @@ from fieldapp.domain import (
     ValidationError,
 )
 from fieldapp.store import Store, StoreError
-from fieldapp.store import lookups
+from fieldapp.store import lookups, privacy
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.fields import NamesModel, PickerInput
@@ -99,10 +99,33 @@ class Editor(EntityForm):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
-        self.outer.addWidget(self.heading)
+        self.heading_row = QHBoxLayout()
+        self.heading_row.addWidget(self.heading, 1)
+        self.outer.addLayout(self.heading_row)
         self.outer.addWidget(self.banner)
+        self._exporter = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+
+    def heading_button(self, text: str, slot, icon_name: str | None = None) -> QPushButton:
+        button = QPushButton(icon(icon_name), text) if icon_name else QPushButton(text)
+        button.clicked.connect(slot)
+        self.heading_row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return button
+
+    @property
+    def exporter(self):
+        """Made on first use: most editors are opened and closed without an export."""
+        if self._exporter is None:
+            from fieldapp.ui.report_export import ReportExporter
+
+            # Owned by the window, not the editor: switching records must not end a running export.
+            self._exporter = ReportExporter(self.store, self.dialogs, self.lang, self.window())
+        return self._exporter
+
+    def export_pdf(self) -> bool:
+        """Export this record's PDF report (False where there is none, or nothing was started)."""
+        return False
 
     def first_input(self) -> QWidget | None:
         for widget in self.inputs.values():
@@ -140,6 +163,7 @@ class ActivityEditor(Editor):
         super().__init__(store, Activity, activity_id, lang, dialogs, parent)
         kind = self.entity.kind
         self.heading.setText(kind.label(lang))
+        self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
         top = self.new_form()
         self.add_row(top, "title")
         self.area_row(top)
@@ -160,6 +184,10 @@ class ActivityEditor(Editor):
             self.participants.open_person.connect(lambda pid: self.open_record.emit("people", pid))
         # Walking: type the title, press Enter, and go straight on to the observations.
         self.inputs["title"].edit.returnPressed.connect(self.focus_main_part)
+
+    def export_pdf(self) -> bool:
+        self.flush()  # the report shows what is on screen
+        return self.exporter.export_activity(self.entity_id, self.entity.title or self.entity.kind.label(self.lang))
 
     def focus_main_part(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -275,6 +303,10 @@ class PersonEditor(Editor):
     def __init__(self, store: Store, person_id: str, lang: str, dialogs: Dialogs, parent=None):
         super().__init__(store, Person, person_id, lang, dialogs, parent)
         self.heading.setText(self.entity.name or "")
+        self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
+        self.access_button = self.heading_button(self.tr("Right of access…"), self.export_access)
+        self.access_button.setToolTip(self.tr("Everything stored about this person, as a PDF and a JSON file "
+                                              "(GDPR article 15)"))
         self.outer.addWidget(self.tabs, 1)
         details = self.new_form()
         self.add_row(details, "name")
@@ -289,9 +321,47 @@ class PersonEditor(Editor):
         for name in ("consent_store_at", "consent_how", "consent_purpose", "may_be_named", "may_contact",
                      "consent_withdrawn_at", "review_after"):
             self.add_row(consent, name)
-        self.tabs.addTab(form_page(consent), self.tr("Consent"))
+        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
+        self.withdraw_button.setToolTip(self.tr("Record today that the person withdrew their consent"))
+        self.withdraw_button.clicked.connect(self.withdraw_consent)
+        self.withdraw_button.setEnabled(self.entity.consent_withdrawn_at is None)
+        withdraw_row = QWidget()
+        row = QHBoxLayout(withdraw_row)
+        row.setContentsMargins(0, 8, 0, 0)
+        row.addWidget(self.withdraw_button)
+        row.addStretch(1)
+        self.tabs.addTab(form_page(consent, withdraw_row), self.tr("Consent"))
         self.tabs.addTab(self._relations_page(), self.tr("Relations"))
         self.tabs.addTab(self._history_page(), self.tr("History"))
+
+    def export_pdf(self) -> bool:
+        self.flush()
+        return self.exporter.export_person(self.entity_id)
+
+    def export_access(self) -> bool:
+        self.flush()
+        return self.exporter.export_access(self.entity_id)
+
+    def withdraw_consent(self) -> bool:
+        """Record the withdrawal today: no more naming in reports, no more contact."""
+        name = self.entity.name or ""
+        question = self.tr("Record that %1 has withdrawn their consent today?\n\nThey will no longer be named "
+                           "in reports or contacted. Their record stays; to remove it, erase the person in "
+                           "the personal data review.").replace("%1", name)
+        if not self.dialogs.confirm(self, self.tr("Withdraw consent"), question):
+            return False
+        if not self.flush():
+            return False
+        try:
+            self.entity = privacy.withdraw_consent(self.store, self.entity_id)
+        except (ValidationError, StoreError) as error:
+            self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
+            return False
+        for field in ("consent_withdrawn_at", "may_be_named", "may_contact"):
+            self.inputs[field].set_value(getattr(self.entity, field))
+        self.withdraw_button.setEnabled(False)
+        self.saved.emit(self.cls.TABLE, self.entity_id)
+        return True
 
     def _relations_page(self) -> QWidget:
         page = QWidget()
@@ -417,6 +487,7 @@ class AreaEditor(Editor):
     def __init__(self, store: Store, area_id: str, lang: str, dialogs: Dialogs, parent=None):
         super().__init__(store, Area, area_id, lang, dialogs, parent)
         self.heading.setText(self.entity.name or "")
+        self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
         form = self.new_form()
         for name in ("name", "municipality"):
             self.add_row(form, name)
@@ -448,6 +519,10 @@ class AreaEditor(Editor):
         table = record_table(actions, self.tr("Open actions"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("actions", index.data(ID_ROLE)))
         self.tabs.addTab(table, icon("actions"), self.tr("Open actions (%1)").replace("%1", str(actions.rowCount())))
+
+    def export_pdf(self) -> bool:
+        self.flush()
+        return self.exporter.export_area(self.entity_id, self.entity.name or "")
 
     def _explanation(self) -> QLabel:
         label = QLabel()

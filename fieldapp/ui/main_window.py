@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sys
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -34,6 +36,7 @@ PAGES = ("overview", "activities", "people", "areas", "actions", "search")
 
 class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
+    restoreRequested = Signal(Path)  # a backup copy to go back to (the app closes the store first)
 
     def __init__(self, store: Store, settings: QSettings, dialogs: Dialogs, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -172,6 +175,11 @@ class MainWindow(QMainWindow):
         self.search_action.setShortcut(QKeySequence("Ctrl+F"))
         self.next_action = self._action(self.tr("Next record"), "Alt+Down", lambda: self.step(1), "next")
         self.previous_action = self._action(self.tr("Previous record"), "Alt+Up", lambda: self.step(-1), "previous")
+        self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+E", self.export_pdf, "pdf")
+        self.restore_action = self._action(self.tr("Restore from backup…"), None, self.show_restore)
+        self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
+        self.log_action = self._action(self.tr("Change log"), None, self.show_change_log)
+        self.restore_dialog = self.review_dialog = self.log_dialog = None
         self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.go_actions = []
@@ -187,6 +195,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_person_action, self.new_area_action, self.new_action_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         go_menu = menu.addMenu(self.tr("&Go"))
         for action in self.go_actions:
@@ -194,6 +205,9 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addAction(self.next_action)
         go_menu.addAction(self.previous_action)
+        notebook_menu = menu.addMenu(self.tr("&Notebook"))
+        notebook_menu.addAction(self.review_action)
+        notebook_menu.addAction(self.log_action)
         settings_menu = menu.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(icon("language"), self.tr("Language"))
         group = QActionGroup(self)
@@ -308,12 +322,73 @@ class MainWindow(QMainWindow):
         widget = self.pages.get(self.current_key())
         return widget.detail.editor if isinstance(widget, ListDetailView) else None
 
+    # ------------------------------------------------------------- reports, backups, personal data
+    def export_pdf(self) -> bool:
+        """File > Export PDF: the report of the activity, person or area open in the editor."""
+        from fieldapp.ui.editors import ActivityEditor, AreaEditor, PersonEditor
+
+        editor = self.current_editor()
+        if isinstance(editor, (ActivityEditor, AreaEditor, PersonEditor)):
+            return editor.export_pdf()
+        self.dialogs.info(self, self.tr("Export PDF"),
+                          self.tr("Open an activity, a person or an area first; its report is then exported."))
+        return False
+
+    def show_restore(self):
+        from fieldapp.ui.backup_views import RestoreDialog
+
+        if self.store.path is None:
+            return None
+        self.flush()
+        dialog = RestoreDialog(self.store.path, self.dialogs, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_chosen.connect(self.restoreRequested)
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_review(self):
+        from fieldapp.ui.privacy_views import ReviewDialog
+
+        self.flush()
+        dialog = ReviewDialog(self.store, self.dialogs, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_record.connect(self.open_record)
+        dialog.changed.connect(self.after_people_changed)
+        self.review_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def show_change_log(self):
+        from fieldapp.ui.privacy_views import ChangeLogDialog
+
+        self.flush()
+        dialog = ChangeLogDialog(self.store, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_record.connect(self.open_record)
+        self.log_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def after_people_changed(self) -> None:
+        """After a review or erasure: close editors of records that are gone, refresh the lists."""
+        for widget in self.pages.values():
+            if not isinstance(widget, ListDetailView):
+                continue
+            editor = widget.detail.editor
+            if editor is not None and self.store.find(editor.cls, editor.entity_id) is None:
+                editor.pending.clear()  # the record is gone: nothing left to save into
+                widget.detail.show_editor(None)
+            widget.refresh()
+        self.update_counts()
+
     # ------------------------------------------------------------- help
     def show_shortcuts(self) -> None:
         lines = [
             (self.new_walkabout.text(), "Ctrl+N"), (self.new_talk.text(), "Ctrl+Shift+T"),
             (self.new_meeting.text(), "Ctrl+Shift+L"), (self.new_person_action.text(), "Ctrl+Shift+P"),
             (self.new_action_action.text(), "Ctrl+Shift+A"), (self.search_action.text(), "Ctrl+F"),
+            (self.export_action.text(), "Ctrl+E"),
             (self.next_action.text(), "Alt+↓"), (self.previous_action.text(), "Alt+↑"),
             (self.tr("Sections"), "Ctrl+1 … Ctrl+6"),
             (self.tr("Next kind of observation"), "Ctrl+K"),
@@ -350,6 +425,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        exporting = sys.modules.get("fieldapp.ui.report_export")  # not loaded: nothing was exported
+        if exporting is not None:
+            for exporter in self.findChildren(exporting.ReportExporter):
+                exporter.shutdown()  # a QThread must not outlive its owner
         self.flush()
         if not self.property("replaced"):
             self.save_layout()

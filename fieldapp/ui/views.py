@@ -437,6 +437,8 @@ class OverviewView(QWidget):
             table.resizeColumnsToContents()
             table.horizontalHeader().setStretchLastSection(True)
         for key in ("overdue", "upcoming"):
+            # Every action here is open: the status column would only take room from the text.
+            self.tables[key].setColumnHidden(ActionTableModel.COL_STATUS, True)
             header = self.tables[key].horizontalHeader()
             header.setSectionResizeMode(ActionTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.tables["recent"].horizontalHeader().setSectionResizeMode(ActivityRowsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)

@@ -184,6 +184,11 @@
       <source>Named participants</source>
       <translation>Navngivne deltagere</translation>
     </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="165" />
+      <source>Export PDF…</source>
+      <translation>Eksportér PDF…</translation>
+    </message>
   </context>
   <context>
     <name>ActivityRowsModel</name>
@@ -281,6 +286,11 @@
       <source>Open actions (%1)</source>
       <translation>Åbne handlinger (%1)</translation>
     </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="489" />
+      <source>Export PDF…</source>
+      <translation>Eksportér PDF…</translation>
+    </message>
   </context>
   <context>
     <name>AreaTableModel</name>
@@ -326,6 +336,170 @@
       <location filename="../../fieldapp/ui/views.py" line="471" />
       <source>Areas</source>
       <translation>Områder</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupTableModel</name>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="38" />
+      <source>Taken</source>
+      <translation>Taget</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="39" />
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="41" />
+      <source>State</source>
+      <translation>Tilstand</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="41" />
+      <source>Usable</source>
+      <translation>Kan bruges</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="43" />
+      <source>People</source>
+      <translation>Personer</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="43" />
+      <source>Activities</source>
+      <translation>Aktiviteter</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="44" />
+      <source>Observations</source>
+      <translation>Observationer</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="44" />
+      <source>Actions</source>
+      <translation>Handlinger</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="50" />
+      <source>Daily</source>
+      <translation>Daglig</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="51" />
+      <source>Made by hand</source>
+      <translation>Taget manuelt</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="52" />
+      <source>Before an import</source>
+      <translation>Før en indlæsning</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="53" />
+      <source>Before an update</source>
+      <translation>Før en opdatering</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="54" />
+      <source>Before a restore</source>
+      <translation>Før en gendannelse</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="53" />
+      <source>Not a database file</source>
+      <translation>Ikke en databasefil</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="54" />
+      <source>Not a Feltbog notebook</source>
+      <translation>Ikke en Feltbog-notesbog</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="55" />
+      <source>Made by a newer version of Feltbog</source>
+      <translation>Lavet af en nyere version af Feltbog</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="57" />
+      <source>Damaged: %1</source>
+      <translation>Beskadiget: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangeLogDialog</name>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="285" />
+      <source>Change log</source>
+      <translation>Ændringslog</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="287" />
+      <source>What was saved on this laptop, newest first. Double-click a line to open the record.</source>
+      <translation>Hvad der er gemt på denne computer, nyeste først. Dobbeltklik på en linje for at åbne posten.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="297" />
+      <source>Show older</source>
+      <translation>Vis ældre</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="299" />
+      <source>Refresh</source>
+      <translation>Opdatér</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChangeLogModel</name>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="227" />
+      <source>When</source>
+      <translation>Hvornår</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="228" />
+      <source>What</source>
+      <translation>Hvad</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="229" />
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="229" />
+      <source>(no longer in the notebook)</source>
+      <translation>(findes ikke længere i notesbogen)</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="230" />
+      <source>Change</source>
+      <translation>Ændring</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="231" />
+      <source>Fields</source>
+      <translation>Felter</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="235" />
+      <source>created</source>
+      <translation>oprettet</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="235" />
+      <source>changed</source>
+      <translation>ændret</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="235" />
+      <source>deleted</source>
+      <translation>slettet</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="236" />
+      <source>erased</source>
+      <translation>slettet (persondata)</translation>
     </message>
   </context>
   <context>
@@ -441,6 +615,31 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <location filename="../../fieldapp/ui/app.py" line="104" />
       <source>Cannot open the notebook</source>
       <translation>Notesbogen kan ikke åbnes</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/app.py" line="133" />
+      <source>The newest good backup is from %1 and holds %2 people and %3 activities. Restore it now?</source>
+      <translation>Den nyeste gode sikkerhedskopi er fra %1 og indeholder %2 personer og %3 aktiviteter. Vil du gendanne den nu?</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/app.py" line="138" />
+      <source>The notebook is damaged</source>
+      <translation>Notesbogen er beskadiget</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/app.py" line="138" />
+      <source>Restore the backup</source>
+      <translation>Gendan sikkerhedskopien</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/app.py" line="157" />
+      <source>Not restored</source>
+      <translation>Ikke gendannet</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/app.py" line="175" />
+      <source>Restored. The notebook as it was is kept as %1.</source>
+      <translation>Gendannet. Notesbogen, som den var, er gemt som %1.</translation>
     </message>
   </context>
   <context>
@@ -679,6 +878,54 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <location filename="../../fieldapp/ui/main_window.py" line="323" />
       <source>Feltbog %1 — an offline notebook for co-creation work.</source>
       <translation>Feltbog %1 — en notesbog til samskabende arbejde, der virker uden net.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="177" />
+      <source>Export PDF…</source>
+      <translation>Eksportér PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="178" />
+      <source>Restore from backup…</source>
+      <translation>Gendan fra sikkerhedskopi…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="179" />
+      <source>Personal data review</source>
+      <translation>Gennemgang af persondata</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="180" />
+      <source>Change log</source>
+      <translation>Ændringslog</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="207" />
+      <source>&amp;Notebook</source>
+      <translation>&amp;Notesbog</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="332" />
+      <source>Export PDF</source>
+      <translation>Eksportér PDF</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="333" />
+      <source>Open an activity, a person or an area first; its report is then exported.</source>
+      <translation>Åbn først en aktivitet, en person eller et område; så eksporteres dens rapport.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MentionsModel</name>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="71" />
+      <source>Where</source>
+      <translation>Hvor</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="72" />
+      <source>Text</source>
+      <translation>Tekst</translation>
     </message>
   </context>
   <context>
@@ -968,6 +1215,45 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <source>Actions they own</source>
       <translation>Handlinger, de er ansvarlige for</translation>
     </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="305" />
+      <source>Export PDF…</source>
+      <translation>Eksportér PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="306" />
+      <source>Right of access…</source>
+      <translation>Ret til indsigt…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="307" />
+      <source>Everything stored about this person, as a PDF and a JSON file (GDPR article 15)</source>
+      <translation>Alt, hvad der er gemt om personen, som PDF og som JSON-fil (databeskyttelsesforordningens artikel 15)</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="323" />
+      <source>Withdraw consent…</source>
+      <translation>Tilbagekald samtykke…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="324" />
+      <source>Record today that the person withdrew their consent</source>
+      <translation>Registrér i dag, at personen har tilbagekaldt sit samtykke</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="347" />
+      <source>Record that %1 has withdrawn their consent today?
+
+They will no longer be named in reports or contacted. Their record stays; to remove it, erase the person in the personal data review.</source>
+      <translation>Skal det registreres, at %1 har tilbagekaldt sit samtykke i dag?
+
+Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplysningerne bliver liggende; de fjernes ved at slette personen under Gennemgang af persondata.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/editors.py" line="350" />
+      <source>Withdraw consent</source>
+      <translation>Tilbagekald samtykke</translation>
+    </message>
   </context>
   <context>
     <name>PhotoPanel</name>
@@ -1077,6 +1363,285 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <location filename="../../fieldapp/ui/editors.py" line="379" />
       <source>suggested by them</source>
       <translation>foreslået af dem</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportExporter</name>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="219" />
+      <source>Personal data</source>
+      <translation>Persondata</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="229" />
+      <source>Right of access</source>
+      <translation>Indsigt</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="234" />
+      <source>Export PDF</source>
+      <translation>Eksportér PDF</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="235" />
+      <source>A notebook held only in memory cannot be exported.</source>
+      <translation>En notesbog, der kun findes i hukommelsen, kan ikke eksporteres.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="244" />
+      <source>Save the PDF as</source>
+      <translation>Gem PDF’en som</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="245" />
+      <source>PDF documents (*.pdf)</source>
+      <translation>PDF-dokumenter (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="252" />
+      <source>Making the PDF …</source>
+      <translation>Laver PDF’en …</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="252" />
+      <source>Cancel</source>
+      <translation>Annullér</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="289" />
+      <source>The PDF was saved as %1 (%2 pages).</source>
+      <translation>PDF’en er gemt som %1 (%2 sider).</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="290" />
+      <source>PDF ready</source>
+      <translation>PDF klar</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="290" />
+      <source>Open the PDF</source>
+      <translation>Åbn PDF’en</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="296" />
+      <source>The PDF was not made</source>
+      <translation>PDF'en blev ikke lavet</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportOptionsDialog</name>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="80" />
+      <source>Export PDF</source>
+      <translation>Eksportér PDF</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="87" />
+      <source>Language of the report</source>
+      <translation>Rapportens sprog</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="88" />
+      <source>Internal report (names everyone)</source>
+      <translation>Intern rapport (med alle navne)</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="90" />
+      <source>The names of all people will be shown, also of those who have not agreed to be named, and every page is marked Internal. Do not pass it on outside the municipality.</source>
+      <translation>Alle personers navne vises, også navnene på dem, der ikke har sagt ja til at blive nævnt, og hver side mærkes Intern. Giv den ikke videre uden for kommunen.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="103" />
+      <source>From</source>
+      <translation>Fra</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="104" />
+      <source>To</source>
+      <translation>Til</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="105" />
+      <source>Leave a date unticked to include everything before or after.</source>
+      <translation>Lad en dato stå uden flueben for at tage alt før eller efter med.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/report_export.py" line="112" />
+      <source>Export…</source>
+      <translation>Eksportér…</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="89" />
+      <source>Restore from backup</source>
+      <translation>Gendan fra sikkerhedskopi</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="91" />
+      <source>Choose the copy to go back to. The notebook as it is now is kept as a copy first, so nothing is lost; people erased since the copy stay erased.</source>
+      <translation>Vælg den kopi, du vil vende tilbage til. Notesbogen, som den er nu, gemmes først som en kopi, så intet går tabt; personer, der er slettet siden kopien, forbliver slettet.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="99" />
+      <source>Backup copies</source>
+      <translation>Sikkerhedskopier</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="109" />
+      <source>There are no backup copies of this notebook yet.</source>
+      <translation>Der er endnu ingen sikkerhedskopier af denne notesbog.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="113" />
+      <source>Restore…</source>
+      <translation>Gendan…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/backup_views.py" line="137" />
+      <source>Go back to the copy from %1?
+
+Changes made since then are not in that copy; the notebook as it is now is kept as a copy of its own.</source>
+      <translation>Vil du vende tilbage til kopien fra %1?
+
+Ændringer fra efter dette tidspunkt er ikke med i kopien; notesbogen, som den er nu, gemmes som en kopi for sig.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewDialog</name>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="89" />
+      <source>Personal data review</source>
+      <translation>Gennemgang af persondata</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="91" />
+      <source>These people's review date has passed. Keep a person's data until a new date if there is still a reason to, or erase the person.</source>
+      <translation>Disse personers gennemgangsdato er overskredet. Behold en persons oplysninger til en ny dato, hvis der stadig er grund til det, eller slet personen.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="96" />
+      <source>People due for review</source>
+      <translation>Personer til gennemgang</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="99" />
+      <source>Nobody is due for review.</source>
+      <translation>Ingen skal gennemgås.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="102" />
+      <source>Keep until</source>
+      <translation>Behold til</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="109" />
+      <source>Erase person…</source>
+      <translation>Slet person…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="120" />
+      <source>Text that still mentions the name</source>
+      <translation>Tekst, der stadig nævner navnet</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="162" />
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="189" />
+      <source>Erase person</source>
+      <translation>Slet person</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="194" />
+      <source>Not erased</source>
+      <translation>Ikke slettet</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="200" />
+      <source>%1 is erased. This text still mentions the name; open it to check it by hand:</source>
+      <translation>%1 er slettet. Denne tekst nævner stadig navnet; åbn den, og ret den i hånden:</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="202" />
+      <source>%1 is erased. No other text mentions the name.</source>
+      <translation>%1 er slettet. Ingen anden tekst nævner navnet.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="177" />
+      <source>the person with contact and consent details</source>
+      <translation>personen med kontakt- og samtykkeoplysninger</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="179" />
+      <source>their part in %1 activities</source>
+      <translation>deltagelsen i %1 aktiviteter</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="181" />
+      <source>%1 relations to other people</source>
+      <translation>%1 relationer til andre personer</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="183" />
+      <source>the notes of %1 1:1 talks about them</source>
+      <translation>noterne fra %1 1:1-samtaler om personen</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="186" />
+      <source>%1 observations they raised</source>
+      <translation>%1 observationer, personen har bragt op</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="188" />
+      <source>%1 actions they own</source>
+      <translation>%1 handlinger, personen er ansvarlig for</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="189" />
+      <source>Erase %1 for good? This cannot be undone.</source>
+      <translation>Vil du slette %1 for altid? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="190" />
+      <source>Removed: %1.</source>
+      <translation>Fjernes: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="192" />
+      <source>Kept, without the link to them: %1.</source>
+      <translation>Beholdes, men uden kobling til personen: %1.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="193" />
+      <source>Colleagues' notebooks erase them too at their next sync.</source>
+      <translation>Kollegernes notesbøger sletter også personen ved deres næste synkronisering.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReviewTableModel</name>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="53" />
+      <source>Name</source>
+      <translation>Navn</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="54" />
+      <source>Review date</source>
+      <translation>Gennemgangsdato</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="56" />
+      <source>Days overdue</source>
+      <translation>Dage over</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/privacy_views.py" line="58" />
+      <source>Last seen</source>
+      <translation>Sidst set</translation>
     </message>
   </context>
   <context>

@@ -22,6 +22,28 @@ class AnsweringDialogs(Dialogs):
         self.confirm_answer = confirm
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
+        self.confirms: list[tuple[str, str]] = []
+        self.asked: list[tuple[str, str]] = []
+        self.ask_answer = True
+        self.save_as: str | None = None  # the file name "typed" into the save dialog
+        self.report_choice = None  # a ReportChoice, or None to take the options dialog's defaults
+        self.opened_urls: list = []
+
+    def save_file(self, parent, title, suggested, name_filter):
+        return self.save_as
+
+    def report_options(self, parent, kind, lang):
+        from fieldapp.ui.report_export import ReportChoice
+
+        return self.report_choice or ReportChoice(lang=lang)
+
+    def ask(self, parent, title, text, accept_text):
+        self.asked.append((title, text))
+        return self.ask_answer
+
+    def open_url(self, url):
+        self.opened_urls.append(url)
+        return True
 
     def open_files(self, parent, title, name_filter):
         return list(self.files)
@@ -33,6 +55,7 @@ class AnsweringDialogs(Dialogs):
         self.infos.append((title, text))
 
     def confirm(self, parent, title, text):
+        self.confirms.append((title, text))
         return self.confirm_answer
 
     def first_run(self, parent, offer_demo=True):
