@@ -159,14 +159,17 @@ def render_icons(folder: Path) -> tuple[Path, Path, Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PIL import Image
     from PySide6.QtCore import QByteArray
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
     folder.mkdir(parents=True, exist_ok=True)
     svg_text = app_icon_svg()
     svg_path = folder / "feltbog.svg"
     svg_path.write_text(svg_text, encoding="utf-8")
-    _app = QGuiApplication.instance() or QGuiApplication(["build_installer", "-platform", "offscreen"])
+    # A QApplication (not just a QGuiApplication), so that a caller in the same process can
+    # still make widgets afterwards (the test suite does).
+    _app = QApplication.instance() or QApplication(["build_installer", "-platform", "offscreen"])
     renderer = QSvgRenderer(QByteArray(svg_text.encode("utf-8")))
     if not renderer.isValid():
         raise Missing("Qt could not read the app icon SVG")
