@@ -436,7 +436,8 @@ def build(args: argparse.Namespace) -> int:
         if system == "Windows" or args.inno:
             outputs.append(write_inno_script(dist, name, version, icons[2]))
     size_mb = folder_size(bundle) / 1e6
-    print(f"built {bundle} in {time.perf_counter() - started:.0f} s; unpacked size {size_mb:.1f} MB")
+    kind = "file size (compressed; unpacks at every start)" if args.onefile else "unpacked size"
+    print(f"built {bundle} in {time.perf_counter() - started:.0f} s; {kind} {size_mb:.1f} MB")
     for output in outputs:
         print(f"wrote {output} ({folder_size(output) / 1e6:.1f} MB)")
     exe = bundle / name if bundle.is_dir() and system != "Darwin" else bundle
