@@ -6,7 +6,7 @@ import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
 from conftest import AnsweringDialogs
 from fieldapp.domain import Activity, ActivityKind, Observation
