@@ -1,0 +1,200 @@
+"""The change log as sync sees it: versions to send, versions to merge in, bookkeeping.
+
+Merging is a set union of field versions: unknown ones are inserted, known ones
+(same table, row, field, hlc and site) are ignored, and the rows they touch are
+materialised again with ``Store.recompute``. Erased rows are the one exception to
+"nothing is ever discarded": once a row carries an ``_erased`` marker, its other
+versions are blanked here and never accepted again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from fieldapp.domain import BY_TABLE
+from fieldapp.store.store import ERASED, Store
+
+# (tbl, row_id, field, value as JSON text, hlc, site, prev)
+VersionRow = tuple[str, str, str, str, int, str, "str | None"]
+
+_INSERT = (
+    "INSERT OR IGNORE INTO field_versions (tbl, row_id, field, value, hlc, site, prev)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# ------------------------------------------------------------------ reading
+def max_seq(store: Store) -> int:
+    return store.conn.execute("SELECT coalesce(max(seq), 0) FROM field_versions").fetchone()[0]
+
+
+def count_since(store: Store, since_seq: int) -> int:
+    return store.conn.execute("SELECT count(*) FROM field_versions WHERE seq > ?", (since_seq,)).fetchone()[0]
+
+
+def lines_since(store: Store, since_seq: int, upto_seq: int, batch: int = 50_000) -> Iterator[list[str]]:
+    """Versions with ``since_seq < seq <= upto_seq`` as JSON lines, in batches.
+
+    SQLite writes each line itself (``json_array``); the stored value is already
+    JSON text. Versions of erased rows stay home, except the erasure marker.
+    """
+    cursor = store.conn.execute(
+        "SELECT json_array(tbl, row_id, field, json(value), hlc, site, prev) FROM field_versions"
+        " WHERE seq > ? AND seq <= ? AND (field = ? OR (tbl, row_id) NOT IN"
+        "   (SELECT tbl, row_id FROM field_versions WHERE field = ?))"
+        " ORDER BY seq",
+        (since_seq, upto_seq, ERASED, ERASED),
+    )
+    while rows := cursor.fetchmany(batch):
+        yield [row[0] for row in rows]
+
+
+def site_clocks(store: Store, since_seq: int, upto_seq: int) -> dict[str, int]:
+    """Per site, the highest HLC among the versions in a range."""
+    return dict(
+        store.conn.execute(
+            "SELECT site, max(hlc) FROM field_versions WHERE seq > ? AND seq <= ? GROUP BY site",
+            (since_seq, upto_seq),
+        )
+    )
+
+
+def attachment_shas(store: Store, since_seq: int, upto_seq: int) -> list[str]:
+    """SHA-256 of the attachments whose versions fall in a range."""
+    return [
+        row[0]
+        for row in store.conn.execute(
+            "SELECT DISTINCT json_extract(value, '$') FROM field_versions"
+            " WHERE seq > ? AND seq <= ? AND tbl = 'attachments' AND field = 'sha256'"
+            " AND json_type(value) = 'text'",
+            (since_seq, upto_seq),
+        )
+    ]
+
+
+def erased_rows(store: Store) -> set[tuple[str, str]]:
+    return set(store.conn.execute("SELECT DISTINCT tbl, row_id FROM field_versions WHERE field = ?", (ERASED,)))
+
+
+def row_total(store: Store) -> int:
+    return sum(store.conn.execute(f"SELECT count(*) FROM {tbl}").fetchone()[0] for tbl in BY_TABLE)
+
+
+# ------------------------------------------------------------------ merging
+@dataclass
+class MergeResult:
+    inserted: int = 0
+    rows_changed: int = 0
+    rows_deleted: int = 0
+    rows_before: int = 0
+    first_new_seq: int = 0
+    changed_tables: set[str] = field(default_factory=set)
+
+
+def merge(store: Store, versions: Sequence[VersionRow]) -> MergeResult:
+    """Insert unknown versions and materialise the rows they touch.
+
+    Must run inside ``store.transaction()``; the caller decides whether to keep
+    the result (e.g. refuses a mass delete by raising, which rolls it all back).
+    """
+    assert store.conn.in_transaction, "merge() runs inside store.transaction()"
+    conn = store.conn
+    result = MergeResult(rows_before=row_total(store))
+    before = max_seq(store)
+    result.first_new_seq = before + 1
+    erased_here = erased_rows(store)
+    erased_now = {(v[0], v[1]) for v in versions if v[2] == ERASED} - erased_here
+    blocked = erased_here | erased_now
+    if blocked:
+        versions = [v for v in versions if v[2] == ERASED or (v[0], v[1]) not in blocked]
+    conn.executemany(_INSERT, versions)
+    result.inserted = max_seq(store) - before
+    if not result.inserted:
+        return result
+    for tbl, row_id in erased_now:
+        # Erasure travels: what this laptop still holds of the row is blanked too.
+        conn.execute(
+            "UPDATE field_versions SET value = NULL WHERE tbl = ? AND row_id = ? AND field != ?",
+            (tbl, row_id, ERASED),
+        )
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_touched (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")
+    conn.execute("DELETE FROM temp.sync_touched")
+    conn.execute("INSERT INTO temp.sync_touched SELECT DISTINCT tbl, row_id FROM field_versions WHERE seq > ?", (before,))
+    touched: dict[str, list[str]] = {}
+    for tbl, row_id in conn.execute("SELECT tbl, row_id FROM temp.sync_touched"):
+        touched.setdefault(tbl, []).append(row_id)
+    existed = _count_existing(store, touched)
+    for tbl, ids in touched.items():
+        store.recompute(tbl, ids)
+    result.rows_deleted = existed - _count_existing(store, touched)
+    result.rows_changed = sum(len(ids) for ids in touched.values())
+    result.changed_tables = set(touched)
+    conn.execute("DELETE FROM temp.sync_touched")
+    return result
+
+
+def _count_existing(store: Store, touched: dict[str, list[str]]) -> int:
+    total = 0
+    for tbl in touched:
+        if tbl not in BY_TABLE:  # a name from the log is never an identifier unless whitelisted
+            continue
+        total += store.conn.execute(
+            f"SELECT count(*) FROM {tbl} WHERE id IN (SELECT row_id FROM temp.sync_touched WHERE tbl = ?)", (tbl,)
+        ).fetchone()[0]
+    return total
+
+
+# ------------------------------------------------------------------ bookkeeping
+def destination_seq(store: Store, destination: str) -> int:
+    row = store.conn.execute(
+        "SELECT last_seq FROM sync_destinations WHERE destination = ?", (destination,)
+    ).fetchone()
+    return row[0] if row else 0
+
+
+def record_export(store: Store, destination: str, upto_seq: int, hlc: int) -> None:
+    with store.transaction():
+        store.conn.execute(
+            "INSERT INTO sync_destinations (destination, last_seq, last_hlc, exported_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(destination) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq),"
+            " last_hlc = excluded.last_hlc, exported_at = excluded.exported_at",
+            (destination, upto_seq, hlc, _now_iso()),
+        )
+
+
+def was_imported(store: Store, file_sha256: str, export_id: str | None = None) -> bool:
+    return (
+        store.conn.execute(
+            "SELECT 1 FROM sync_imports WHERE file_sha256 = ? OR export_id = ?", (file_sha256, export_id or "")
+        ).fetchone()
+        is not None
+    )
+
+
+def record_import(store: Store, file_sha256: str, export_id: str, site: str, file_name: str, changes: int) -> None:
+    store.conn.execute(
+        "INSERT OR REPLACE INTO sync_imports (file_sha256, export_id, site, file_name, changes, imported_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (file_sha256, export_id, site, file_name, changes, _now_iso()),
+    )
+
+
+def last_sync(store: Store) -> str | None:
+    """When this notebook last exported or imported a sync file (UTC ISO), for the status bar."""
+    row = store.conn.execute(
+        "SELECT max(t) FROM (SELECT max(exported_at) AS t FROM sync_destinations"
+        " UNION ALL SELECT max(imported_at) FROM sync_imports)"
+    ).fetchone()
+    return row[0] if row else None
+
+
+def dump_value(value: object) -> str:
+    """A value as the change log stores it (the same text ``Store`` writes)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
