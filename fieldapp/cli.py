@@ -16,7 +16,9 @@ logger = logging.getLogger(__name__)
 
 # Subsystems add their subcommands here: each module has ``register(subparsers)``,
 # and every parser it adds sets ``handler=<callable(args) -> int>`` as its default.
-REGISTRARS: list[str] = []
+REGISTRARS: list[str] = [
+    "fieldapp.sync.cli",
+]
 
 
 class CommandError(Exception):
