@@ -121,7 +121,7 @@ def merge(store: Store, versions: Sequence[VersionRow]) -> MergeResult:
     for tbl, row_id in erased_now:
         # Erasure travels: what this laptop still holds of the row is blanked too.
         conn.execute(
-            "UPDATE field_versions SET value = NULL WHERE tbl = ? AND row_id = ? AND field != ?",
+            "UPDATE field_versions SET value = 'null' WHERE tbl = ? AND row_id = ? AND field != ?",
             (tbl, row_id, ERASED),
         )
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_touched (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")

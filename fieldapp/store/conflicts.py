@@ -88,16 +88,19 @@ def detect(store: Store, since_seq: int) -> int:
     Runs inside the import's transaction. Returns how many conflicts are open
     among those fields.
     """
-    candidates = store.conn.execute(
-        "SELECT v.tbl, v.row_id, v.field FROM"
-        " (SELECT DISTINCT tbl, row_id, field FROM field_versions WHERE seq >= ? AND substr(field, 1, 1) != ?) n"
-        " JOIN field_versions v ON v.tbl = n.tbl AND v.row_id = n.row_id AND v.field = n.field"
-        " GROUP BY v.tbl, v.row_id, v.field HAVING count(*) > 1",
-        (since_seq, SYSTEM_PREFIX),
-    ).fetchall()
+    # A field with a single version cannot conflict; the index answers that cheaply.
+    candidates = {
+        tuple(row)
+        for row in store.conn.execute(
+            "SELECT v.tbl, v.row_id, v.field FROM field_versions v"
+            " WHERE v.seq >= ? AND substr(v.field, 1, 1) != ? AND EXISTS (SELECT 1 FROM field_versions o"
+            "  WHERE o.tbl = v.tbl AND o.row_id = v.row_id AND o.field = v.field AND o.seq != v.seq)",
+            (since_seq, SYSTEM_PREFIX),
+        )
+    }
     found = 0
     with store.transaction():
-        for tbl, row_id, field in candidates:
+        for tbl, row_id, field in sorted(candidates):
             if _conflict_of(store, tbl, row_id, field) is None:
                 store.conn.execute(
                     "DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND field = ?", (tbl, row_id, field)

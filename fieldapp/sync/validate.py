@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain import BY_TABLE
-from fieldapp.domain.fields import FieldError, FieldSpec, coerce, encode
+from fieldapp.domain.fields import SHORT_MAX, FieldError, FieldSpec, coerce, encode
 from fieldapp.domain.ids import is_uuid
 from fieldapp.store import DELETED, ERASED
 from fieldapp.sync.errors import BadContentError, TooLargeError, both
@@ -84,12 +84,13 @@ def check_versions(items: list[Any], *, name: str, progress: Callable[[int, int]
     rows = []
     max_hlc = 0
     shas: set[str] = set()
+    checker = _Checker()
     total = len(items)
     for number, item in enumerate(items, 1):
         if progress and number % 100_000 == 0:
             progress(number, total)
         try:
-            row = _check(item)
+            row = checker.check(item)
         except _Bad as bad:
             raise BadContentError(
                 name=name, detail=both(f"linje {number}: {bad.da}", f"line {number}: {bad.en}")
@@ -97,8 +98,8 @@ def check_versions(items: list[Any], *, name: str, progress: Callable[[int, int]
         rows.append(row)
         if row[4] > max_hlc:
             max_hlc = row[4]
-        if row[0] == "attachments" and row[2] == "sha256":
-            shas.add(json.loads(row[3]))
+        if row[2] == "sha256" and row[0] == "attachments":
+            shas.add(item[3])
     return Checked(rows=rows, max_hlc=max_hlc, attachment_shas=shas)
 
 
@@ -112,44 +113,71 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _check(item: Any) -> tuple[str, str, str, str, int, str, str | None]:
-    if not isinstance(item, list) or len(item) != 7:
-        raise _Bad("forkert form", "wrong shape")
-    tbl_in, row_id, field_in, value, hlc, site, prev = item
-    tbl = _CANONICAL_TABLE.get(tbl_in) if isinstance(tbl_in, str) else None
-    if tbl is None:
-        raise _Bad(f"ukendt tabel {_short(tbl_in)}", f"unknown table {_short(tbl_in)}")
-    field_name = _CANONICAL_FIELD[tbl].get(field_in) if isinstance(field_in, str) else None
-    if field_name is None:
-        raise _Bad(f"ukendt felt {_short(field_in)} i {tbl}", f"unknown field {_short(field_in)} in {tbl}")
-    if not is_uuid(row_id):
-        raise _Bad(f"ugyldigt id {_short(row_id)}", f"invalid id {_short(row_id)}")
-    if type(hlc) is not int or not 0 < hlc <= HLC_MAX:
-        raise _Bad(f"ugyldigt tidsstempel {_short(hlc)}", f"invalid timestamp {_short(hlc)}")
-    if not isinstance(site, str) or not SITE.fullmatch(site):
-        raise _Bad(f"ugyldig afsender {_short(site)}", f"invalid site {_short(site)}")
-    if prev is not None and not (isinstance(prev, str) and PREV.fullmatch(prev)):
-        raise _Bad(f"ugyldig forgænger {_short(prev)}", f"invalid predecessor {_short(prev)}")
-    spec = WHITELIST[tbl][field_name]
-    if spec is None:
-        if field_name == DELETED and type(value) is not bool:
-            raise _Bad("en sletning skal være true eller false", "a deletion must be true or false")
-        if field_name == ERASED and not (value is None or type(value) in (bool, int, str)) or (
-            isinstance(value, str) and len(value) > 300
-        ):
-            raise _Bad("ugyldig sletningsmarkør", "invalid erasure marker")
-    else:
-        try:
-            canonical = encode(spec, coerce(spec, value))
-        except FieldError as error:
-            raise _Bad(error.message("da"), error.message("en")) from None
-        if canonical != value or type(canonical) is not type(value):
-            raise _Bad(
-                f"{spec.label('da')}: værdien {_short(value)} er ikke på standardform",
-                f"{spec.label('en')}: the value {_short(value)} is not in standard form",
-            )
-    return (
-        tbl, row_id.lower(), field_name,
-        json.dumps(value, ensure_ascii=False, separators=(",", ":")),
-        hlc, str(site), prev,
-    )
+_SCALARS = (str, int, float, bool, type(None))
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+class _Checker:
+    """Checks versions one by one, remembering what it has already seen to be valid.
+
+    Ids, sites and non-text values repeat a great deal in a big file; text values
+    are always checked in full (length, CPR numbers).
+    """
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.sites: set[str] = set()
+        self.values: set[tuple[int, type, Any]] = set()
+
+    def check(self, item: Any) -> tuple[str, str, str, str, int, str, str | None]:
+        if type(item) is not list or len(item) != 7:
+            raise _Bad("forkert form", "wrong shape")
+        tbl_in, row_id, field_in, value, hlc, site, prev = item
+        tbl = _CANONICAL_TABLE.get(tbl_in) if type(tbl_in) is str else None
+        if tbl is None:
+            raise _Bad(f"ukendt tabel {_short(tbl_in)}", f"unknown table {_short(tbl_in)}")
+        field_name = _CANONICAL_FIELD[tbl].get(field_in) if type(field_in) is str else None
+        if field_name is None:
+            raise _Bad(f"ukendt felt {_short(field_in)} i {tbl}", f"unknown field {_short(field_in)} in {tbl}")
+        if row_id not in self.ids:
+            if not is_uuid(row_id):
+                raise _Bad(f"ugyldigt id {_short(row_id)}", f"invalid id {_short(row_id)}")
+            self.ids.add(row_id)
+        if type(hlc) is not int or not 0 < hlc <= HLC_MAX:
+            raise _Bad(f"ugyldigt tidsstempel {_short(hlc)}", f"invalid timestamp {_short(hlc)}")
+        if site not in self.sites:
+            if type(site) is not str or not SITE.fullmatch(site):
+                raise _Bad(f"ugyldig afsender {_short(site)}", f"invalid site {_short(site)}")
+            self.sites.add(site)
+        if prev is not None and not (type(prev) is str and PREV.fullmatch(prev)):
+            raise _Bad(f"ugyldig forgænger {_short(prev)}", f"invalid predecessor {_short(prev)}")
+        if type(value) not in _SCALARS:
+            raise _Bad(f"værdien {_short(value)} er ikke en enkelt værdi", f"the value {_short(value)} is not a scalar")
+        spec = WHITELIST[tbl][field_name]
+        if spec is None:
+            _check_marker(field_name, value)
+        elif spec.kind == "text" or (id(spec), type(value), value) not in self.values:
+            _check_value(spec, value)
+            if spec.kind != "text":
+                self.values.add((id(spec), type(value), value))
+        return (tbl, row_id, field_name, _dump(value), hlc, site, prev)
+
+
+def _check_marker(field_name: str, value: Any) -> None:
+    if field_name == DELETED and type(value) is not bool:
+        raise _Bad("en sletning skal være true eller false", "a deletion must be true or false")
+    if field_name == ERASED and type(value) is str and len(value) > SHORT_MAX:
+        raise _Bad("ugyldig sletningsmarkør", "invalid erasure marker")
+
+
+def _check_value(spec: FieldSpec, value: Any) -> None:
+    """The value must be valid for its field and already in the form the store writes."""
+    try:
+        canonical = encode(spec, coerce(spec, value))
+    except FieldError as error:
+        raise _Bad(error.message("da"), error.message("en")) from None
+    if canonical != value or type(canonical) is not type(value):
+        raise _Bad(
+            f"{spec.label('da')}: værdien {_short(value)} er ikke på standardform",
+            f"{spec.label('en')}: the value {_short(value)} is not in standard form",
+        )
