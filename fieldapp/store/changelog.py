@@ -35,46 +35,84 @@ def max_seq(store: Store) -> int:
     return store.conn.execute("SELECT coalesce(max(seq), 0) FROM field_versions").fetchone()[0]
 
 
-def count_since(store: Store, since_seq: int) -> int:
-    return store.conn.execute("SELECT count(*) FROM field_versions WHERE seq > ?", (since_seq,)).fetchone()[0]
+@dataclass(frozen=True)
+class Window:
+    """The versions an export carries: ``since < seq <= upto``, minus the ``skip`` ranges."""
+
+    since: int
+    upto: int
+    skip: tuple[tuple[int, int], ...] = ()
+
+    def sql(self) -> tuple[str, list[int]]:
+        clause = "seq > ? AND seq <= ?" + "".join(" AND seq NOT BETWEEN ? AND ?" for _ in self.skip)
+        return clause, [self.since, self.upto, *(n for pair in self.skip for n in pair)]
 
 
-def lines_since(store: Store, since_seq: int, upto_seq: int, batch: int = 50_000) -> Iterator[list[str]]:
-    """Versions with ``since_seq < seq <= upto_seq`` as JSON lines, in batches.
+# More ranges than this are not worth a longer query; the echo is harmless anyway.
+_MAX_SKIPPED_RANGES = 200
+
+
+def window(store: Store, destination: str, *, full: bool = False, skip_echo: bool = False) -> Window:
+    """What an export to ``destination`` must carry.
+
+    Everything since the last export there (or everything, with ``full``). With
+    ``skip_echo`` (a shared folder) versions that came *from* that folder stay out:
+    every laptop reads the folder itself.
+    """
+    since = 0 if full else destination_seq(store, destination)
+    upto = max_seq(store)
+    skip: tuple[tuple[int, int], ...] = ()
+    if skip_echo:
+        skip = tuple(
+            store.conn.execute(
+                "SELECT first_seq, last_seq FROM sync_imports WHERE destination = ? AND last_seq > ?"
+                " AND first_seq <= ? ORDER BY first_seq LIMIT ?",
+                (destination, since, upto, _MAX_SKIPPED_RANGES + 1),
+            )
+        )
+        if len(skip) > _MAX_SKIPPED_RANGES:
+            skip = ()
+    return Window(since, upto, skip)
+
+
+def count_in(store: Store, win: Window) -> int:
+    clause, params = win.sql()
+    return store.conn.execute(f"SELECT count(*) FROM field_versions WHERE {clause}", params).fetchone()[0]
+
+
+def lines_in(store: Store, win: Window, batch: int = 50_000) -> Iterator[list[str]]:
+    """The versions of a window as JSON lines, in batches.
 
     SQLite writes each line itself (``json_array``); the stored value is already
     JSON text. Versions of erased rows stay home, except the erasure marker.
     """
+    clause, params = win.sql()
     cursor = store.conn.execute(
         "SELECT json_array(tbl, row_id, field, json(value), hlc, site, prev) FROM field_versions"
-        " WHERE seq > ? AND seq <= ? AND (field = ? OR (tbl, row_id) NOT IN"
+        f" WHERE {clause} AND (field = ? OR (tbl, row_id) NOT IN"
         "   (SELECT tbl, row_id FROM field_versions WHERE field = ?))"
         " ORDER BY seq",
-        (since_seq, upto_seq, ERASED, ERASED),
+        [*params, ERASED, ERASED],
     )
     while rows := cursor.fetchmany(batch):
         yield [row[0] for row in rows]
 
 
-def site_clocks(store: Store, since_seq: int, upto_seq: int) -> dict[str, int]:
-    """Per site, the highest HLC among the versions in a range."""
-    return dict(
-        store.conn.execute(
-            "SELECT site, max(hlc) FROM field_versions WHERE seq > ? AND seq <= ? GROUP BY site",
-            (since_seq, upto_seq),
-        )
-    )
+def site_clocks(store: Store, win: Window) -> dict[str, int]:
+    """Per site, the highest HLC among the versions of a window."""
+    clause, params = win.sql()
+    return dict(store.conn.execute(f"SELECT site, max(hlc) FROM field_versions WHERE {clause} GROUP BY site", params))
 
 
-def attachment_shas(store: Store, since_seq: int, upto_seq: int) -> list[str]:
-    """SHA-256 of the attachments whose versions fall in a range."""
+def attachment_shas(store: Store, win: Window) -> list[str]:
+    """SHA-256 of the attachments whose versions fall in a window."""
+    clause, params = win.sql()
     return [
         row[0]
         for row in store.conn.execute(
             "SELECT DISTINCT json_extract(value, '$') FROM field_versions"
-            " WHERE seq > ? AND seq <= ? AND tbl = 'attachments' AND field = 'sha256'"
-            " AND json_type(value) = 'text'",
-            (since_seq, upto_seq),
+            f" WHERE {clause} AND tbl = 'attachments' AND field = 'sha256' AND json_type(value) = 'text'",
+            params,
         )
     ]
 
@@ -178,11 +216,22 @@ def was_imported(store: Store, file_sha256: str, export_id: str | None = None) -
     )
 
 
-def record_import(store: Store, file_sha256: str, export_id: str, site: str, file_name: str, changes: int) -> None:
+def record_import(
+    store: Store,
+    file_sha256: str,
+    export_id: str,
+    site: str,
+    file_name: str,
+    merged: MergeResult,
+    destination: str | None = None,
+) -> None:
+    """Remember an imported file (inside the import's transaction)."""
+    last = merged.first_new_seq + merged.inserted - 1 if merged.inserted else None
     store.conn.execute(
-        "INSERT OR REPLACE INTO sync_imports (file_sha256, export_id, site, file_name, changes, imported_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (file_sha256, export_id, site, file_name, changes, _now_iso()),
+        "INSERT OR REPLACE INTO sync_imports (file_sha256, export_id, site, file_name, changes, imported_at,"
+        " destination, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (file_sha256, export_id, site, file_name, merged.inserted, _now_iso(), destination,
+         merged.first_new_seq if last else None, last),
     )
 
 

@@ -193,7 +193,12 @@ CREATE TABLE sync_imports (
     site TEXT NOT NULL,
     file_name TEXT,
     changes INTEGER NOT NULL,
-    imported_at TEXT NOT NULL
+    imported_at TEXT NOT NULL,
+    -- A shared folder the file came from, and the seq range its new versions got:
+    -- those need not be written back into the same folder.
+    destination TEXT,
+    first_seq INTEGER,
+    last_seq INTEGER
 );
 CREATE INDEX sync_imports_export ON sync_imports (export_id);
 CREATE INDEX field_versions_erased ON field_versions (tbl, row_id) WHERE field = '_erased';

@@ -87,6 +87,7 @@ def export_file(
     destination: str | None = None,
     kdf: KdfParams = KdfParams(),
     encrypt: bool = True,
+    skip_echo: bool = False,
 ) -> SyncSummary:
     """Write a sync file with every version the receiver may lack.
 
@@ -99,13 +100,13 @@ def export_file(
     if encrypt and passphrase is None:
         raise PassphraseNeededError()
     place = destination or _place(path.parent)
-    since = 0 if full else changelog.destination_seq(store, place)
-    payload, summary, upto = _build_payload(store, since, progress)
+    win = changelog.window(store, place, full=full, skip_echo=skip_echo)
+    payload, summary = _build_payload(store, win, progress)
     data = envelope.seal(payload, passphrase if encrypt else None, kdf=kdf)
     _report(progress, "write", 0, len(data))
     write_atomically(path, data)
     _report(progress, "write", len(data), len(data))
-    changelog.record_export(store, place, upto, store.clock.last)
+    changelog.record_export(store, place, win.upto, store.clock.last)
     summary.files_written.append(path)
     logger.info("exported %d changes to %s", summary.changes_out, path)
     return summary
@@ -115,16 +116,15 @@ def _place(folder: Path) -> str:
     return str(folder.resolve())
 
 
-def _build_payload(store: Store, since: int, progress: Progress | None) -> tuple[bytes, SyncSummary, int]:
-    upto = changelog.max_seq(store)
-    total = changelog.count_since(store, since)
+def _build_payload(store: Store, win: changelog.Window, progress: Progress | None) -> tuple[bytes, SyncSummary]:
+    total = changelog.count_in(store, win)
     lines: list[str] = []
-    for batch in changelog.lines_since(store, since, upto):
+    for batch in changelog.lines_in(store, win):
         lines.extend(batch)
         _report(progress, "collect", len(lines), total)
     changes = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
     blobs = {}
-    for sha in changelog.attachment_shas(store, since, upto):
+    for sha in changelog.attachment_shas(store, win):
         content = _read_blob(store, sha)
         if content is not None:
             blobs[sha] = content
@@ -135,13 +135,13 @@ def _build_payload(store: Store, since: int, progress: Progress | None) -> tuple
         "site": store.site,
         "export_id": str(uuid.uuid4()),
         "created_hlc": store.clock.last,
-        "sites": changelog.site_clocks(store, since, upto),
+        "sites": changelog.site_clocks(store, win),
         "counts": {"changes": len(lines), "blobs": len(blobs)},
     }
     _report(progress, "pack", 0, 1)
     payload = archive.build(manifest, changes, blobs)
     _report(progress, "pack", 1, 1)
-    return payload, SyncSummary(changes_out=len(lines), blobs_out=len(blobs)), upto
+    return payload, SyncSummary(changes_out=len(lines), blobs_out=len(blobs))
 
 
 def blob_path(store: Store, sha: str) -> Path:
@@ -240,6 +240,7 @@ def _import_bytes(
     force: bool,
     again: bool,
     limits: Limits,
+    folder: str | None = None,
 ) -> SyncSummary:
     name = path.name
     file_sha = hashlib.sha256(data).hexdigest()
@@ -262,7 +263,7 @@ def _import_bytes(
                 raise MassDeleteError(name=name, deleted=merged.rows_deleted, total=merged.rows_before)
             summary.conflicts = conflicts.detect(store, merged.first_new_seq) if merged.inserted else 0
             changelog.record_import(
-                store, file_sha, incoming.manifest["export_id"], incoming.manifest["site"], name, merged.inserted
+                store, file_sha, incoming.manifest["export_id"], incoming.manifest["site"], name, merged, folder
             )
     except BaseException:
         store.clock.last = saved_clock
@@ -391,6 +392,7 @@ def sync_folder(
         p for p in folder.iterdir()
         if p.suffix == SUFFIX and p.is_file() and not p.name.startswith(f"{store.site}_")
     )
+    place = _place(folder)
     for number, path in enumerate(theirs, 1):
         _report(progress, "folder", number, len(theirs))
         try:
@@ -399,19 +401,22 @@ def sync_folder(
                 summary.files_skipped.append(path)
                 continue
             summary.add(
-                _import_bytes(store, data, path, passphrase, progress=progress, force=force, again=False, limits=limits)
+                _import_bytes(
+                    store, data, path, passphrase,
+                    progress=progress, force=force, again=False, limits=limits, folder=place,
+                )
             )
         except AlreadyImportedError:
             summary.files_skipped.append(path)
         except SyncError as error:
             logger.warning("skipped %s: %s", path, error.message("en"))
             summary.failures.append((path, error))
-    place = _place(folder)
-    if changelog.count_since(store, changelog.destination_seq(store, place)):
+    if changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
         target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
         summary.add(
             export_file(
-                store, target, passphrase, progress=progress, destination=place, kdf=kdf, encrypt=encrypt
+                store, target, passphrase,
+                progress=progress, destination=place, kdf=kdf, encrypt=encrypt, skip_echo=True,
             )
         )
     return summary
