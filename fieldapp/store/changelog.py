@@ -20,6 +20,9 @@ from fieldapp.store.store import ERASED, Store
 # (tbl, row_id, field, value as JSON text, hlc, site, prev)
 VersionRow = tuple[str, str, str, str, int, str, "str | None"]
 
+# Page cache for a merge, in KiB (the connection keeps it afterwards; memory is cheap, seeks are not).
+MERGE_CACHE_KIB = 256 * 1024
+
 _INSERT = (
     "INSERT OR IGNORE INTO field_versions (tbl, row_id, field, value, hlc, site, prev)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -147,6 +150,7 @@ def merge(store: Store, versions: Sequence[VersionRow]) -> MergeResult:
     result = MergeResult(rows_before=row_total(store))
     before = max_seq(store)
     result.first_new_seq = before + 1
+    _roomy_cache(store)
     erased_here = erased_rows(store)
     erased_now = {(v[0], v[1]) for v in versions if v[2] == ERASED} - erased_here
     blocked = erased_here | erased_now
@@ -176,6 +180,12 @@ def merge(store: Store, versions: Sequence[VersionRow]) -> MergeResult:
     result.changed_tables = set(touched)
     conn.execute("DELETE FROM temp.sync_touched")
     return result
+
+
+def _roomy_cache(store: Store) -> None:
+    """A big merge touches far more pages than SQLite's default 2 MB cache holds."""
+    if store.conn.execute("PRAGMA cache_size").fetchone()[0] > -MERGE_CACHE_KIB:
+        store.conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
 
 
 def _count_existing(store: Store, touched: dict[str, list[str]]) -> int:

@@ -250,8 +250,9 @@ class Store:
             for start in range(0, len(ids), RECOMPUTE_BATCH):
                 batch = ids[start : start + RECOMPUTE_BATCH]
                 logged: dict[str, list[tuple[str, str, int, str]]] = {}
+                # json_extract decodes each value in SQLite (true -> 1, as the row stores it).
                 for row_id, field, value, hlc, site in self.conn.execute(
-                    "SELECT row_id, field, value, hlc, site FROM field_versions"
+                    "SELECT row_id, field, json_extract(value, '$'), hlc, site FROM field_versions"
                     f" WHERE tbl = ? AND row_id IN ({', '.join('?' for _ in batch)})",
                     [tbl, *batch],
                 ):
@@ -478,9 +479,9 @@ def entity_from_row(cls: type[E], row: dict[str, Any]) -> E:
     return cls(id=row["id"], created_at=row.get("created_at"), updated_at=row.get("updated_at"), **kwargs)
 
 
-def _materialise(row_id: str, logged: list[tuple[str, str, int, str]], columns: list[str]) -> tuple | None:
-    """One row from its versions (field, value, hlc, site), or None if it is deleted or erased."""
-    winners: dict[str, tuple[int, str, str]] = {}
+def _materialise(row_id: str, logged: list[tuple[str, Any, int, str]], columns: list[str]) -> tuple | None:
+    """One row from its versions (field, decoded value, hlc, site), or None if deleted or erased."""
+    winners: dict[str, tuple[int, str, Any]] = {}
     first = None
     for field, value, hlc, site in logged:
         first = hlc if first is None else min(first, hlc)
@@ -490,10 +491,10 @@ def _materialise(row_id: str, logged: list[tuple[str, str, int, str]], columns: 
         return None
     deleted = winners.pop(DELETED, None)
     latest = max((w[:2] for w in winners.values()), default=(0, ""))
-    if deleted and json.loads(deleted[2]) and deleted[:2] > latest:
+    if deleted and deleted[2] and deleted[:2] > latest:
         return None
     newest = max(latest, deleted[:2] if deleted else (0, ""))
-    values = [json.loads(winners[c][2]) if c in winners else None for c in columns]
+    values = [winners[c][2] if c in winners else None for c in columns]
     return (row_id, hlc_to_iso(first), hlc_to_iso(newest[0]), *values)
 
 
