@@ -256,8 +256,8 @@ class ThreeLaptops(RuleBasedStateMachine):
 
 
 ThreeLaptops.TestCase.settings = settings(
-    max_examples=12,
-    stateful_step_count=25,
+    max_examples=25,
+    stateful_step_count=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
