@@ -24,20 +24,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     commands = sync.add_subparsers(dest="sync_command", metavar="SYNC_COMMAND")
     sync.set_defaults(handler=lambda args: _usage(sync))
 
-    export = commands.add_parser("export", help="write a sync file")
+    export = commands.add_parser("export", allow_abbrev=False, help="write a sync file")
     _common(export)
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     export.add_argument("--full", action="store_true", help="everything, not only news since the last export there")
     export.add_argument("--no-encryption", action="store_true", help="write an UNENCRYPTED file (explicit choice)")
     export.set_defaults(handler=_export)
 
-    imp = commands.add_parser("import", help="merge a sync file into the notebook")
+    imp = commands.add_parser("import", allow_abbrev=False, help="merge a sync file into the notebook")
     _common(imp)
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--force", action="store_true", help="accept a file that deletes more than half of the rows")
     imp.set_defaults(handler=_import)
 
-    folder = commands.add_parser("folder", help="sync through a shared folder")
+    folder = commands.add_parser("folder", allow_abbrev=False, help="sync through a shared folder")
     _common(folder)
     folder.add_argument("folder", type=Path, metavar="DIR")
     folder.add_argument("--force", action="store_true", help="accept files that delete more than half of the rows")
@@ -45,6 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     folder.set_defaults(handler=_folder)
 
 
+# allow_abbrev=False: "--passphrase SECRET" must be an error, not a file name taken
+# for "--passphrase-file".
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", required=True, type=Path, metavar="PATH", help="the notebook file")
     parser.add_argument("--passphrase-file", type=Path, metavar="FILE", help=f"or set {PASSPHRASE_ENV}")
