@@ -149,7 +149,7 @@ class Person(Entity):
         "enum", "Lederstige", "Leadership stage", LeadershipStage.CONTACT, enum=LeadershipStage, required=True
     )
     consent_store_at: date | None = fld("date", "Samtykke givet", "Consent given on")
-    consent_how: ConsentHow | None = fld("enum", "Samtykke givet", "Consent given", enum=ConsentHow)
+    consent_how: ConsentHow | None = fld("enum", "Samtykkets form", "How consent was given", enum=ConsentHow)
     consent_purpose: str | None = fld("text", "Samtykke til", "Consent for", personal=True)
     consent_withdrawn_at: date | None = fld("date", "Samtykke trukket tilbage", "Consent withdrawn on")
     may_be_named: bool | None = fld("bool", "Må nævnes ved navn", "May be named", False)

@@ -24,6 +24,17 @@ def current_language() -> str:
     return _current
 
 
+def language_from_environment(environ: dict[str, str]) -> str:
+    """English when FELTBOG_LANG or the locale variables ask for it; Danish otherwise."""
+    for name in ("FELTBOG_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = environ.get(name, "").lower()
+        if value.startswith("da"):
+            return "da"
+        if value.startswith("en"):
+            return "en"
+    return DEFAULT_LANGUAGE
+
+
 def pick(texts: dict[str, str], lang: str | None = None) -> str:
     return texts.get(lang or _current) or texts["en"]
 
@@ -74,6 +85,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_found": {
         "da": "Der findes ingen {what} med id {id}.",
         "en": "There is no {what} with id {id}.",
+    },
+    "not_in_future": {
+        "da": "{field}: {value} skal ligge efter i dag.",
+        "en": "{field}: {value} must be after today.",
     },
     "bad_uuid": {"da": "{field}: »{value}« er ikke et gyldigt id.", "en": "{field}: '{value}' is not a valid id."},
 }

@@ -2,11 +2,14 @@
 
 from fieldapp.store.errors import (
     AttachmentMissingError,
+    BadBackupError,
     BadQueryError,
     CannotOpenError,
+    CorruptDatabaseError,
     DatabaseLockedError,
     DiskFullError,
     NewerSchemaError,
+    NoGoodBackupError,
     NotANotebookError,
     NotFoundError,
     ReadOnlyError,
@@ -15,7 +18,8 @@ from fieldapp.store.errors import (
 from fieldapp.store.store import DELETED, ERASED, FieldVersion, Store
 
 __all__ = [
-    "DELETED", "ERASED", "AttachmentMissingError", "BadQueryError", "CannotOpenError", "DatabaseLockedError",
+    "DELETED", "ERASED", "AttachmentMissingError", "BadBackupError", "BadQueryError", "CannotOpenError",
+    "CorruptDatabaseError", "DatabaseLockedError", "NoGoodBackupError",
     "DiskFullError", "FieldVersion", "NewerSchemaError", "NotANotebookError", "NotFoundError",
     "ReadOnlyError", "Store", "StoreError",
 ]

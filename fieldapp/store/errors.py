@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from fieldapp.domain.i18n import pick
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -26,8 +28,18 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "The disk is full, so the change was not saved. Free some space and try again.",
     },
     "corrupt": {
-        "da": "Notesbogen »{path}« er beskadiget: {detail}",
-        "en": "The notebook '{path}' is damaged: {detail}",
+        "da": "Notesbogen »{path}« er beskadiget ({detail}). Du kan gendanne den nyeste gode sikkerhedskopi;"
+        " den beskadigede fil gemmes først.",
+        "en": "The notebook '{path}' is damaged ({detail}). You can restore the newest good backup;"
+        " the damaged file is kept first.",
+    },
+    "no_good_backup": {
+        "da": "Der findes ingen brugbar sikkerhedskopi af »{path}« i »{folder}«.",
+        "en": "There is no usable backup of '{path}' in '{folder}'.",
+    },
+    "bad_backup": {
+        "da": "»{path}« kan ikke gendannes: {detail}",
+        "en": "'{path}' cannot be restored: {detail}",
     },
     "cannot_open": {
         "da": "Notesbogen »{path}« kunne ikke åbnes: {detail}",
@@ -67,7 +79,9 @@ class StoreError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str | None = None) -> str:
-        return pick(_TEXT[self.key], lang).format(**self.params)
+        # A parameter may itself be a {"da": …, "en": …} text, e.g. an entity's name.
+        params = {k: pick(v, lang) if isinstance(v, dict) else v for k, v in self.params.items()}
+        return pick(_TEXT[self.key], lang).format(**params)
 
 
 class NotANotebookError(StoreError):
@@ -96,6 +110,14 @@ class CorruptDatabaseError(StoreError):
 
 class CannotOpenError(StoreError):
     key = "cannot_open"
+
+
+class NoGoodBackupError(StoreError):
+    key = "no_good_backup"
+
+
+class BadBackupError(StoreError):
+    key = "bad_backup"
 
 
 class NotFoundError(StoreError, LookupError):
@@ -134,3 +156,13 @@ def translate_sqlite_error(error: Exception) -> StoreError | None:
     if "malformed" in text or "not a database" in text:
         return CorruptDatabaseError(path="", detail=str(error))
     return None
+
+
+def translate_os_error(error: OSError, path: object) -> StoreError:
+    """Map a failed file operation (writing a backup, say) to a user-facing error."""
+
+    if error.errno == errno.ENOSPC:
+        return DiskFullError()
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyError()
+    return CannotOpenError(path=path, detail=error.strerror or str(error))

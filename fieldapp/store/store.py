@@ -29,6 +29,9 @@ from fieldapp.domain import BY_TABLE, Entity
 from fieldapp.domain.clock import HybridLogicalClock, hlc_to_iso
 from fieldapp.domain.fields import FieldError, ValidationError, decode, encode
 from fieldapp.store import migrations as schema
+from fieldapp.store.attachments import AttachmentsMixin
+from fieldapp.store.notebook import NotebookMixin
+from fieldapp.store.queries import QueriesMixin
 from fieldapp.store.errors import (
     CannotOpenError,
     CorruptDatabaseError,
@@ -38,6 +41,7 @@ from fieldapp.store.errors import (
     NotFoundError,
     ReadOnlyError,
     StoreError,
+    translate_os_error,
     translate_sqlite_error,
 )
 
@@ -89,11 +93,10 @@ def version_key(hlc: int, site: str) -> str:
     return f"{hlc}:{site}"
 
 
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-class Store:
+class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
     """A notebook on disk (or in memory, for tests)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, attachments_dir: Path):
@@ -113,8 +116,14 @@ class Store:
         *,
         attachments_dir: str | os.PathLike[str] | None = None,
         backup_dir: str | os.PathLike[str] | None = None,
+        check: bool = False,
     ) -> Store:
-        """Open or create the notebook at ``path``, migrating it (after a backup) if needed."""
+        """Open or create the notebook at ``path``, migrating it (after a backup) if needed.
+
+        With ``check``, SQLite's ``quick_check`` runs first and a damaged file raises
+        ``CorruptDatabaseError`` (whose message suggests restoring a backup) before
+        anything is written to it.
+        """
         path = Path(path)
         _refuse_non_sqlite(path)
         try:
@@ -123,6 +132,8 @@ class Store:
             raise CannotOpenError(path=path, detail=str(error)) from error
         try:
             _configure(conn, path)
+            if check:
+                _quick_check(conn, path)
             _migrate(conn, path, Path(backup_dir) if backup_dir else default_backup_dir(path))
             store = cls(conn, path, Path(attachments_dir) if attachments_dir else path.parent / "attachments")
         except BaseException:
@@ -206,9 +217,17 @@ class Store:
                 winners[field] = (hlc, site)
         return winners
 
-    def _log(self, tbl: str, row_id: str, values: dict[str, Any], hlc: int) -> dict[str, tuple[int, str]]:
+    def _log(
+        self,
+        tbl: str,
+        row_id: str,
+        values: dict[str, Any],
+        hlc: int,
+        winners: dict[str, tuple[int, str]] | None = None,
+    ) -> dict[str, tuple[int, str]]:
         """Append one version per field in ``values`` (already SQLite-encoded)."""
-        winners = self._winners(tbl, row_id)
+        if winners is None:
+            winners = self._winners(tbl, row_id)
         rows = []
         for field, value in values.items():
             prev = winners.get(field)
@@ -289,9 +308,15 @@ class Store:
                 raise ValueError(f"{clean.TABLE} {clean.id} exists already")
             hlc = self.clock.now()
             values = {spec.name: encode(spec, getattr(clean, spec.name)) for spec in clean.specs()}
-            logged = {k: v for k, v in values.items() if v is not None}
-            earlier = self._log(clean.TABLE, clean.id, logged, hlc)
-            first = min([hlc, *(w[0] for w in earlier.values())])
+            earlier = self._winners(clean.TABLE, clean.id)
+            # A revived row must also clear the values its earlier life left in the log.
+            logged = {k: v for k, v in values.items() if v is not None or k in earlier}
+            self._log(clean.TABLE, clean.id, logged, hlc, earlier)
+            first = hlc
+            if earlier:  # a revived row: its history starts with its first version, as in recompute
+                first = self.conn.execute(
+                    "SELECT min(hlc) FROM field_versions WHERE tbl = ? AND row_id = ?", (clean.TABLE, clean.id)
+                ).fetchone()[0]
             row = {"id": clean.id, "created_at": hlc_to_iso(first), "updated_at": hlc_to_iso(hlc), **values}
             self._upsert_row(clean.TABLE, row)
         return self.get(type(clean), clean.id)
@@ -353,7 +378,7 @@ class Store:
     def get(self, cls: type[E], row_id: str) -> E:
         found = self.find(cls, row_id)
         if found is None:
-            raise NotFoundError(what=cls.NAME["da"], id=row_id)
+            raise NotFoundError(what=cls.NAME, id=row_id)
         return found
 
     def list(
@@ -385,7 +410,7 @@ class Store:
         cursor = self.conn.execute(f"SELECT * FROM {tbl} WHERE id = ?", (row_id,))
         row = cursor.fetchone()
         if row is None:
-            raise NotFoundError(what=BY_TABLE[tbl].NAME["da"], id=row_id)
+            raise NotFoundError(what=BY_TABLE[tbl].NAME, id=row_id)
         return dict(zip([d[0] for d in cursor.description], row))
 
     def _check_references(self, entity: Entity, names: Iterable[str]) -> None:
@@ -401,17 +426,21 @@ class Store:
             raise ValidationError(errors)
 
     # ------------------------------------------------------------- bulk loading
-    def bulk_add(self, entities: Iterable[Entity], batch: int = 5000) -> int:
-        """Add many new, validated entities quickly (demo data, benchmarks).
+    def bulk_add(self, entities: Iterable[Entity], batch: int = 5000, *, validate: bool = True) -> int:
+        """Add many new entities quickly (demo data, benchmarks), all or nothing.
 
         Each entity gets its own HLC value and full field versions, exactly as
         ``add`` would write them; references are the caller's responsibility.
+        ``validate=False`` is for generated entities whose values are already
+        typed and checked (the demo generator's tests validate every entity).
         """
         total = 0
         by_table: dict[str, list[Entity]] = {}
+        # Index pages of a large load do not fit SQLite's default 2 MB cache.
+        self.conn.execute("PRAGMA cache_size = -262144")
         with self.transaction():
             for entity in entities:
-                by_table.setdefault(entity.TABLE, []).append(entity.validated())
+                by_table.setdefault(entity.TABLE, []).append(entity.validated() if validate else entity)
                 total += 1
                 if total % batch == 0:
                     self._flush_bulk(by_table)
@@ -533,6 +562,15 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         logger.warning("journal mode is %s, not WAL", mode)
 
 
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as error:
+        raise CorruptDatabaseError(path=path, detail=str(error)) from error
+    if rows != ["ok"]:
+        raise CorruptDatabaseError(path=path, detail="; ".join(rows[:3]))
+
+
 def _migrate(conn: sqlite3.Connection, path: Path | None, backup_dir: Path | None) -> None:
     db = Database(conn)
     try:
@@ -560,16 +598,38 @@ def _migrate(conn: sqlite3.Connection, path: Path | None, backup_dir: Path | Non
 
 
 def _backup_connection(conn: sqlite3.Connection, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy ``conn``'s database to ``target`` via ``target.partial`` and a rename.
+
+    The copy is switched to rollback-journal mode so that it is one self-contained
+    file (a WAL-mode copy could not be opened read-only without its -shm file).
+    On failure the partial file is removed and the error translated.
+    """
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    destination = sqlite3.connect(partial)
     try:
-        conn.backup(destination)
-    finally:
-        destination.close()
-    _fsync(partial)
-    os.replace(partial, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        destination = sqlite3.connect(partial, isolation_level=None)
+        try:
+            conn.backup(destination)
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
+        _fsync(partial)
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except sqlite3.Error as error:
+        _discard(partial)
+        raise (translate_sqlite_error(error) or CannotOpenError(path=target, detail=str(error))) from error
+    except OSError as error:
+        _discard(partial)
+        raise translate_os_error(error, target) from error
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # it was never created (no folder), or cannot be: nothing more to do
 
 
 def _fsync(path: Path) -> None:
@@ -578,6 +638,13 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles to sync."""
+    if os.name != "posix":
+        return
+    _fsync(folder)
 
 
 __all__ = [

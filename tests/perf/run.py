@@ -1,7 +1,7 @@
-"""Run benchmarks: ``python tests/perf/run.py [--only NAME] [--size N]``.
+"""Run Feltbog's benchmarks: ``python tests/perf/run.py [--only NAME] [--size N]``.
 
-Each module ``bench_<name>.py`` here exposes ``run(args) -> list[dict]``; every
-result is printed as one JSON object per line. Not collected by pytest.
+Each ``bench_<name>.py`` beside this file defines ``run(args) -> list[dict]``; every
+figure is printed as one JSON object per line. Not collected by pytest.
 """
 
 from __future__ import annotations
@@ -13,23 +13,22 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-# Register benchmark modules here (bench_<name>.py).
-BENCHMARKS = ["sync"]
+BENCHES = sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", action="append", choices=BENCHMARKS, help="run only this benchmark")
-    parser.add_argument("--size", type=int, default=None, help="problem size (each benchmark has its default)")
+    parser.add_argument("--only", choices=BENCHES, action="append", help="run only this benchmark (repeatable)")
+    parser.add_argument("--size", type=int, default=None, help="data size (each benchmark has its own default)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed (benchmarks that use one)")
     args = parser.parse_args(argv)
-    sys.path[:0] = [str(ROOT), str(HERE)]
+    sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent)]
     failed = False
-    for name in args.only or BENCHMARKS:
+    for name in args.only or BENCHES:
         module = importlib.import_module(f"bench_{name}")
-        for result in module.run(args):
-            print(json.dumps({"bench": name, **result}, ensure_ascii=False), flush=True)
-            failed |= result.get("ok") is False
+        for figure in module.run(args):
+            print(json.dumps({"bench": name, **figure}, ensure_ascii=False), flush=True)
+            failed |= figure.get("ok") is False
     return 1 if failed else 0
 
 

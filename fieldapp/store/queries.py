@@ -1,0 +1,445 @@
+"""Read models: the rows that lists, the overview and search show.
+
+These return small frozen dataclasses rather than full entities, so that a list of
+100,000 activities can be paged without building 100,000 objects at once.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from fieldapp.domain import (
+    ActionStatus,
+    ActivityKind,
+    ActivityStatus,
+    Influence,
+    LeadershipStage,
+    ObservationKind,
+    Phase,
+)
+from fieldapp.store.errors import BadQueryError
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _datetime(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class ActivityFilter:
+    kind: str | None = None
+    area_id: str | None = None
+    status: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    theme_id: str | None = None
+    text: str | None = None  # quick filter: part of the title, place or area name
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: str
+    kind: ActivityKind
+    title: str
+    area_name: str | None
+    starts_at: datetime | None
+    status: ActivityStatus
+    observation_count: int
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: str
+    text: str
+    due_date: date | None
+    status: ActionStatus
+    owner_name: str | None
+    area_name: str | None
+    activity_id: str | None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: str
+    name: str
+    area_name: str | None
+    last_contact: date | None
+
+
+@dataclass(frozen=True)
+class PipelineRow:
+    area_id: str | None
+    area_name: str | None
+    stage: LeadershipStage
+    count: int
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: str
+    name: str
+    area_name: str | None
+    organisation_name: str | None
+    leadership_stage: LeadershipStage
+    may_be_named: bool
+    may_contact: bool
+    review_after: date | None
+    is_staff: bool
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    id: str
+    name: str
+    municipality: str | None
+    phase: Phase
+    influence: Influence
+    people_count: int
+    activity_count: int
+    open_actions: int
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    area_id: str | None
+    area_name: str | None
+    month: str  # YYYY-MM
+    kind: ActivityKind
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    table: str
+    row_id: str
+    kind: Any  # an ActivityKind / ObservationKind, or the table name
+    date: str | None  # ISO date (or date-time) the hit belongs to
+    title: str
+    snippet: str
+    activity_id: str | None  # the activity to open for this hit, if any
+
+
+# How many of the newest matches per kind are ranked by relevance (see QueriesMixin._search).
+RANK_WINDOW = 2000
+
+_SORTABLE = {
+    "starts_at": "a.starts_at",
+    "title": "a.title COLLATE NOCASE",
+    "kind": "a.kind",
+    "area": "ar.name COLLATE NOCASE",
+    "status": "a.status",
+}
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class QueriesMixin:
+    """Read-only queries; mixed into ``Store``."""
+
+    conn: sqlite3.Connection
+
+    # -------------------------------------------------------------- activities
+    def _activity_where(self, flt: ActivityFilter) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if flt.kind:
+            clauses.append("a.kind = ?")
+            params.append(str(flt.kind))
+        if flt.area_id:
+            clauses.append("a.area_id = ?")
+            params.append(flt.area_id)
+        if flt.status:
+            clauses.append("a.status = ?")
+            params.append(str(flt.status))
+        if flt.date_from:
+            clauses.append("a.starts_at >= ?")
+            params.append(flt.date_from.isoformat())
+        if flt.date_to:
+            clauses.append("a.starts_at < ?")
+            params.append((flt.date_to + timedelta(days=1)).isoformat())
+        if flt.theme_id:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM observations o JOIN observation_themes ot ON ot.observation_id = o.id"
+                " WHERE o.activity_id = a.id AND ot.theme_id = ?)"
+            )
+            params.append(flt.theme_id)
+        if flt.text and flt.text.strip():
+            pattern = f"%{_escape_like(flt.text.strip())}%"
+            clauses.append(
+                "(a.title LIKE ? ESCAPE '\\' OR a.place LIKE ? ESCAPE '\\' OR ar.name LIKE ? ESCAPE '\\')"
+            )
+            params += [pattern, pattern, pattern]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def activity_rows(
+        self,
+        flt: ActivityFilter = ActivityFilter(),
+        *,
+        sort: str = "starts_at",
+        descending: bool = True,
+        limit: int = 200,
+        offset: int = 0,
+    ) -> list[ActivityRow]:
+        where, params = self._activity_where(flt)
+        order = _SORTABLE.get(sort, "a.starts_at")
+        direction = "DESC" if descending else "ASC"
+        rows = self.conn.execute(
+            "SELECT a.id, a.kind, a.title, ar.name, a.starts_at, a.status,"
+            " (SELECT count(*) FROM observations o WHERE o.activity_id = a.id)"
+            f" FROM activities a LEFT JOIN areas ar ON ar.id = a.area_id{where}"
+            f" ORDER BY {order} {direction}, a.id {direction} LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)],
+        )
+        return [_activity_row(r) for r in rows]
+
+    def count_activities(self, flt: ActivityFilter = ActivityFilter()) -> int:
+        where, params = self._activity_where(flt)
+        return self.conn.execute(
+            f"SELECT count(*) FROM activities a LEFT JOIN areas ar ON ar.id = a.area_id{where}", params
+        ).fetchone()[0]
+
+    def recent_activities(self, limit: int = 10) -> list[ActivityRow]:
+        return self.activity_rows(ActivityFilter(), limit=limit)
+
+    # -------------------------------------------------------------- actions
+    def action_rows(
+        self,
+        status: str | None = None,
+        area_id: str | None = None,
+        owner_id: str | None = None,
+        *,
+        due_before: date | None = None,
+        due_from: date | None = None,
+    ) -> list[ActionRow]:
+        clauses, params = [], []
+        for column, value in (("x.status", status), ("x.area_id", area_id), ("x.owner_id", owner_id)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(str(value))
+        if due_before:
+            clauses.append("x.due_date < ?")
+            params.append(due_before.isoformat())
+        if due_from:
+            clauses.append("x.due_date >= ?")
+            params.append(due_from.isoformat())
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.conn.execute(
+            "SELECT x.id, x.text, x.due_date, x.status, p.name, ar.name, x.activity_id FROM actions x"
+            " LEFT JOIN people p ON p.id = x.owner_id LEFT JOIN areas ar ON ar.id = x.area_id"
+            f"{where} ORDER BY x.due_date IS NULL, x.due_date, x.text COLLATE NOCASE",
+            params,
+        )
+        return [
+            ActionRow(r[0], r[1] or "", _date(r[2]), ActionStatus(r[3] or "open"), r[4], r[5], r[6])
+            for r in rows
+        ]
+
+    def overdue_actions(self, today: date) -> list[ActionRow]:
+        return self.action_rows(ActionStatus.OPEN, due_before=today)
+
+    def upcoming_actions(self, today: date, days: int = 14) -> list[ActionRow]:
+        rows = self.action_rows(ActionStatus.OPEN, due_from=today, due_before=today + timedelta(days=days + 1))
+        return rows
+
+    # -------------------------------------------------------------- people
+    def people_not_contacted(self, today: date, days: int = 60) -> list[ContactRow]:
+        """Residents (not staff) with no activity with them in the last ``days`` days."""
+        cutoff = (today - timedelta(days=days)).isoformat()
+        rows = self.conn.execute(
+            """
+            SELECT p.id, p.name, ar.name, lc.last
+              FROM people p
+              LEFT JOIN person_last_contact lc ON lc.person_id = p.id
+              LEFT JOIN areas ar ON ar.id = p.area_id
+             WHERE coalesce(p.is_staff, 0) = 0 AND (lc.last IS NULL OR lc.last < ?)
+             ORDER BY lc.last IS NOT NULL, lc.last, p.name COLLATE NOCASE
+            """,
+            (cutoff,),
+        )
+        return [ContactRow(r[0], r[1] or "", r[2], _date(r[3][:10]) if r[3] else None) for r in rows]
+
+    def person_rows(
+        self, text: str | None = None, area_id: str | None = None, stage: str | None = None
+    ) -> list[PersonRow]:
+        clauses, params = [], []
+        if text and text.strip():
+            clauses.append("(p.name LIKE ? ESCAPE '\\' OR p.roles LIKE ? ESCAPE '\\')")
+            pattern = f"%{_escape_like(text.strip())}%"
+            params += [pattern, pattern]
+        if area_id:
+            clauses.append("p.area_id = ?")
+            params.append(area_id)
+        if stage:
+            clauses.append("p.leadership_stage = ?")
+            params.append(str(stage))
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.conn.execute(
+            "SELECT p.id, p.name, ar.name, o.name, p.leadership_stage, p.may_be_named, p.may_contact,"
+            " p.review_after, p.is_staff FROM people p LEFT JOIN areas ar ON ar.id = p.area_id"
+            f" LEFT JOIN organisations o ON o.id = p.organisation_id{where} ORDER BY p.name COLLATE NOCASE, p.id",
+            params,
+        )
+        return [
+            PersonRow(
+                r[0], r[1] or "", r[2], r[3], LeadershipStage(r[4] or "contact"),
+                bool(r[5]), bool(r[6]), _date(r[7]), bool(r[8]),
+            )
+            for r in rows
+        ]
+
+    def leadership_pipeline(self) -> list[PipelineRow]:
+        """How many people stand on each step of the leadership ladder, per area."""
+        rows = self.conn.execute(
+            "SELECT p.area_id, ar.name, p.leadership_stage, count(*) FROM people p"
+            " LEFT JOIN areas ar ON ar.id = p.area_id WHERE coalesce(p.is_staff, 0) = 0"
+            " GROUP BY p.area_id, p.leadership_stage ORDER BY ar.name COLLATE NOCASE"
+        )
+        order = {stage.value: i for i, stage in enumerate(LeadershipStage)}
+        result = [PipelineRow(r[0], r[1], LeadershipStage(r[2] or "contact"), r[3]) for r in rows]
+        return sorted(result, key=lambda row: ((row.area_name or "").casefold(), order[row.stage.value]))
+
+    # -------------------------------------------------------------- areas
+    def area_rows(self) -> list[AreaRow]:
+        rows = self.conn.execute(
+            """
+            SELECT ar.id, ar.name, ar.municipality, ar.phase, ar.influence,
+                   (SELECT count(*) FROM people p WHERE p.area_id = ar.id),
+                   (SELECT count(*) FROM activities a WHERE a.area_id = ar.id),
+                   (SELECT count(*) FROM actions x WHERE x.area_id = ar.id AND x.status = 'open')
+              FROM areas ar ORDER BY ar.name COLLATE NOCASE, ar.id
+            """
+        )
+        return [
+            AreaRow(r[0], r[1] or "", r[2], Phase(r[3] or "awaken"), Influence(r[4] or "consult"), r[5], r[6], r[7])
+            for r in rows
+        ]
+
+    def activities_per_area_month(self, since: date | None = None) -> list[MonthCount]:
+        where, params = "", []
+        if since:
+            where, params = " WHERE a.starts_at >= ?", [since.isoformat()]
+        rows = self.conn.execute(
+            # Grouping first, on the covering index (area_id, kind, starts_at), then naming.
+            "SELECT g.area_id, ar.name, g.month, g.kind, g.n FROM (SELECT a.area_id, a.kind,"
+            f" substr(a.starts_at, 1, 7) AS month, count(*) AS n FROM activities a{where}"
+            " GROUP BY a.area_id, a.kind, month) g LEFT JOIN areas ar ON ar.id = g.area_id"
+            " ORDER BY ar.name COLLATE NOCASE, g.month, g.kind",
+            params,
+        )
+        return [MonthCount(r[0], r[1], r[2] or "", ActivityKind(r[3]), r[4]) for r in rows]
+
+    # -------------------------------------------------------------- search
+    def search(
+        self, query: str, limit: int = 50, highlight: tuple[str, str] = ("[", "]")
+    ) -> list[SearchHit]:
+        """Full-text search over everything, best matches first.
+
+        Accepts FTS5 syntax (``legepl*``, ``"ældre borgere"``, ``bænk OR sti``); text
+        that is not valid FTS5 syntax is searched for word by word instead.
+        """
+        query = (query or "").strip()
+        if not query:
+            return []
+        try:
+            return self._search(query, limit, highlight)
+        except sqlite3.OperationalError as error:
+            # FTS5 reports bad query syntax in several wordings ("fts5: syntax error",
+            # "unterminated string", "unknown special query", "no such column"); a
+            # half-typed "phrase must fall back to word-by-word search, not escape.
+            if "locked" in str(error) or "busy" in str(error):
+                raise
+        try:
+            return self._search(_plain_terms(query), limit, highlight)
+        except sqlite3.OperationalError as error:
+            raise BadQueryError(query=query) from error
+
+    def _search(self, match: str, limit: int, highlight: tuple[str, str]) -> list[SearchHit]:
+        # Ranking every match of a common word costs time in proportion to the
+        # notebook; each kind ranks only its newest RANK_WINDOW matches instead.
+        start, end = highlight
+        parts, params = [], []
+        for table, select in _SEARCH_SELECTS.items():
+            parts.append(
+                f"SELECT * FROM (SELECT '{table}' AS tbl, t.id, {select},"
+                f" snippet({table}_fts, -1, ?, ?, '…', 12) AS snip, rank"
+                f" FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid"
+                f"{_SEARCH_JOINS.get(table, '')}"
+                f" WHERE {table}_fts MATCH ? AND {table}_fts.rowid >= coalesce((SELECT min(r) FROM"
+                f" (SELECT rowid AS r FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)"
+                f" ORDER BY rank LIMIT ?)"
+            )
+            params += [start, end, match, match, RANK_WINDOW, int(limit)]
+        sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT ?"
+        hits = []
+        for tbl, row_id, kind, when, title, activity_id, snip, _rank in self.conn.execute(sql, [*params, limit]):
+            hits.append(SearchHit(tbl, row_id, _search_kind(tbl, kind), when, title or "", snip or "", activity_id))
+        return hits
+
+
+# Per searchable table: kind, date, title and the activity to open, as SQL over alias t.
+_SEARCH_SELECTS = {
+    "activities": "t.kind, t.starts_at, t.title, t.id",
+    "observations": "t.kind, coalesce(t.observed_at, act.starts_at), act.title, t.activity_id",
+    "people": "NULL, NULL, t.name, NULL",
+    "areas": "NULL, NULL, t.name, NULL",
+    "organisations": "t.kind, NULL, t.name, NULL",
+    "actions": "t.status, t.due_date, t.text, t.activity_id",
+    "attachments": "NULL, t.taken_at, coalesce(t.caption, t.filename), coalesce(t.activity_id, obs.activity_id)",
+}
+_SEARCH_JOINS = {
+    "observations": " LEFT JOIN activities act ON act.id = t.activity_id",
+    "attachments": " LEFT JOIN observations obs ON obs.id = t.observation_id",
+}
+
+
+def _search_kind(table: str, kind: str | None) -> Any:
+    if table == "activities" and kind:
+        return ActivityKind(kind)
+    if table == "observations" and kind:
+        return ObservationKind(kind)
+    return table
+
+
+_WORD = re.compile(r"\w+\*?", re.UNICODE)
+
+
+def _plain_terms(query: str) -> str:
+    """Turn arbitrary text into a safe FTS5 query: each word quoted, prefix stars kept."""
+    terms = []
+    for word in _WORD.findall(query):
+        star = word.endswith("*")
+        core = word.rstrip("*")
+        if core:
+            terms.append(f'"{core}"' + ("*" if star else ""))
+    if not terms:
+        raise sqlite3.OperationalError("fts5: no terms")
+    return " ".join(terms)
+
+
+def _activity_row(r: tuple) -> ActivityRow:
+    return ActivityRow(
+        id=r[0],
+        kind=ActivityKind(r[1]),
+        title=r[2] or "",
+        area_name=r[3],
+        starts_at=_datetime(r[4]),
+        status=ActivityStatus(r[5] or "draft"),
+        observation_count=r[6],
+    )
+
+
+__all__ = [
+    "ActionRow", "ActivityFilter", "ActivityRow", "AreaRow", "ContactRow", "MonthCount", "PersonRow",
+    "PipelineRow", "QueriesMixin", "SearchHit",
+]

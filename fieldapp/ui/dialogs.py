@@ -1,0 +1,75 @@
+"""File dialogs and message boxes behind one small object, so tests can answer them.
+
+Widgets receive a ``Dialogs`` in their constructor and never call ``QFileDialog`` or
+``QMessageBox`` statics themselves; a test passes a subclass with prepared answers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Dialogs(QObject):
+    def open_files(self, parent: QWidget | None, title: str, name_filter: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter)
+        return paths
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str, name_filter: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+        return path or None
+
+    def report_options(self, parent: QWidget | None, kind: str, lang: str):
+        """The PDF options dialog; a ``ReportChoice`` or ``None`` (cancel)."""
+        from fieldapp.ui.report_export import ReportOptionsDialog
+
+        dialog = ReportOptionsDialog(kind, lang, parent)
+        return dialog.choice() if dialog.exec() == ReportOptionsDialog.DialogCode.Accepted else None
+
+    def ask(self, parent: QWidget | None, title: str, text: str, accept_text: str) -> bool:
+        """A question whose yes-button says what it does ("Open the PDF"); True if pressed."""
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(text)
+        accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(accept)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def open_url(self, url: QUrl) -> bool:
+        return QDesktopServices.openUrl(url)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def first_run(self, parent: QWidget | None, offer_demo: bool = True) -> str | None:
+        """Ask how a new notebook starts: ``"demo"``, ``"empty"`` or ``None`` (cancel)."""
+        box = QMessageBox(parent)
+        box.setWindowTitle(self.tr("Welcome to Feltbog"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(self.tr("This is a new notebook. How would you like to start?"))
+        box.setInformativeText(
+            self.tr("Demo data shows the app filled with made-up walkabouts, people and areas. "
+                    "You can start a fresh notebook later.")
+        )
+        demo = box.addButton(self.tr("Start with demo data"), QMessageBox.ButtonRole.AcceptRole) if offer_demo else None
+        empty = box.addButton(self.tr("Empty notebook"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(empty)
+        box.exec()
+        clicked = box.clickedButton()
+        if demo is not None and clicked is demo:
+            return "demo"
+        if clicked is empty:
+            return "empty"
+        return None

@@ -1,0 +1,435 @@
+"""The main window: navigation, pages, toolbar and menus, shortcuts, status bar, remembered layout."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QHBoxLayout,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from fieldapp import APP_NAME, __version__
+from fieldapp.domain import Action, ActionStatus, Activity, ActivityKind, Area, Person, ValidationError
+from fieldapp.store import Store, StoreError
+from fieldapp.store.queries import ActivityFilter
+from fieldapp.ui.dialogs import Dialogs
+from fieldapp.ui.formatting import format_count, format_date
+from fieldapp.ui.icons import icon
+from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
+
+logger = logging.getLogger(__name__)
+
+PAGES = ("overview", "activities", "people", "areas", "actions", "search")
+
+
+class MainWindow(QMainWindow):
+    languageChangeRequested = Signal(str)
+    restoreRequested = Signal(Path)  # a backup copy to go back to (the app closes the store first)
+
+    def __init__(self, store: Store, settings: QSettings, dialogs: Dialogs, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.dialogs = dialogs
+        self.lang = lang
+        in_memory = self.tr("notebook in memory")
+        self.setWindowTitle(f"{APP_NAME} — {store.path.name if store.path else in_memory}")
+        self.setMinimumSize(QSize(720, 480))
+        self.pages: dict[str, QWidget] = {}
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        titles = self.page_titles()
+        for number, key in enumerate(PAGES):
+            item = QListWidgetItem(icon(key if key != "overview" else "overview"), titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{titles[key]} (Ctrl+{number + 1})")
+            self.nav.addItem(item)
+            placeholder = QWidget()
+            self.stack.addWidget(placeholder)
+        width = max(self.nav.sizeHintForColumn(0), 120) + 28
+        self.nav.setFixedWidth(width)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self._build_status_bar()
+        self.restore_layout()
+        start = self.settings.value("window/page", "overview")
+        self.go(start if start in PAGES else "overview")
+
+    # ------------------------------------------------------------- pages
+    def page_titles(self) -> dict[str, str]:
+        return {
+            "overview": self.tr("Overview"),
+            "activities": self.tr("Activities"),
+            "people": self.tr("People"),
+            "areas": self.tr("Areas"),
+            "actions": self.tr("Actions"),
+            "search": self.tr("Search"),
+        }
+
+    def page(self, key: str) -> QWidget:
+        """The page, built the first time it is shown (start-up stays quick on big notebooks)."""
+        if key not in self.pages:
+            widget = self._make_page(key)
+            index = PAGES.index(key)
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, widget)
+            self.pages[key] = widget
+            if isinstance(widget, ListDetailView):
+                state = self.settings.value(f"splitter/{key}")
+                if isinstance(state, QByteArray):
+                    widget.splitter.restoreState(state)
+                else:
+                    widget.splitter.setSizes([460, 780])
+                widget.record_saved.connect(self._record_saved)
+            if hasattr(widget, "open_record"):
+                widget.open_record.connect(self.open_record)
+        return self.pages[key]
+
+    def _make_page(self, key: str) -> QWidget:
+        store, lang, dialogs = self.store, self.lang, self.dialogs
+        if key == "overview":
+            return OverviewView(store, lang)
+        # Editors and search are imported when first needed: a quicker start.
+        from fieldapp.ui.editors import ActionEditor, ActivityEditor, AreaEditor, PersonEditor
+        from fieldapp.ui.search_view import SearchView
+
+        if key == "activities":
+            return ActivitiesView(store, lang, lambda rid: ActivityEditor(store, rid, lang, dialogs))
+        if key == "people":
+            return PeopleView(store, lang, lambda rid: PersonEditor(store, rid, lang, dialogs))
+        if key == "areas":
+            return AreasView(store, lang, lambda rid: AreaEditor(store, rid, lang, dialogs))
+        if key == "actions":
+            return ActionsView(store, lang, lambda rid: ActionEditor(store, rid, lang, dialogs))
+        view = SearchView(store, lang)
+        view.open_hit.connect(self.open_hit)
+        return view
+
+    def current_key(self) -> str:
+        return PAGES[self.stack.currentIndex()]
+
+    def go(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(PAGES.index(key))
+        return self.page(key)
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row]
+        for other, widget in self.pages.items():
+            if other != key and isinstance(widget, ListDetailView):
+                widget.flush()
+        widget = self.page(key)
+        self.stack.setCurrentIndex(row)
+        self.update_counts()
+        if key == "search":
+            widget.focus_box()
+
+    # ------------------------------------------------------------- actions and menus
+    def _action(self, text: str, shortcut: str | QKeySequence | None, slot, icon_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_walkabout = self._action(self.tr("New walkabout"), "Ctrl+N",
+                                          lambda: self.new_activity(ActivityKind.WALKABOUT), "walkabout")
+        self.new_talk = self._action(self.tr("New 1:1 talk"), "Ctrl+Shift+T",
+                                     lambda: self.new_activity(ActivityKind.ONE_TO_ONE), "one_to_one")
+        self.new_meeting = self._action(self.tr("New listening meeting"), "Ctrl+Shift+L",
+                                        lambda: self.new_activity(ActivityKind.LISTENING_MEETING), "listening_meeting")
+        self.new_person_action = self._action(self.tr("New person"), "Ctrl+Shift+P", self.new_person, "person_add")
+        self.new_area_action = self._action(self.tr("New area"), "Ctrl+Shift+R", self.new_area, "areas")
+        self.new_action_action = self._action(self.tr("New action"), "Ctrl+Shift+A", self.new_action, "actions")
+        self.search_action = self._action(self.tr("Search"), QKeySequence.StandardKey.Find, lambda: self.go("search"), "search")
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.next_action = self._action(self.tr("Next record"), "Alt+Down", lambda: self.step(1), "next")
+        self.previous_action = self._action(self.tr("Previous record"), "Alt+Up", lambda: self.step(-1), "previous")
+        self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+E", self.export_pdf, "pdf")
+        self.restore_action = self._action(self.tr("Restore from backup…"), None, self.show_restore)
+        self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
+        self.log_action = self._action(self.tr("Change log"), None, self.show_change_log)
+        self.restore_dialog = self.review_dialog = self.log_dialog = None
+        self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.go_actions = []
+        titles = self.page_titles()
+        for number, key in enumerate(PAGES):
+            self.go_actions.append(self._action(titles[key], f"Ctrl+{number + 1}", lambda _=False, k=key: self.go(k), key))
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        for action in (self.new_walkabout, self.new_talk, self.new_meeting):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.new_person_action, self.new_area_action, self.new_action_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        go_menu = menu.addMenu(self.tr("&Go"))
+        for action in self.go_actions:
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.next_action)
+        go_menu.addAction(self.previous_action)
+        notebook_menu = menu.addMenu(self.tr("&Notebook"))
+        notebook_menu.addAction(self.review_action)
+        notebook_menu.addAction(self.log_action)
+        settings_menu = menu.addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(icon("language"), self.tr("Language"))
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in (("da", "Dansk"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _=False, c=code: self.languageChangeRequested.emit(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts))
+        help_menu.addAction(self._action(self.tr("About Feltbog"), None, self.show_about))
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setMovable(False)
+        for action in (self.new_walkabout, self.new_talk, self.new_meeting):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.previous_action, self.next_action, self.search_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        self.file_label = QLabel(str(self.store.path) if self.store.path else "")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts_label = QLabel()
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.update_counts()
+
+    def update_counts(self) -> None:
+        activities = self.store.count_activities(ActivityFilter())
+        people = self.store.count(Person)
+        open_actions = self.store.count(Action, "status = ?", [ActionStatus.OPEN.value])
+        self.counts_label.setText(
+            self.tr("%1 activities · %2 people · %3 open actions")
+            .replace("%1", format_count(activities, self.lang))
+            .replace("%2", format_count(people, self.lang))
+            .replace("%3", format_count(open_actions, self.lang))
+        )
+
+    def _record_saved(self, _table: str, _record_id: str) -> None:
+        self.statusBar().showMessage(self.tr("Saved"), 2000)
+        self.update_counts()
+
+    # ------------------------------------------------------------- records
+    def new_activity(self, kind: ActivityKind):
+        now = datetime.now().replace(second=0, microsecond=0)
+        title = f"{kind.label(self.lang)} {format_date(now, self.lang)}"
+        try:
+            activity = self.store.add(Activity(kind=kind, title=title, starts_at=now))
+        except (ValidationError, StoreError) as error:
+            self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
+            return None
+        editor = self.open_record("activities", activity.id)
+        self.update_counts()
+        return editor
+
+    def _new_simple(self, table: str, entity) -> QWidget | None:
+        try:
+            record = self.store.add(entity)
+        except (ValidationError, StoreError) as error:
+            self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
+            return None
+        view = self.page(table)
+        if isinstance(view, ListDetailView):
+            view.refresh()
+        editor = self.open_record(table, record.id)
+        self.update_counts()
+        return editor
+
+    def new_person(self):
+        return self._new_simple("people", Person(name=self.tr("New person")))
+
+    def new_area(self):
+        return self._new_simple("areas", Area(name=self.tr("New area")))
+
+    def new_action(self):
+        return self._new_simple("actions", Action(text=self.tr("New action")))
+
+    def open_record(self, table: str, record_id: str):
+        """Show any record in its page and editor, with the focus in the editor."""
+        if table not in ("activities", "people", "areas", "actions"):
+            return None
+        view = self.go(table)
+        assert isinstance(view, ListDetailView)
+        if table == "activities":
+            view.refresh()
+        editor = view.open_id(record_id)
+        view.focus_editor()
+        return editor
+
+    def open_hit(self, hit) -> None:
+        table = hit.table
+        if table in ("activities", "people", "areas", "actions"):
+            self.open_record(table, hit.row_id)
+        elif hit.activity_id:
+            self.open_record("activities", hit.activity_id)
+
+    def step(self, delta: int) -> None:
+        widget = self.pages.get(self.current_key())
+        if isinstance(widget, ListDetailView):
+            widget.step(delta)
+
+    def current_editor(self):
+        widget = self.pages.get(self.current_key())
+        return widget.detail.editor if isinstance(widget, ListDetailView) else None
+
+    # ------------------------------------------------------------- reports, backups, personal data
+    def export_pdf(self) -> bool:
+        """File > Export PDF: the report of the activity, person or area open in the editor."""
+        from fieldapp.ui.editors import ActivityEditor, AreaEditor, PersonEditor
+
+        editor = self.current_editor()
+        if isinstance(editor, (ActivityEditor, AreaEditor, PersonEditor)):
+            return editor.export_pdf()
+        self.dialogs.info(self, self.tr("Export PDF"),
+                          self.tr("Open an activity, a person or an area first; its report is then exported."))
+        return False
+
+    def show_restore(self):
+        from fieldapp.ui.backup_views import RestoreDialog
+
+        if self.store.path is None:
+            return None
+        self.flush()
+        dialog = RestoreDialog(self.store.path, self.dialogs, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_chosen.connect(self.restoreRequested)
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_review(self):
+        from fieldapp.ui.privacy_views import ReviewDialog
+
+        self.flush()
+        dialog = ReviewDialog(self.store, self.dialogs, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_record.connect(self.open_record)
+        dialog.changed.connect(self.after_people_changed)
+        self.review_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def show_change_log(self):
+        from fieldapp.ui.privacy_views import ChangeLogDialog
+
+        self.flush()
+        dialog = ChangeLogDialog(self.store, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_record.connect(self.open_record)
+        self.log_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def after_people_changed(self) -> None:
+        """After a review or erasure: close editors of records that are gone, refresh the lists."""
+        for widget in self.pages.values():
+            if not isinstance(widget, ListDetailView):
+                continue
+            editor = widget.detail.editor
+            if editor is not None and self.store.find(editor.cls, editor.entity_id) is None:
+                editor.pending.clear()  # the record is gone: nothing left to save into
+                widget.detail.show_editor(None)
+            widget.refresh()
+        self.update_counts()
+
+    # ------------------------------------------------------------- help
+    def show_shortcuts(self) -> None:
+        lines = [
+            (self.new_walkabout.text(), "Ctrl+N"), (self.new_talk.text(), "Ctrl+Shift+T"),
+            (self.new_meeting.text(), "Ctrl+Shift+L"), (self.new_person_action.text(), "Ctrl+Shift+P"),
+            (self.new_action_action.text(), "Ctrl+Shift+A"), (self.search_action.text(), "Ctrl+F"),
+            (self.export_action.text(), "Ctrl+E"),
+            (self.next_action.text(), "Alt+↓"), (self.previous_action.text(), "Alt+↑"),
+            (self.tr("Sections"), "Ctrl+1 … Ctrl+6"),
+            (self.tr("Next kind of observation"), "Ctrl+K"),
+        ]
+        self.dialogs.info(self, self.tr("Keyboard shortcuts"), "\n".join(f"{key}\t{text}" for text, key in lines))
+
+    def show_about(self) -> None:
+        self.dialogs.info(self, self.tr("About Feltbog"),
+                          self.tr("Feltbog %1 — an offline notebook for co-creation work.").replace("%1", __version__))
+
+    # ------------------------------------------------------------- layout and closing
+    def flush(self) -> None:
+        for widget in self.pages.values():
+            if isinstance(widget, ListDetailView):
+                widget.flush()
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/page", self.current_key())
+        for key, widget in self.pages.items():
+            if isinstance(widget, ListDetailView):
+                self.settings.setValue(f"splitter/{key}", widget.splitter.saveState())
+        self.settings.sync()
+
+    def restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        exporting = sys.modules.get("fieldapp.ui.report_export")  # not loaded: nothing was exported
+        if exporting is not None:
+            for exporter in self.findChildren(exporting.ReportExporter):
+                exporter.shutdown()  # a QThread must not outlive its owner
+        self.flush()
+        if not self.property("replaced"):
+            self.save_layout()
+        super().closeEvent(event)

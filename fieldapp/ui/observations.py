@@ -1,0 +1,234 @@
+"""Observation capture made for walking: type, press Enter, and it is stored with the time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import Observation, ObservationKind, ValidationError
+from fieldapp.store import Store, StoreError
+from fieldapp.ui.dialogs import Dialogs
+from fieldapp.ui.formatting import format_datetime, format_time
+from fieldapp.ui.icons import icon
+from fieldapp.ui.list_models import ID_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+KINDS = list(ObservationKind)
+
+
+class ObservationTableModel(QAbstractTableModel):
+    """An activity's observations, oldest first; text (and votes, where shown) edit in place."""
+
+    COL_TIME, COL_KIND, COL_TEXT, COL_THEMES, COL_VOTES = range(5)
+
+    def __init__(self, store: Store, activity_id: str, with_votes: bool = False, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.activity_id = activity_id
+        self.with_votes = with_votes
+        self.rows: list[tuple[Observation, list[str]]] = []
+        self._headers = [self.tr("Time"), self.tr("Kind"), self.tr("Observation"), self.tr("Themes"), self.tr("Votes")]
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = [(o, self.store.themes_of(o.id)) for o in self.store.observations(self.activity_id)]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else (5 if self.with_votes else 4)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.columnCount():
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (self.COL_TEXT, self.COL_VOTES):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        observation, themes = self.rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return observation.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.COL_TIME:
+                return format_time(observation.observed_at)
+            if column == self.COL_KIND:
+                return observation.kind.label() if observation.kind else ""
+            if column == self.COL_TEXT:
+                return observation.text or ""
+            if column == self.COL_THEMES:
+                return ", ".join(themes)
+            if column == self.COL_VOTES:
+                return observation.votes or 0
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_TIME:
+                return format_datetime(observation.observed_at)
+            if column == self.COL_KIND and observation.kind:
+                return observation.kind.explain()
+            if column == self.COL_TEXT:
+                return observation.text
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in (self.COL_TEXT, self.COL_VOTES):
+            return False
+        observation, themes = self.rows[index.row()]
+        field = "text" if index.column() == self.COL_TEXT else "votes"
+        try:
+            updated = self.store.update(Observation, observation.id, **{field: value})
+        except (ValidationError, StoreError):
+            return False
+        self.rows[index.row()] = (updated, themes)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        return True
+
+
+class ThemeCompleter(QCompleter):
+    """Completes the last of several comma-separated themes."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex) -> str:
+        current = self.widget().text() if self.widget() else ""
+        before = [part.strip() for part in current.split(",")[:-1] if part.strip()]
+        return ", ".join([*before, index.data()]) + ", "
+
+
+class ObservationCapture(QWidget):
+    """Kind button (Ctrl+K cycles), the text box (Enter stores), themes with completion, the list."""
+
+    added = Signal(str)
+
+    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, with_votes: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.activity_id = activity_id
+        self.lang = lang
+        self.dialogs = dialogs
+        self.kind = ObservationKind.CONCERN
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.kind_button = QToolButton()
+        self.kind_button.setIcon(icon("cycle"))
+        self.kind_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.kind_button.setMinimumWidth(self.kind_button.fontMetrics().horizontalAdvance("Ressource og håb") + 40)
+        self.kind_button.clicked.connect(self.cycle_kind)
+        row.addWidget(self.kind_button)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Type what you see or hear and press Enter"))
+        self.text.setAccessibleName(self.tr("New observation"))
+        self.text.returnPressed.connect(self.store_observation)
+        row.addWidget(self.text, 1)
+        layout.addLayout(row)
+        theme_row = QHBoxLayout()
+        theme_label = QLabel(self.tr("Themes:"))
+        theme_row.addWidget(theme_label)
+        self.themes = QLineEdit()
+        self.themes.setPlaceholderText(self.tr("e.g. traffic, playground (comma between themes)"))
+        self.themes.setAccessibleName(self.tr("Themes for the next observation"))
+        theme_label.setBuddy(self.themes)
+        self.theme_names = QStringListModel(store.theme_names(), self)
+        completer = ThemeCompleter(self.theme_names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.themes.setCompleter(completer)
+        self.themes.returnPressed.connect(self.store_observation)
+        theme_row.addWidget(self.themes, 1)
+        layout.addLayout(theme_row)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)  # drawn in the palette's dimmed text colour
+        layout.addWidget(self.hint)
+        self.model = ObservationTableModel(store, activity_id, with_votes, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Observations"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ObservationTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        layout.addWidget(self.table, 1)
+        shortcut = QShortcut(QKeySequence("Ctrl+K"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.cycle_kind)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        self._show_kind()
+
+    def _show_kind(self) -> None:
+        self.kind_button.setText(self.kind.label(self.lang))
+        self.kind_button.setToolTip(self.tr("%1 — click or press Ctrl+K for the next kind").replace("%1", self.kind.explain(self.lang)))
+        self.kind_button.setAccessibleName(self.tr("Kind of observation: %1").replace("%1", self.kind.label(self.lang)))
+        self.hint.setText(self.kind.explain(self.lang))
+
+    def cycle_kind(self) -> None:
+        self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
+        self._show_kind()
+
+    def set_kind(self, kind: ObservationKind) -> None:
+        self.kind = ObservationKind(kind)
+        self._show_kind()
+
+    def current_themes(self) -> list[str]:
+        return [part.strip() for part in self.themes.text().split(",") if part.strip()]
+
+    def store_observation(self) -> None:
+        text = self.text.text().strip()
+        if not text:
+            return
+        try:
+            observation = self.store.add_observation(self.activity_id, text, self.kind, themes=self.current_themes())
+        except ValidationError as error:
+            self.hint.setEnabled(True)
+            self.hint.setText(error.message(self.lang))
+            return
+        except StoreError as error:
+            self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
+            return
+        self.text.clear()
+        self.theme_names.setStringList(self.store.theme_names())
+        self.model.refresh()
+        self.table.scrollToBottom()
+        self._show_kind()
+        self.hint.setEnabled(False)
+        self.text.setFocus()
+        self.added.emit(observation.id)
+
+    def delete_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        observation_id = index.data(ID_ROLE)
+        if self.dialogs.confirm(self, self.tr("Delete observation"), self.tr("Delete the selected observation?")):
+            self.store.delete(Observation, observation_id)
+            self.model.refresh()

@@ -1,0 +1,377 @@
+"""Parts shared by the activity editors: participants, photos and the survey table."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import ParticipantRole, Person, SurveyAnswer, SurveyItem, ValidationError
+from fieldapp.store import Store, StoreError
+from fieldapp.ui.dialogs import Dialogs
+from fieldapp.ui.fields import NamesModel
+from fieldapp.ui.formatting import format_datetime
+from fieldapp.ui.icons import icon
+from fieldapp.ui.list_models import ID_ROLE
+
+logger = logging.getLogger(__name__)
+Index = QModelIndex | QPersistentModelIndex
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".tif", ".tiff", ".webp", ".gif", ".bmp"}
+
+
+def people_names(store: Store) -> NamesModel:
+    """Everyone's name, for completers (loaded when first needed)."""
+    return NamesModel(lambda: [(row.name, row.id) for row in store.person_rows()])
+
+
+# ------------------------------------------------------------------ participants
+class ParticipantsModel(QAbstractTableModel):
+    COL_NAME, COL_ROLE = range(2)
+
+    def __init__(self, store: Store, activity_id: str, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.activity_id = activity_id
+        self.rows: list[tuple[Any, Person]] = []
+        self._headers = [self.tr("Name"), self.tr("Role")]
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = self.store.participants(self.activity_id)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        participant, person = self.rows[index.row()]
+        if role == ID_ROLE:
+            return person.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return person.name if index.column() == self.COL_NAME else participant.role.label()
+        return None
+
+
+class ParticipantsPanel(QWidget):
+    """Type a name and press Enter: an existing person is added, a new name creates the person."""
+
+    open_person = Signal(str)
+
+    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None):
+        super().__init__(parent)
+        self.store, self.activity_id, self.lang, self.dialogs = store, activity_id, lang, dialogs
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Add a person: type a name and press Enter"))
+        self.name.setAccessibleName(self.tr("Add participant"))
+        self.names = people_names(store)
+        completer = QCompleter(self.names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name.setCompleter(completer)
+        self.name.returnPressed.connect(self.add_from_box)
+        self.name.installEventFilter(self)
+        row.addWidget(self.name, 1)
+        self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("Role"))
+        for member in ParticipantRole:
+            self.role.addItem(member.label(lang), member.value)
+        row.addWidget(self.role)
+        layout.addLayout(row)
+        self.model = ParticipantsModel(store, activity_id, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Participants"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(lambda index: self.open_person.emit(index.data(ID_ROLE)))
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        remove = QPushButton(icon("remove"), self.tr("Remove"))
+        remove.clicked.connect(self.remove_selected)
+        buttons.addStretch(1)
+        buttons.addWidget(remove)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut).activated.connect(
+            self.remove_selected
+        )
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.name and event.type() == event.Type.FocusIn:
+            self.names.ensure_loaded()
+        return False
+
+    def add_from_box(self) -> None:
+        name = " ".join(self.name.text().split())
+        if not name:
+            return
+        self.names.ensure_loaded()
+        person_id = self.names.find(name)
+        try:
+            if person_id is None:
+                person_id = self.store.add(Person(name=name)).id
+                self.names.reload()
+            self.store.add_participant(self.activity_id, person_id, self.role.currentData())
+        except (ValidationError, StoreError) as error:
+            self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
+            return
+        self.name.clear()
+        self.model.refresh()
+
+    def remove_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.store.remove_participant(self.activity_id, index.data(ID_ROLE))
+            self.model.refresh()
+
+
+# ------------------------------------------------------------------ photos
+class PhotosModel(QAbstractListModel):
+    """Thumbnails of an activity's photos, captioned with the time they were taken."""
+
+    def __init__(self, store: Store, activity_id: str, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.activity_id = activity_id
+        self.rows: list[Any] = []
+        self.pixmaps: dict[str, QPixmap] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = self.store.attachments(activity_id=self.activity_id)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def _pixmap(self, attachment) -> QPixmap:
+        if attachment.id not in self.pixmaps:
+            try:
+                self.pixmaps[attachment.id] = QPixmap(str(self.store.thumbnail(attachment, size=256)))
+            except (StoreError, OSError, ValueError) as error:
+                logger.info("no thumbnail for %s: %s", attachment.filename, error)
+                self.pixmaps[attachment.id] = QPixmap()
+        return self.pixmaps[attachment.id]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        attachment = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_datetime(attachment.taken_at) or attachment.filename
+        if role == Qt.ItemDataRole.DecorationRole:
+            pixmap = self._pixmap(attachment)
+            return pixmap.scaled(160, 160, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation) if not pixmap.isNull() else icon("photo")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return attachment.caption or attachment.filename
+        if role == ID_ROLE:
+            return attachment.id
+        return None
+
+
+class PhotoPanel(QWidget):
+    """Photos by file dialog or by dropping files on the panel."""
+
+    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None):
+        super().__init__(parent)
+        self.store, self.activity_id, self.lang, self.dialogs = store, activity_id, lang, dialogs
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(icon("photo"), self.tr("Add photos…"))
+        self.add_button.clicked.connect(self.choose_files)
+        row.addWidget(self.add_button)
+        hint = QLabel(self.tr("or drop photos here"))
+        hint.setEnabled(False)
+        row.addWidget(hint)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.model = PhotosModel(store, activity_id, self)
+        self.view = QListView()
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setIconSize(QSize(160, 160))
+        self.view.setGridSize(QSize(184, 200))
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.setWordWrap(True)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Photos"))
+        self.view.setAcceptDrops(False)
+        layout.addWidget(self.view, 1)
+
+    def choose_files(self) -> None:
+        paths = self.dialogs.open_files(self, self.tr("Add photos"), self.tr("Images (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)"))
+        self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]) -> int:
+        imported, problems = 0, []
+        for path in paths:
+            try:
+                self.store.import_attachment(path, activity_id=self.activity_id)
+                imported += 1
+            except (StoreError, ValidationError) as error:
+                problems.append(error.message(self.lang))
+        if imported:
+            self.model.refresh()
+        if problems:
+            self.dialogs.error(self, self.tr("Some files were not added"), "\n".join(problems))
+        return imported
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+
+# ------------------------------------------------------------------ survey
+class SurveyModel(QAbstractTableModel):
+    """Statements down, answers across; a count edits in place and shows its share of the row."""
+
+    COL_STATEMENT = 0
+    ANSWERS = list(SurveyAnswer)
+    COL_TOTAL = 1 + len(ANSWERS)
+
+    def __init__(self, store: Store, activity_id: str, lang: str, parent=None):
+        super().__init__(parent)
+        self.store, self.activity_id, self.lang = store, activity_id, lang
+        self.rows: list[tuple[SurveyItem, dict[SurveyAnswer, int]]] = []
+        self._headers = [self.tr("Statement"), *(a.label(lang) for a in self.ANSWERS), self.tr("Total")]
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.rows = self.store.survey(self.activity_id)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2 + len(self.ANSWERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() != self.COL_TOTAL:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        item, counts = self.rows[index.row()]
+        column = index.column()
+        total = sum(counts.values())
+        if column == self.COL_STATEMENT:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+                return item.statement
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if column == self.COL_TOTAL:
+            return str(total) if role == Qt.ItemDataRole.DisplayRole else None
+        count = counts[self.ANSWERS[column - 1]]
+        if role == Qt.ItemDataRole.EditRole:
+            return count
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not total:
+                return str(count)
+            percent = round(100 * count / total)
+            return f"{count}\n{percent} %" if self.lang == "da" else f"{count}\n{percent}%"
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == self.COL_TOTAL:
+            return False
+        item, counts = self.rows[index.row()]
+        try:
+            if index.column() == self.COL_STATEMENT:
+                item = self.store.update(SurveyItem, item.id, statement=str(value))
+            else:
+                answer = self.ANSWERS[index.column() - 1]
+                self.store.set_tally(item.id, answer, int(value))
+                counts = dict(counts)
+                counts[answer] = int(value)
+        except (ValidationError, StoreError, ValueError):
+            return False
+        self.rows[index.row()] = (item, counts)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.COL_TOTAL))
+        return True
+
+
+class SurveyPanel(QWidget):
+    def __init__(self, store: Store, activity_id: str, lang: str, parent=None):
+        super().__init__(parent)
+        store.ensure_survey(activity_id, lang)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        intro = QLabel(self.tr("How many answered what? Type the counts; percentages follow. "
+                               "Double-click a statement to change its wording."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = SurveyModel(store, activity_id, lang, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Survey"))
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        # Answer labels are long in Danish ("Hverken enig eller uenig"): narrow columns, wrapped headings.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(header.fontMetrics().lineSpacing() * 3 + 8)
+        header.setMinimumSectionSize(56)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setDefaultSectionSize(max(64, header.fontMetrics().horizontalAdvance("Uenig") + 16))
+        header.setSectionResizeMode(SurveyModel.COL_STATEMENT, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged)
+        layout.addWidget(self.table, 1)

@@ -1,0 +1,491 @@
+"""The main window's pages: overview, and list-and-detail views for each kind of record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import ActionStatus, ActivityKind, ActivityStatus, LeadershipStage
+from fieldapp.store import Store
+from fieldapp.store import lookups
+from fieldapp.store.queries import ActivityFilter
+from fieldapp.ui.forms import EntityForm
+from fieldapp.ui.formatting import format_count, qt_date_format
+from fieldapp.ui.icons import icon
+from fieldapp.ui.list_models import (
+    ID_ROLE,
+    SORT_ROLE,
+    ActionTableModel,
+    ActivityRowsModel,
+    ActivityTableModel,
+    AreaTableModel,
+    ContactTableModel,
+    PeopleTableModel,
+    PipelineModel,
+    RowsTableModel,
+)
+
+
+def make_table(accessible: str) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(accessible)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(100)  # sizing columns looks at 100 rows, not all of them
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionsMovable(True)
+    return table
+
+
+class DetailHost(QStackedWidget):
+    """Holds the editor of the selected record; flushes the old editor before showing a new one."""
+
+    def __init__(self, placeholder: str, parent=None):
+        super().__init__(parent)
+        self.empty = QLabel(placeholder)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
+        self.empty.setWordWrap(True)
+        self.addWidget(self.empty)
+        self.editor: EntityForm | None = None
+
+    def flush(self) -> None:
+        if self.editor is not None:
+            self.editor.flush()
+
+    def show_editor(self, editor: EntityForm | None) -> None:
+        old = self.editor
+        if old is not None:
+            old.flush()
+            self.removeWidget(old)
+            old.deleteLater()
+        self.editor = editor
+        if editor is None:
+            self.setCurrentWidget(self.empty)
+            return
+        self.addWidget(editor)
+        self.setCurrentWidget(editor)
+
+
+class ListDetailView(QWidget):
+    """A filter bar and a table on the left, the selected record's editor on the right."""
+
+    open_record = Signal(str, str)
+    record_saved = Signal(str, str)
+
+    TABLE = ""
+
+    def __init__(self, store: Store, lang: str, editor_factory: Callable[[str], EntityForm], parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.lang = lang
+        self.editor_factory = editor_factory
+        self.filters = QHBoxLayout()
+        self.filters.setSpacing(6)
+        self.quick = QLineEdit()
+        self.quick.setPlaceholderText(self.tr("Filter…"))
+        self.quick.setAccessibleName(self.tr("Quick filter"))
+        self.quick.setClearButtonEnabled(True)
+        self.quick.setMinimumWidth(140)
+        self.filters.addWidget(self.quick, 2)
+        self.table = make_table(self.tr("List"))
+        self.count_label = QLabel()
+        self.count_label.setEnabled(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 12, 6, 8)
+        left_layout.addLayout(self.filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        self.detail = DetailHost(self.tr("Choose one in the list, or make a new one from the toolbar."))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.table.activated.connect(lambda _index: self.focus_editor())
+
+    # subclasses: set self.model / self.view_model, then call self._connect_selection()
+    def _connect_selection(self) -> None:
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record_id = current.data(ID_ROLE) if current.isValid() else None
+        if record_id and (self.detail.editor is None or self.detail.editor.entity_id != record_id):
+            self.show_record(record_id)
+
+    def show_record(self, record_id: str) -> EntityForm:
+        editor = self.editor_factory(record_id)
+        editor.open_record.connect(self.open_record)
+        editor.saved.connect(self._saved)
+        self.detail.show_editor(editor)
+        return editor
+
+    def _saved(self, table: str, record_id: str) -> None:
+        self.record_saved.emit(table, record_id)
+
+    def focus_editor(self) -> None:
+        editor = self.detail.editor
+        if editor is not None and hasattr(editor, "focus_first"):
+            editor.focus_first()
+
+    def select_id(self, record_id: str) -> bool:
+        view_model = self.table.model()
+        for row in range(view_model.rowCount()):
+            index = view_model.index(row, 0)
+            if index.data(ID_ROLE) == record_id:
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def open_id(self, record_id: str) -> EntityForm:
+        """Select the record in the list if it is loaded, and show its editor in any case."""
+        self.select_id(record_id)
+        if self.detail.editor is None or self.detail.editor.entity_id != record_id:
+            self.show_record(record_id)
+        return self.detail.editor
+
+    def step(self, delta: int) -> None:
+        """Next (+1) or previous (-1) record in the list."""
+        view_model = self.table.model()
+        current = self.table.currentIndex()
+        row = (current.row() + delta) if current.isValid() else 0
+        if row >= view_model.rowCount() and view_model.canFetchMore(QModelIndex()):
+            view_model.fetchMore(QModelIndex())
+        if 0 <= row < view_model.rowCount():
+            index = view_model.index(row, 0)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.scrollTo(index)
+
+    def flush(self) -> None:
+        self.detail.flush()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+
+def combo(accessible: str, choices: list[tuple[str, Any]], all_label: str) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(accessible)
+    box.setToolTip(accessible)
+    box.addItem(all_label, None)
+    for label, value in choices:
+        box.addItem(label, value)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return box
+
+
+class ActivitiesView(ListDetailView):
+    """All activities, paged from the notebook; filters by kind, area, status, theme and dates."""
+
+    TABLE = "activities"
+
+    def __init__(self, store: Store, lang: str, editor_factory, parent=None):
+        super().__init__(store, lang, editor_factory, parent)
+        self.kind = combo(self.tr("Kind"), [(k.label(lang), k.value) for k in ActivityKind], self.tr("All kinds"))
+        self.area = combo(self.tr("Area"), lookups.area_choices(store), self.tr("All areas"))
+        self.status = combo(self.tr("Status"), [(s.label(lang), s.value) for s in ActivityStatus], self.tr("Any status"))
+        self.theme = combo(self.tr("Theme"), [(name, name) for name in store.theme_names()], self.tr("Any theme"))
+        for box in (self.kind, self.area, self.status, self.theme):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+            self.filters.addWidget(box, 1)
+        dates = QHBoxLayout()
+        self.use_from, self.date_from = self._date_filter(self.tr("From"))
+        self.use_to, self.date_to = self._date_filter(self.tr("To"))
+        for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        left_layout = self.splitter.widget(0).layout()
+        left_layout.insertLayout(1, dates)
+        self.model = ActivityTableModel(store, self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Activities"))
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(ActivityTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ActivityTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column in (ActivityTableModel.COL_KIND, ActivityTableModel.COL_DATE, ActivityTableModel.COL_STATUS,
+                       ActivityTableModel.COL_OBSERVATIONS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(ActivityTableModel.COL_AREA, 110)
+        self._connect_selection()
+        self._timer = QTimer(self, singleShot=True, interval=200)
+        self._timer.timeout.connect(self.refresh)
+        self.quick.textChanged.connect(lambda _t: self._timer.start())
+        for box in (self.kind, self.area, self.status, self.theme):
+            box.currentIndexChanged.connect(lambda _i: self.refresh())
+        for widget in (self.use_from, self.use_to):
+            widget.toggled.connect(lambda _on: self.refresh())
+        for widget in (self.date_from, self.date_to):
+            widget.dateChanged.connect(lambda _d: self.refresh())
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.refresh()
+
+    def _date_filter(self, text: str) -> tuple[QCheckBox, QDateEdit]:
+        check = QCheckBox(text)
+        edit = QDateEdit(QDate.currentDate())
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(qt_date_format(self.lang))
+        edit.setAccessibleName(text)
+        edit.setEnabled(False)
+        check.toggled.connect(edit.setEnabled)
+        return check, edit
+
+    def current_filter(self) -> ActivityFilter:
+        theme = self.theme.currentData()
+        theme_row = self.store.theme_by_name(theme) if theme else None
+
+        def as_date(edit: QDateEdit) -> date:
+            value = edit.date()
+            return date(value.year(), value.month(), value.day())
+
+        return ActivityFilter(
+            kind=self.kind.currentData(),
+            area_id=self.area.currentData(),
+            status=self.status.currentData(),
+            date_from=as_date(self.date_from) if self.use_from.isChecked() else None,
+            date_to=as_date(self.date_to) if self.use_to.isChecked() else None,
+            theme_id=theme_row.id if theme_row else ("-" if theme else None),
+            text=self.quick.text().strip() or None,
+        )
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        current = self.detail.editor.entity_id if self.detail.editor else None
+        self.model.set_filter(self.current_filter())
+        if current:
+            self.select_id(current)
+
+    def _update_count(self, *_args) -> None:
+        self.count_label.setText(self.tr("%1 of %2 shown").replace("%1", format_count(self.model.rowCount(), self.lang))
+                                 .replace("%2", format_count(self.model.total, self.lang)))
+
+
+class RecordListView(ListDetailView):
+    """People, areas or actions: rows in memory, sorted and quick-filtered by a proxy model."""
+
+    def __init__(self, store: Store, lang: str, editor_factory, model: RowsTableModel,
+                 loader: Callable[[], list], table: str, accessible: str, parent=None):
+        super().__init__(store, lang, editor_factory, parent)
+        self.TABLE = table
+        self.loader = loader
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(accessible)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.quick.textChanged.connect(self._quick_changed)
+        self._connect_selection()
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+
+    def _quick_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self._update_count()
+
+    def add_filter(self, box: QComboBox) -> None:
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(10)
+        self.filters.addWidget(box, 1)
+        box.currentIndexChanged.connect(lambda _i: self.refresh())
+
+    def refresh(self) -> None:
+        current = self.detail.editor.entity_id if self.detail.editor else None
+        self.model.set_rows(self.loader())
+        self.table.resizeColumnsToContents()
+        if current:
+            self.select_id(current)
+        self._update_count()
+
+    def _update_count(self, *_args) -> None:
+        self.count_label.setText(self.tr("%1 of %2 shown").replace("%1", format_count(self.proxy.rowCount(), self.lang))
+                                 .replace("%2", format_count(self.model.rowCount(), self.lang)))
+
+
+OVERVIEW_ROWS = 100
+
+
+class OverviewView(QWidget):
+    """What needs attention today; every row opens its record (double-click or Enter)."""
+
+    open_record = Signal(str, str)
+
+    def __init__(self, store: Store, lang: str, today: date | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.lang = lang
+        self.today = today or date.today()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 12, 12, 12)
+        grid.setSpacing(12)
+        self.overdue = ActionTableModel(self, self.today)
+        self.upcoming = ActionTableModel(self, self.today)
+        self.not_contacted = ContactTableModel(self)
+        self.pipeline = PipelineModel(self)
+        self.recent = ActivityRowsModel(self)
+        self.tables: dict[str, QTableView] = {}
+        self.boxes: dict[str, QGroupBox] = {}
+        panels = [
+            ("overdue", self.overdue, "actions", 0, 0),
+            ("upcoming", self.upcoming, "actions", 0, 1),
+            ("recent", self.recent, "activities", 1, 0),
+            ("not_contacted", self.not_contacted, "people", 1, 1),
+            ("pipeline", self.pipeline, "areas", 2, 0),
+        ]
+        for key, model, table_name, row, column in panels:
+            box = QGroupBox()
+            inner = QVBoxLayout(box)
+            table = make_table(key)
+            table.setModel(model)
+            table.setSortingEnabled(False)
+            table.activated.connect(lambda index, t=table_name: self._open(t, index))
+            table.doubleClicked.connect(lambda index, t=table_name: self._open(t, index))
+            inner.addWidget(table)
+            self.tables[key] = table
+            self.boxes[key] = box
+            grid.addWidget(box, row, column, 1, 2 if key == "pipeline" else 1)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
+        self.refresh()
+        self._fresh = True
+
+    def showEvent(self, event) -> None:
+        if not self._fresh:  # coming back to the overview: things may have changed meanwhile
+            self.refresh()
+        self._fresh = False
+        super().showEvent(event)
+
+    def _titles(self) -> dict[str, str]:
+        return {
+            "overdue": self.tr("Overdue actions (%1)"),
+            "upcoming": self.tr("Due in the next 14 days (%1)"),
+            "recent": self.tr("Recent activities"),
+            "not_contacted": self.tr("Not contacted for 60 days (%1)"),
+            "pipeline": self.tr("Leadership pipeline per area"),
+        }
+
+    def _open(self, table: str, index: QModelIndex) -> None:
+        record_id = index.data(ID_ROLE)
+        if record_id:
+            self.open_record.emit(table, record_id)
+
+    def refresh(self) -> None:
+        overdue = self.store.overdue_actions(self.today)
+        upcoming = self.store.upcoming_actions(self.today, days=14)
+        not_contacted = self.store.people_not_contacted(self.today, days=60)
+        # The titles give the full counts; the tables show the first rows (a calm overview, quick to draw).
+        self.overdue.set_rows(overdue[:OVERVIEW_ROWS])
+        self.upcoming.set_rows(upcoming[:OVERVIEW_ROWS])
+        self.not_contacted.set_rows(not_contacted[:OVERVIEW_ROWS])
+        self.pipeline.set_rows(self.store.leadership_pipeline())
+        self.recent.set_rows(self.store.recent_activities(limit=10))
+        counts = {"overdue": len(overdue), "upcoming": len(upcoming), "not_contacted": len(not_contacted)}
+        for key, title in self._titles().items():
+            self.boxes[key].setTitle(title.replace("%1", format_count(counts.get(key, 0), self.lang)))
+            self.tables[key].setAccessibleName(self.boxes[key].title())
+        for table in self.tables.values():
+            table.resizeColumnsToContents()
+            table.horizontalHeader().setStretchLastSection(True)
+        for key in ("overdue", "upcoming"):
+            # Every action here is open: the status column would only take room from the text.
+            self.tables[key].setColumnHidden(ActionTableModel.COL_STATUS, True)
+            header = self.tables[key].horizontalHeader()
+            header.setSectionResizeMode(ActionTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.tables["recent"].horizontalHeader().setSectionResizeMode(ActivityRowsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        pipeline = self.tables["pipeline"].horizontalHeader()
+        pipeline.setStretchLastSection(False)
+        pipeline.setSectionResizeMode(PipelineModel.COL_AREA, QHeaderView.ResizeMode.Stretch)
+
+
+class PeopleView(RecordListView):
+    def __init__(self, store: Store, lang: str, editor_factory, parent=None):
+        self.area_filter = combo("", lookups.area_choices(store), "")
+        self.stage_filter = combo("", [(s.label(lang), s.value) for s in LeadershipStage], "")
+        super().__init__(store, lang, editor_factory, PeopleTableModel(), self._load, "people", "", parent)
+        self.model.setParent(self)
+        self.table.setAccessibleName(self.tr("People"))
+        self.area_filter.setItemText(0, self.tr("All areas"))
+        self.area_filter.setAccessibleName(self.tr("Area"))
+        self.stage_filter.setItemText(0, self.tr("Any stage"))
+        self.stage_filter.setAccessibleName(self.tr("Leadership stage"))
+        self.add_filter(self.area_filter)
+        self.add_filter(self.stage_filter)
+        self.refresh()
+
+    def _load(self) -> list:
+        return self.store.person_rows(area_id=self.area_filter.currentData(), stage=self.stage_filter.currentData())
+
+
+class AreasView(RecordListView):
+    def __init__(self, store: Store, lang: str, editor_factory, parent=None):
+        super().__init__(store, lang, editor_factory, AreaTableModel(), store.area_rows, "areas", "", parent)
+        self.model.setParent(self)
+        self.table.setAccessibleName(self.tr("Areas"))
+        self.refresh()
+
+
+class ActionsView(RecordListView):
+    def __init__(self, store: Store, lang: str, editor_factory, parent=None):
+        self.status_filter = combo("", [(s.label(lang), s.value) for s in ActionStatus], "")
+        self.status_filter.setCurrentIndex(1)  # open actions first
+        super().__init__(store, lang, editor_factory, ActionTableModel(), self._load, "actions", "", parent)
+        self.model.setParent(self)
+        self.table.setAccessibleName(self.tr("Actions"))
+        self.status_filter.setItemText(0, self.tr("Any status"))
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.add_filter(self.status_filter)
+        self.table.sortByColumn(ActionTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.refresh()
+
+    def _load(self) -> list:
+        return self.store.action_rows(status=self.status_filter.currentData())

@@ -1,0 +1,183 @@
+"""Restore from a backup (menu and damaged start-up), the personal data review, the change log,
+and an editor that cannot save (full disk, read-only) keeping the user's text."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, Qt
+
+from fieldapp.domain import Observation, Person
+from fieldapp.store import Store
+from fieldapp.store import backups
+from fieldapp.ui.app import EXIT_CANCELLED
+from fieldapp.ui.backup_views import BackupTableModel
+
+
+def names(store: Store) -> set[str]:
+    return {p.name for p in store.list(Person)}
+
+
+def damage(path) -> None:
+    """Overwrite a run of pages in the middle of the (checkpointed) notebook file."""
+    data = bytearray(path.read_bytes())
+    assert len(data) > 4096 * 10
+    for i in range(4096 * 3, 4096 * 9):
+        data[i] = (i * 7 + 1) % 251
+    path.write_bytes(bytes(data))
+
+
+def test_start_up_takes_the_days_backup(launch, notebook):
+    path, _ids = notebook
+    launch("--db", str(path), "--lang", "en")
+    assert [b.kind for b in backups.list_backups(path)] == ["daily"]
+
+
+def test_restore_from_the_dialog_goes_back_to_the_copy_and_keeps_the_present(launch, notebook, dialogs, qtbot,
+                                                                              qtmodeltester):
+    path, _ids = notebook
+    app = launch("--db", str(path), "--lang", "da")
+    app.store.add(Person(name="Kommer efter kopien"))
+    junk = backups.backup_path(path, "manual", now=datetime(2026, 1, 1, 9, 0))
+    junk.write_bytes(b"ikke en database")
+    dialog = app.window.show_restore()
+    qtbot.waitExposed(dialog)
+    qtmodeltester.check(dialog.model)
+    rows = dialog.model.rows
+    assert [(b.kind, b.usable) for b in rows] == [("daily", True), ("manual", False)]
+    assert rows[0].counts["people"] == 3
+    problem = dialog.model.index(1, BackupTableModel.COL_STATE).data()
+    assert problem and problem != "Kan bruges"
+    dialog.select_row(1)
+    assert not dialog.restore_button.isEnabled(), "an unusable copy cannot be chosen"
+    dialog.select_row(0)
+    assert dialog.restore_button.isEnabled()
+    old_window = app.window
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert "Vil du vende tilbage til kopien" in dialogs.confirms[-1][1]
+    assert app.window is not old_window
+    assert "Kommer efter kopien" not in names(app.store)
+    kept = [b for b in backups.list_backups(path) if b.kind == "before-restore"]
+    assert len(kept) == 1 and kept[0].counts["people"] == 4
+    assert "Gendannet" in app.window.statusBar().currentMessage()
+
+
+def test_a_damaged_notebook_offers_the_newest_good_backup_at_start_up(launch, notebook, dialogs):
+    path, _ids = notebook
+    with Store.open(path) as store:
+        backups.backup_now(store, "daily")
+    damage(path)
+    app = launch("--db", str(path), "--lang", "da")
+    [(title, text)] = dialogs.asked
+    assert title == "Notesbogen er beskadiget"
+    assert "beskadiget" in text and "3 personer" in text
+    assert names(app.store) == {"Mette Kristensen", "Hanne Østergaard", "Jens Ærø"}
+
+
+def test_declining_the_restore_leaves_the_damaged_file_alone(launch, notebook, dialogs):
+    path, _ids = notebook
+    with Store.open(path) as store:
+        backups.backup_now(store, "daily")
+    damage(path)
+    before = path.read_bytes()
+    dialogs.ask_answer = False
+    assert launch("--db", str(path), "--lang", "en") == EXIT_CANCELLED
+    assert path.read_bytes() == before
+
+
+def test_erasing_a_person_from_the_review_removes_them_and_lists_text_naming_them(launch, notebook, dialogs,
+                                                                                 qtbot, qtmodeltester):
+    path, ids = notebook
+    with Store.open(path) as store:
+        store.update(Person, ids["hanne"], review_after=date(2024, 1, 1))
+        first = store.get(Observation, store.list(Observation)[0].id)
+        store.update(Observation, first.id, text="Hanne Østergaard vil gerne hjælpe med bænken")
+    app = launch("--db", str(path), "--lang", "da")
+    people = app.window.go("people")
+    app.window.open_record("people", ids["hanne"])
+    review = app.window.show_review()
+    qtmodeltester.check(review.model)
+    assert [item.person.name for item in review.model.rows] == ["Hanne Østergaard"]
+    assert not review.erase_button.isEnabled()
+    review.select_person(ids["hanne"])
+    qtbot.mouseClick(review.erase_button, Qt.MouseButton.LeftButton)
+    title, question = dialogs.confirms[-1]
+    assert title == "Slet person" and "Hanne Østergaard" in question and "fortrydes" in question
+    assert "Fjernes: personen med kontakt- og samtykkeoplysninger" in question
+    assert app.store.find(Person, ids["hanne"]) is None
+    assert review.model.rowCount() == 0 and review.empty.isVisible()
+    assert review.mentions_table.isVisible()
+    assert [m.title for m in review.mentions.rows] == ["Hanne Østergaard vil gerne hjælpe med bænken"]
+    assert people.detail.editor is None, "the erased person's editor is closed"
+    listed = [people.table.model().index(r, 0).data() for r in range(people.table.model().rowCount())]
+    assert "Hanne Østergaard" not in listed
+
+
+def test_keep_until_moves_the_review_date_and_a_past_date_is_refused(launch, notebook, dialogs, qtbot):
+    path, ids = notebook
+    with Store.open(path) as store:
+        store.update(Person, ids["hanne"], review_after=date(2024, 1, 1))
+    app = launch("--db", str(path), "--lang", "en")
+    review = app.window.show_review()
+    review.select_person(ids["hanne"])
+    review.keep_date.setDate(review.keep_date.date().addYears(-5))
+    assert not review.keep_selected()
+    assert dialogs.errors and "\n" not in dialogs.errors[-1][1]
+    review.keep_date.setDate(QDate(date.today().year + 1, 3, 31))
+    qtbot.mouseClick(review.keep_button, Qt.MouseButton.LeftButton)
+    assert app.store.get(Person, ids["hanne"]).review_after == date(date.today().year + 1, 3, 31)
+    assert review.model.rowCount() == 0
+
+
+def test_the_change_log_shows_an_edit_and_pages_back(launch, notebook, qtbot, qtmodeltester):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "da")
+    editor = app.window.open_record("people", ids["hanne"])
+    qtbot.keyClicks(editor.inputs["phone"].edit, "20 30 40 50")
+    log = app.window.show_change_log()  # flushes the editor first
+    qtmodeltester.check(log.model)
+    top = [log.model.index(0, column).data() for column in range(5)]
+    assert top[1:] == ["person", "Hanne Østergaard", "ændret", "Telefon"]
+    log.model.PAGE = 4
+    log.refresh()
+    shown = log.model.rowCount()
+    qtbot.mouseClick(log.more_button, Qt.MouseButton.LeftButton)
+    assert log.model.rowCount() > shown
+    hlcs = [entry.hlc for entry in log.model.rows]
+    assert hlcs == sorted(hlcs, reverse=True) and len(set(hlcs)) == len(hlcs)
+    while log.more_button.isEnabled():
+        log.more_button.click()
+    assert any(entry.kind == "created" and entry.title == "Vestbyen" for entry in log.model.rows)
+
+
+def test_a_full_disk_keeps_the_text_in_the_editor_and_says_so_in_one_sentence(launch, notebook, qtbot):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "da")
+    editor = app.window.open_record("people", ids["hanne"])
+    pages = app.store.conn.execute("PRAGMA page_count").fetchone()[0]
+    app.store.conn.execute(f"PRAGMA max_page_count={pages}")
+    note = "Hanne fortalte om legepladsen og om naboerne i opgangen. " * 200
+    editor.inputs["notes"].edit.setPlainText(note)
+    assert editor.flush() is False
+    assert not editor.banner.isHidden()
+    assert editor.banner.text() == "Disken er fuld, så ændringen blev ikke gemt. Frigør plads, og prøv igen."
+    assert editor.inputs["notes"].edit.toPlainText() == note
+    assert app.store.get(Person, ids["hanne"]).notes is None
+    app.store.conn.execute("PRAGMA max_page_count=1073741823")  # space freed
+    assert editor.flush() is True
+    assert editor.banner.isHidden()
+    assert app.store.get(Person, ids["hanne"]).notes.strip() == note.strip()
+
+
+def test_a_read_only_notebook_keeps_the_text_in_the_editor(launch, notebook, qtbot):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    editor = app.window.open_record("people", ids["hanne"])
+    app.store.conn.execute("PRAGMA query_only=1")
+    qtbot.keyClicks(editor.inputs["roles"].edit, "formand")
+    assert editor.flush() is False
+    assert "read-only" in editor.banner.text()
+    assert editor.inputs["roles"].edit.text() == "formand"
+    app.store.conn.execute("PRAGMA query_only=0")
+    assert editor.flush() is True
+    assert app.store.get(Person, ids["hanne"]).roles == "formand"
