@@ -9,7 +9,7 @@ import pytest
 from sync_support import PASSPHRASE, full_dump, open_notebook, tables, version_set
 
 from fieldapp.domain import Activity, ActivityKind, Area, Attachment, Observation, ObservationKind, Person
-from fieldapp.store import ERASED, changelog, conflicts
+from fieldapp.store import changelog, conflicts, privacy
 from fieldapp.sync import SyncError, export_file, import_file, sync_folder
 from fieldapp.sync.envelope import TEST_KDF, is_encrypted
 from fieldapp.sync.errors import AlreadyImportedError, MassDeleteError, PassphraseNeededError, WrongPassphraseError
@@ -170,13 +170,7 @@ def test_an_erased_person_never_comes_back(team):
     anne.add(Area(name="Lisbjerg"))
     export(anne, shared / "old.feltsync")
     import_file(bo, shared / "old.feltsync", PASSPHRASE)
-    # Erasure on anne: the marker version (the erasure itself is the lead's API; the log entry is what syncs).
-    with anne.transaction():
-        anne.conn.execute(
-            "INSERT INTO field_versions (tbl, row_id, field, value, hlc, site) VALUES ('people', ?, ?, 'true', ?, ?)",
-            (person.id, ERASED, anne.clock.now(), anne.site),
-        )
-        anne.recompute("people", [person.id])
+    privacy.erase_person(anne, person.id)
     export(anne, shared / "erase.feltsync")
     import_file(bo, shared / "erase.feltsync", PASSPHRASE, force=True)
     assert bo.find(Person, person.id) is None

@@ -2,9 +2,9 @@
 
 Merging is a set union of field versions: unknown ones are inserted, known ones
 (same table, row, field, hlc and site) are ignored, and the rows they touch are
-materialised again with ``Store.recompute``. Erased rows are the one exception to
-"nothing is ever discarded": once a row carries an ``_erased`` marker, its other
-versions are blanked here and never accepted again.
+materialised again with ``Store.recompute``. GDPR erasure is the one exception to
+"nothing is ever discarded": ``privacy.ErasureFilter`` keeps erased data out and
+``privacy.apply_erasures`` purges what this notebook still held.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from fieldapp.domain import BY_TABLE
-from fieldapp.store.store import ERASED, Store
+from fieldapp.store import privacy
+from fieldapp.store.store import ERASED, FieldVersion, Store
 
 # (tbl, row_id, field, value as JSON text, hlc, site, prev)
 VersionRow = tuple[str, str, str, str, int, str, "str | None"]
@@ -136,6 +137,7 @@ class MergeResult:
     rows_deleted: int = 0
     rows_before: int = 0
     first_new_seq: int = 0
+    erasures: bool = False  # call ``finish_erasures`` once the transaction is committed
     changed_tables: set[str] = field(default_factory=set)
 
 
@@ -151,21 +153,17 @@ def merge(store: Store, versions: Sequence[VersionRow]) -> MergeResult:
     before = max_seq(store)
     result.first_new_seq = before + 1
     _roomy_cache(store)
-    erased_here = erased_rows(store)
-    erased_now = {(v[0], v[1]) for v in versions if v[2] == ERASED} - erased_here
-    blocked = erased_here | erased_now
-    if blocked:
-        versions = [v for v in versions if v[2] == ERASED or (v[0], v[1]) not in blocked]
+    erasures = any(v[2] == ERASED for v in versions) or _any_erasure(store)
+    if erasures:
+        # GDPR erasure wins over "nothing is discarded": the privacy module decides
+        # which incoming versions may be stored (see fieldapp.store.privacy).
+        candidates = [FieldVersion(v[0], v[1], v[2], json.loads(v[3]), v[4], v[5], v[6]) for v in versions]
+        erasure_filter = privacy.ErasureFilter(store, candidates)
+        versions = [v for v, c in zip(versions, candidates) if erasure_filter.keeps(c)]
     conn.executemany(_INSERT, versions)
     result.inserted = max_seq(store) - before
     if not result.inserted:
         return result
-    for tbl, row_id in erased_now:
-        # Erasure travels: what this laptop still holds of the row is blanked too.
-        conn.execute(
-            "UPDATE field_versions SET value = 'null' WHERE tbl = ? AND row_id = ? AND field != ?",
-            (tbl, row_id, ERASED),
-        )
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_touched (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")
     conn.execute("DELETE FROM temp.sync_touched")
     conn.execute("INSERT INTO temp.sync_touched SELECT DISTINCT tbl, row_id FROM field_versions WHERE seq > ?", (before,))
@@ -175,11 +173,22 @@ def merge(store: Store, versions: Sequence[VersionRow]) -> MergeResult:
     existed = _count_existing(store, touched)
     for tbl, ids in touched.items():
         store.recompute(tbl, ids)
+    result.erasures = erasures
     result.rows_deleted = existed - _count_existing(store, touched)
     result.rows_changed = sum(len(ids) for ids in touched.values())
     result.changed_tables = set(touched)
     conn.execute("DELETE FROM temp.sync_touched")
     return result
+
+
+def finish_erasures(store: Store) -> None:
+    """Purge this notebook's own history for erasures that arrived (after the commit:
+    it scrubs the file, which cannot happen inside the import's transaction)."""
+    privacy.apply_erasures(store)
+
+
+def _any_erasure(store: Store) -> bool:
+    return store.conn.execute("SELECT 1 FROM field_versions WHERE field = ? LIMIT 1", (ERASED,)).fetchone() is not None
 
 
 def _roomy_cache(store: Store) -> None:

@@ -270,6 +270,8 @@ def _import_bytes(
         for blob in written:
             blob.unlink(missing_ok=True)
         raise
+    if merged.erasures:
+        changelog.finish_erasures(store)
     _report(progress, "merge", len(incoming.rows), len(incoming.rows))
     summary.changes_in = merged.inserted
     summary.rows_changed = merged.rows_changed
