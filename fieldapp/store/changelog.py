@@ -262,7 +262,3 @@ def last_sync(store: Store) -> str | None:
     ).fetchone()
     return row[0] if row else None
 
-
-def dump_value(value: object) -> str:
-    """A value as the change log stores it (the same text ``Store`` writes)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -423,8 +423,3 @@ def sync_folder(
         )
     return summary
 
-
-def is_sync_file_name(name: str) -> bool:
-    stem, _, suffix = name.rpartition(".")
-    site, _, hlc = stem.partition("_")
-    return f".{suffix}" == SUFFIX and bool(SITE.fullmatch(site)) and hlc.isdigit()
