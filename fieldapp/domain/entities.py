@@ -31,6 +31,8 @@ from fieldapp.domain.fields import TEXT_MAX, FieldError, FieldSpec, ValidationEr
 from fieldapp.domain.i18n import pick
 from fieldapp.domain.ids import derived_id, uuid7
 
+CAMERA_OFFSET_MAX_S = 7 * 24 * 3600  # a camera set to the wrong day or time zone, not more
+
 
 def fld(kind: str, da: str, en: str, default: Any = None, **options: Any) -> Any:
     """Declare a stored field; the spec's name is filled in by ``Entity.specs``."""
@@ -200,6 +202,11 @@ class Activity(Entity):
     # walkabout
     route: str | None = fld("text", "Rute", "Route", searchable=True, multiline=True)
     gpx_attachment_id: str | None = fld("ref", "GPX-spor", "GPX track", ref="attachments")
+    # Seconds to add to the camera's clock to get the true time (the camera was slow: positive).
+    camera_offset_s: int | None = fld(
+        "int", "Kameraets ur går forkert med (sekunder)", "Camera clock offset (seconds)",
+        minimum=-CAMERA_OFFSET_MAX_S, maximum=CAMERA_OFFSET_MAX_S,
+    )
     # one_to_one
     person_id: str | None = fld("ref", "Person", "Person", ref="people")
     story: str | None = fld("text", "Personens historie", "Their story", searchable=True, multiline=True)

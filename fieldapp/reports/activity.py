@@ -13,6 +13,8 @@ from fieldapp.reports.fonts import REGULAR
 from fieldapp.reports.options import Context
 from fieldapp.reports.photos import photo_grid
 from fieldapp.reports.privacy import capitalise
+from fieldapp.reports.route_figure import route_section
+from fieldapp.routes import RoutePlan
 from fieldapp.reports.styles import data_table, facts_table, gap, heading, para, text
 from fieldapp.reports.texts import format_count, format_date, format_datetime
 from fieldapp.store.reporting import ActionRow, ActivityData, ObservationRow, SurveyResult
@@ -40,7 +42,7 @@ def public_place(activity: Activity, ctx: Context) -> str:
     return activity.place or ""
 
 
-def activity_story(data: ActivityData, ctx: Context) -> list[Flowable]:
+def activity_story(data: ActivityData, ctx: Context, route: RoutePlan | None = None) -> list[Flowable]:
     activity = data.activity
     red = ctx.redactor
     kind = activity.kind.label(ctx.lang) if activity.kind else ""
@@ -81,6 +83,8 @@ def activity_story(data: ActivityData, ctx: Context) -> list[Flowable]:
         story += [heading(ctx.t("summary")), para(activity.summary)]
     if activity.kind is ActivityKind.WALKABOUT and activity.route:
         story += [heading(ctx.t("route")), para(activity.route)]
+    if route is not None:
+        story += route_section(route, ctx)
     if activity.kind is ActivityKind.ONE_TO_ONE:
         story += _one_to_one_notes(activity, ctx)
     if activity.kind is ActivityKind.LISTENING_MEETING and activity.questions:

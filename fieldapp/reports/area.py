@@ -11,6 +11,8 @@ from fieldapp.domain import ActivityKind, LeadershipStage, SurveyAnswer
 from fieldapp.reports.activity import actions_table, public_place, public_title, survey_block
 from fieldapp.reports.charts import theme_chart
 from fieldapp.reports.options import Context
+from fieldapp.reports.route_figure import route_section
+from fieldapp.routes import RoutePlan
 from fieldapp.reports.styles import SHADE, data_table, facts_table, gap, heading, para, table_style
 from fieldapp.reports.texts import format_count, format_date, format_month, format_period, format_short_date
 from fieldapp.store.reporting import AreaData, SurveyResult
@@ -19,7 +21,7 @@ THEMES_IN_CHART = 15
 AGREEING = (SurveyAnswer.AGREE, SurveyAnswer.STRONGLY_AGREE)
 
 
-def area_story(data: AreaData, ctx: Context) -> list[Flowable]:
+def area_story(data: AreaData, ctx: Context, routes: dict[str, RoutePlan] | None = None) -> list[Flowable]:
     story = cover(data, ctx)
     story += [PageBreak()]
     story += key_figures(data, ctx)
@@ -27,6 +29,7 @@ def area_story(data: AreaData, ctx: Context) -> list[Flowable]:
     story += quotes(data, ctx)
     story += surveys(data, ctx)
     story += actions(data, ctx)
+    story += walk_routes(data, routes or {}, ctx)
     story += pipeline(data, ctx)
     story += timeline(data, ctx)
     return story
@@ -207,3 +210,15 @@ def timeline(data: AreaData, ctx: Context) -> list[Flowable]:
                                 [w * 0.14, w * 0.2, w * 0.44, w * 0.22]))
     return story
 
+
+
+def walk_routes(data: AreaData, routes: dict[str, RoutePlan], ctx: Context) -> list[Flowable]:
+    """Each walkabout with a GPS track: its route, distance and duration, in date order."""
+    walked = [a for a in data.activities if a.id in routes]
+    if not walked:
+        return []
+    story: list[Flowable] = [heading(ctx.t("walk_routes"))]
+    for activity in walked:
+        title = f"{format_short_date(activity.starts_at, ctx.lang)} · {public_title(activity, ctx)}"
+        story += route_section(routes[activity.id], ctx, title=title, height=70 * mm)
+    return story

@@ -23,6 +23,7 @@ from fieldapp.domain import Area
 from fieldapp.reports.activity import activity_story, public_title
 from fieldapp.reports.archival import make_archival
 from fieldapp.reports.area import area_story, shown_period
+from fieldapp.reports.route_figure import plan_for
 from fieldapp.reports.document import FRAME_WIDTH, DocumentInfo, render
 from fieldapp.reports.options import Context, ReportError, ReportOptions, ReportResult
 from fieldapp.reports.person import person_story
@@ -109,7 +110,7 @@ def activity_parts(store: Store, activity_id: str, options: ReportOptions) -> tu
                  header=" · ".join(x for x in (t("activity_report", options.lang), kind, area) if x),
                  footer=", ".join(x for x in (area, format_date(activity.starts_at, options.lang)) if x),
                  author=options.author or (data.area.municipality if data.area else None))
-    return activity_story(data, ctx), info, ctx
+    return activity_story(data, ctx, route=plan_for(store, activity)), info, ctx
 
 
 def area_parts(store: Store, area_id: str, start: date | None, end: date | None,
@@ -127,7 +128,8 @@ def area_parts(store: Store, area_id: str, start: date | None, end: date | None,
                  header=f"{t('area_report', options.lang)} · {area.name} · {period}",
                  footer=", ".join(x for x in (area.name, area.municipality) if x),
                  author=options.author or area.municipality)
-    return area_story(data, ctx), info, ctx
+    routes = {a.id: plan for a in data.activities if (plan := plan_for(store, a)) is not None}
+    return area_story(data, ctx, routes), info, ctx
 
 
 def person_parts(store: Store, person_id: str, options: ReportOptions) -> tuple[list[Flowable], DocumentInfo,

@@ -219,6 +219,12 @@ def m0003_privacy(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS field_versions_site_hlc ON field_versions (site, hlc)")
 
 
+@migration("0004_routes")
+def m0004_routes(db: Database) -> None:
+    # Walkabout routes: how far the camera's clock was off, for placing photos by time.
+    db.execute("ALTER TABLE activities ADD COLUMN camera_offset_s INTEGER")
+
+
 _LAST_CONTACT_OF = """
     SELECT max(s) FROM (
         SELECT a.starts_at AS s FROM participants pt JOIN activities a ON a.id = pt.activity_id

@@ -214,6 +214,16 @@ class ActivityEditor(Editor):
         self.tabs.addTab(padded(self.participants), icon("people"), self.tr("Participants"))
         self.photos = PhotoPanel(self.store, self.entity_id, self.lang, self.dialogs)
         self.tabs.addTab(padded(self.photos), icon("photo"), self.tr("Photos"))
+        from fieldapp.ui.route_view import RoutePanel  # loaded with the first walkabout opened
+
+        self.route = RoutePanel(self.store, self.entity_id, self.lang, self.dialogs)
+        self.tabs.addTab(padded(self.route), icon("walkabout"), self.tr("Route map"))
+        self.tabs.currentChanged.connect(self._refresh_route)
+
+    def _refresh_route(self, index: int) -> None:
+        # Observations and photos are added on other tabs; show them when the map comes into view.
+        if self.tabs.widget(index) is not None and self.tabs.widget(index).isAncestorOf(self.route):
+            self.route.refresh()
 
     def _one_to_one(self) -> None:
         talk = self.new_form()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import ParticipantRole, Person, SurveyAnswer, SurveyItem, ValidationError
+from fieldapp.routes.service import is_route_file
 from fieldapp.store import Store, StoreError
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.fields import NamesModel
@@ -171,7 +172,8 @@ class PhotosModel(QAbstractListModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.rows = self.store.attachments(activity_id=self.activity_id)
+        # A walkabout's GPX track is an attachment too, but it is shown on the route map, not here.
+        self.rows = [a for a in self.store.attachments(activity_id=self.activity_id) if not is_route_file(a)]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:

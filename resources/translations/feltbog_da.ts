@@ -130,6 +130,11 @@
   <context>
     <name>ActivityEditor</name>
     <message>
+      <location filename="../../fieldapp/ui/editors.py" line="0" />
+      <source>Route map</source>
+      <translation>Rutekort</translation>
+    </message>
+    <message>
       <location filename="../../fieldapp/ui/editors.py" line="182" />
       <source>Observations</source>
       <translation>Observationer</translation>
@@ -1742,6 +1747,145 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
       <location filename="../../fieldapp/ui/panels.py" line="364" />
       <source>Survey</source>
       <translation>Spørgeskema</translation>
+    </message>
+  </context>
+  <context>
+    <name>RouteCanvas</name>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Route map</source>
+      <translation>Rutekort</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>No GPS track yet</source>
+      <translation>Intet GPS-spor endnu</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Start</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>End</source>
+      <translation>Slut</translation>
+    </message>
+  </context>
+  <context>
+    <name>RoutePanel</name>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Import GPX track…</source>
+      <translation>Importer GPX-spor…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Camera clock is behind by</source>
+      <translation>Kameraets ur går bagud med</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source> s</source>
+      <translation> s</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Camera clock offset in seconds</source>
+      <translation>Kameraets tidsforskydning i sekunder</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Seconds to add to the photos' times; negative if the camera was ahead</source>
+      <translation>Sekunder, der lægges til fotoenes tidspunkter; negativt, hvis kameraets ur gik foran</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Save positions on the items</source>
+      <translation>Gem positionerne på observationer og fotos</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Give the items placed by time this position, so colleagues see it too</source>
+      <translation>Giv det, der er placeret efter tidspunkt, denne position, så kollegerne også ser den</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Observations and photos in walking order</source>
+      <translation>Observationer og fotos i den rækkefølge, de blev set</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Not placed on the route:</source>
+      <translation>Ikke placeret på ruten:</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>No GPS track yet. Import the GPX file your phone or GPS recorded on the walk.</source>
+      <translation>Intet GPS-spor endnu. Importer den GPX-fil, din telefon eller GPS optog på turen.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Distance: %1</source>
+      <translation>Afstand: %1</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Duration: %1</source>
+      <translation>Varighed: %1</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>%1 of %2 placed</source>
+      <translation>%1 af %2 placeret</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Import GPX track</source>
+      <translation>Importer GPX-spor</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>GPX tracks (*.gpx);;All files (*)</source>
+      <translation>GPX-spor (*.gpx);;Alle filer (*)</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>The GPX track was not imported</source>
+      <translation>GPX-sporet blev ikke importeret</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>The camera clock offset was not saved</source>
+      <translation>Kameraets tidsforskydning blev ikke gemt</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>The positions were not saved</source>
+      <translation>Positionerne blev ikke gemt</translation>
+    </message>
+  </context>
+  <context>
+    <name>RoutePlacesModel</name>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Observation</source>
+      <translation>Observation</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>Photo</source>
+      <translation>Foto</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>by GPS</source>
+      <translation>efter GPS</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/route_view.py" line="0" />
+      <source>by time</source>
+      <translation>efter tid</translation>
     </message>
   </context>
 </TS>
