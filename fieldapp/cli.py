@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 # Subsystems add their subcommands here: each module has ``register(subparsers)``,
 # and every parser it adds sets ``handler=<callable(args) -> int>`` as its default.
-REGISTRARS: list[str] = ["fieldapp.cli", "fieldapp.reports.cli", "fieldapp.maintenance_cli"]
+REGISTRARS: list[str] = ["fieldapp.cli", "fieldapp.reports.cli", "fieldapp.maintenance_cli", "fieldapp.sync.cli"]
 
 
 class CommandError(Exception):

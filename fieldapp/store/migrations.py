@@ -173,6 +173,45 @@ def m0001_initial(db: Database) -> None:
         db.execute(statement)
 
 
+@migration("0002_sync")
+def m0002_sync(db: Database) -> None:
+    """Bookkeeping for sync files: what went where, what came in, what needs review."""
+    for statement in _split_sql(_TABLES_0002):
+        db.execute(statement)
+
+
+_TABLES_0002 = """
+CREATE TABLE sync_destinations (
+    destination TEXT PRIMARY KEY,
+    last_seq INTEGER NOT NULL,
+    last_hlc INTEGER NOT NULL,
+    exported_at TEXT NOT NULL
+);
+CREATE TABLE sync_imports (
+    file_sha256 TEXT PRIMARY KEY,
+    export_id TEXT NOT NULL,
+    site TEXT NOT NULL,
+    file_name TEXT,
+    changes INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    -- A shared folder the file came from, and the seq range its new versions got:
+    -- those need not be written back into the same folder.
+    destination TEXT,
+    first_seq INTEGER,
+    last_seq INTEGER
+);
+CREATE INDEX sync_imports_export ON sync_imports (export_id);
+CREATE INDEX field_versions_erased ON field_versions (tbl, row_id) WHERE field = '_erased';
+CREATE TABLE sync_conflicts (
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    detected_hlc INTEGER NOT NULL,
+    PRIMARY KEY (tbl, row_id, field)
+);
+"""
+
+
 @migration("0003_privacy")
 def m0003_privacy(db: Database) -> None:
     # The activity log reads this laptop's own versions newest first; erasure and

@@ -54,6 +54,8 @@ DELETED = "_deleted"
 ERASED = "_erased"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# Rows per query when materialising rows from the log (well under SQLite's variable limit).
+RECOMPUTE_BATCH = 500
 
 # What goes when a row goes: (child table, column pointing at the parent).
 CASCADES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -250,34 +252,41 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         ]
 
     def recompute(self, tbl: str, row_ids: Iterable[str]) -> None:
-        """Rebuild rows of ``tbl`` from the change log (per field the highest (hlc, site))."""
+        """Rebuild rows of ``tbl`` from the change log (per field the highest (hlc, site)).
+
+        Reads and writes in batches: after a large sync import this runs over
+        hundreds of thousands of rows.
+        """
         cls = BY_TABLE[tbl]
         columns = [spec.name for spec in cls.specs()]
+        names = ["id", "created_at", "updated_at", *columns]
+        upsert = (
+            f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+            f" ON CONFLICT(id) DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in names[1:])}"
+        )
+        ids = list(dict.fromkeys(row_ids))
         with self.transaction():
-            for row_id in row_ids:
-                winners: dict[str, tuple[int, str, str]] = {}
-                first = None
-                for field, value, hlc, site in self.conn.execute(
-                    "SELECT field, value, hlc, site FROM field_versions WHERE tbl = ? AND row_id = ?",
-                    (tbl, row_id),
+            for start in range(0, len(ids), RECOMPUTE_BATCH):
+                batch = ids[start : start + RECOMPUTE_BATCH]
+                logged: dict[str, list[tuple[str, str, int, str]]] = {}
+                # json_extract decodes each value in SQLite (true -> 1, as the row stores it).
+                for row_id, field, value, hlc, site in self.conn.execute(
+                    "SELECT row_id, field, json_extract(value, '$'), hlc, site FROM field_versions"
+                    f" WHERE tbl = ? AND row_id IN ({', '.join('?' for _ in batch)})",
+                    [tbl, *batch],
                 ):
-                    first = hlc if first is None else min(first, hlc)
-                    if field not in winners or (hlc, site) > winners[field][:2]:
-                        winners[field] = (hlc, site, value)
-                if first is None:
-                    continue
-                if ERASED in winners:
-                    self.conn.execute(f"DELETE FROM {tbl} WHERE id = ?", (row_id,))
-                    continue
-                deleted = winners.pop(DELETED, None)
-                latest = max((w[:2] for w in winners.values()), default=(0, ""))
-                if deleted and json.loads(deleted[2]) and deleted[:2] > latest:
-                    self.conn.execute(f"DELETE FROM {tbl} WHERE id = ?", (row_id,))
-                    continue
-                newest = max(latest, deleted[:2] if deleted else (0, ""))
-                row = {c: json.loads(winners[c][2]) if c in winners else None for c in columns}
-                row.update(id=row_id, created_at=hlc_to_iso(first), updated_at=hlc_to_iso(newest[0]))
-                self._upsert_row(tbl, row)
+                    logged.setdefault(row_id, []).append((field, value, hlc, site))
+                gone, rows = [], []
+                for row_id in batch:
+                    if row_id not in logged:
+                        continue
+                    row = _materialise(row_id, logged[row_id], columns)
+                    if row is None:
+                        gone.append((row_id,))
+                    else:
+                        rows.append(row)
+                self.conn.executemany(f"DELETE FROM {tbl} WHERE id = ?", gone)
+                self.conn.executemany(upsert, rows)
 
     def _upsert_row(self, tbl: str, row: dict[str, Any]) -> None:
         names = list(row)
@@ -497,6 +506,25 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
 def entity_from_row(cls: type[E], row: dict[str, Any]) -> E:
     kwargs = {spec.name: decode(spec, row.get(spec.name)) for spec in cls.specs()}
     return cls(id=row["id"], created_at=row.get("created_at"), updated_at=row.get("updated_at"), **kwargs)
+
+
+def _materialise(row_id: str, logged: list[tuple[str, Any, int, str]], columns: list[str]) -> tuple | None:
+    """One row from its versions (field, decoded value, hlc, site), or None if deleted or erased."""
+    winners: dict[str, tuple[int, str, Any]] = {}
+    first = None
+    for field, value, hlc, site in logged:
+        first = hlc if first is None else min(first, hlc)
+        if field not in winners or (hlc, site) > winners[field][:2]:
+            winners[field] = (hlc, site, value)
+    if ERASED in winners:
+        return None
+    deleted = winners.pop(DELETED, None)
+    latest = max((w[:2] for w in winners.values()), default=(0, ""))
+    if deleted and deleted[2] and deleted[:2] > latest:
+        return None
+    newest = max(latest, deleted[:2] if deleted else (0, ""))
+    values = [winners[c][2] if c in winners else None for c in columns]
+    return (row_id, hlc_to_iso(first), hlc_to_iso(newest[0]), *values)
 
 
 def default_backup_dir(path: Path) -> Path:

@@ -1,0 +1,130 @@
+"""``fieldapp sync export|import|folder``: sync files from the command line.
+
+The passphrase is read from ``--passphrase-file`` or ``FELTBOG_PASSPHRASE``, never
+from the command line (where other users could see it in the process list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from fieldapp.cli import CommandError
+from fieldapp.domain.i18n import current_language, pick
+from fieldapp.store import Store
+from fieldapp.sync.service import SyncSummary, export_file, import_file, sync_folder
+
+PASSPHRASE_ENV = "FELTBOG_PASSPHRASE"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    sync = subparsers.add_parser("sync", help="exchange sync files with colleagues / udveksl synkroniseringsfiler")
+    commands = sync.add_subparsers(dest="sync_command", metavar="SYNC_COMMAND")
+    sync.set_defaults(handler=lambda args: _usage(sync))
+
+    export = commands.add_parser("export", allow_abbrev=False, help="write a sync file")
+    _common(export)
+    export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    export.add_argument("--full", action="store_true", help="everything, not only news since the last export there")
+    export.add_argument("--no-encryption", action="store_true", help="write an UNENCRYPTED file (explicit choice)")
+    export.set_defaults(handler=_export)
+
+    imp = commands.add_parser("import", allow_abbrev=False, help="merge a sync file into the notebook")
+    _common(imp)
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--force", action="store_true", help="accept a file that deletes more than half of the rows")
+    imp.set_defaults(handler=_import)
+
+    folder = commands.add_parser("folder", allow_abbrev=False, help="sync through a shared folder")
+    _common(folder)
+    folder.add_argument("folder", type=Path, metavar="DIR")
+    folder.add_argument("--force", action="store_true", help="accept files that delete more than half of the rows")
+    folder.add_argument("--no-encryption", action="store_true", help="write an UNENCRYPTED file (explicit choice)")
+    folder.set_defaults(handler=_folder)
+
+
+# allow_abbrev=False: "--passphrase SECRET" must be an error, not a file name taken
+# for "--passphrase-file".
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", required=True, type=Path, metavar="PATH", help="the notebook file")
+    parser.add_argument("--passphrase-file", type=Path, metavar="FILE", help=f"or set {PASSPHRASE_ENV}")
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _say(da: str, en: str) -> str:
+    return pick({"da": da, "en": en}, current_language())
+
+
+def passphrase(args: argparse.Namespace, *, required: bool) -> str | None:
+    """From the file named by ``--passphrase-file``, else the environment, else None."""
+    if args.passphrase_file is not None:
+        try:
+            text = args.passphrase_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(
+                _say(f"Adgangsfrasen kunne ikke læses fra {args.passphrase_file}: {error}",
+                     f"The passphrase could not be read from {args.passphrase_file}: {error}")
+            ) from None
+        value = text.rstrip("\r\n")
+    else:
+        value = os.environ.get(PASSPHRASE_ENV) or ""
+    if not value and required:
+        raise CommandError(
+            _say(f"Angiv holdets adgangsfrase med --passphrase-file eller {PASSPHRASE_ENV} "
+                 "(eller --no-encryption for en ukrypteret fil).",
+                 f"Give the team passphrase with --passphrase-file or {PASSPHRASE_ENV} "
+                 "(or --no-encryption for an unencrypted file).")
+        )
+    return value or None
+
+
+def _open(args: argparse.Namespace) -> Store:
+    if not args.db.exists():
+        raise CommandError(_say(f"Notesbogen {args.db} findes ikke.", f"The notebook {args.db} does not exist."))
+    return Store.open(args.db)
+
+
+def _export(args: argparse.Namespace) -> int:
+    secret = None if args.no_encryption else passphrase(args, required=True)
+    with _open(args) as store:
+        summary = export_file(store, args.output, secret, full=args.full, encrypt=not args.no_encryption)
+    _print(summary)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    secret = passphrase(args, required=False)
+    with _open(args) as store:
+        summary = import_file(store, args.file, secret, force=args.force)
+    _print(summary)
+    return 0
+
+
+def _folder(args: argparse.Namespace) -> int:
+    secret = None if args.no_encryption else passphrase(args, required=True)
+    with _open(args) as store:
+        summary = sync_folder(store, args.folder, secret, force=args.force, encrypt=not args.no_encryption)
+    _print(summary)
+    lang = current_language()
+    for path, error in summary.failures:
+        print(f"fieldapp: {path.name}: {error.message(lang)}", file=sys.stderr)
+    return 1 if summary.failures else 0
+
+
+def _print(summary: SyncSummary) -> None:
+    print(
+        _say(
+            f"{summary.changes_in} ændringer ind, {summary.changes_out} ud, {summary.conflicts} konflikter"
+            f" ({len(summary.files_imported)} filer indlæst, {len(summary.files_skipped)} sprunget over,"
+            f" {len(summary.files_written)} skrevet).",
+            f"{summary.changes_in} changes in, {summary.changes_out} out, {summary.conflicts} conflicts"
+            f" ({len(summary.files_imported)} files imported, {len(summary.files_skipped)} skipped,"
+            f" {len(summary.files_written)} written).",
+        )
+    )

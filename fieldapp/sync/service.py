@@ -1,0 +1,425 @@
+"""Export, import and folder sync: what the CLI and the Sync dialog call.
+
+Each function takes a ``Store``, a path, a passphrase (``None`` only for an
+explicitly unencrypted file) and an optional ``progress(stage, done, total)``
+callback, and returns a ``SyncSummary``. A refused file raises a ``SyncError``
+and leaves the notebook exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from fieldapp.domain.clock import ClockDriftError, HybridLogicalClock
+from fieldapp.store import Store, changelog, conflicts
+from fieldapp.store.store import default_backup_dir
+from fieldapp.sync import archive, envelope
+from fieldapp.sync.archive import Limits
+from fieldapp.sync.envelope import KdfParams
+from fieldapp.sync.errors import (
+    AlreadyImportedError,
+    BadContentError,
+    CannotReadError,
+    CannotWriteError,
+    ClockFarAheadError,
+    MassDeleteError,
+    NotAFolderError,
+    PassphraseNeededError,
+    SyncError,
+    both,
+)
+from fieldapp.sync.validate import SITE, check_versions, parse_lines
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+SUFFIX = ".feltsync"
+SYNC_BACKUPS_KEPT = 5
+
+
+@dataclass
+class SyncSummary:
+    """What one export, import or folder sync did (the Sync dialog's closing page)."""
+
+    changes_out: int = 0
+    changes_in: int = 0
+    rows_changed: int = 0
+    conflicts: int = 0
+    blobs_out: int = 0
+    blobs_in: int = 0
+    files_written: list[Path] = field(default_factory=list)
+    files_imported: list[Path] = field(default_factory=list)
+    files_skipped: list[Path] = field(default_factory=list)
+    # Folder sync goes on past a bad file; each refusal is kept as (file, error).
+    failures: list[tuple[Path, SyncError]] = field(default_factory=list)
+    backup: Path | None = None
+
+    def add(self, other: SyncSummary) -> None:
+        for name in ("changes_out", "changes_in", "rows_changed", "conflicts", "blobs_out", "blobs_in"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.files_written += other.files_written
+        self.files_imported += other.files_imported
+        self.files_skipped += other.files_skipped
+        self.failures += other.failures
+        self.backup = other.backup or self.backup
+
+
+def _report(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)
+
+
+# ====================================================================== export
+def export_file(
+    store: Store,
+    path: str | os.PathLike[str],
+    passphrase: str | None,
+    *,
+    progress: Progress | None = None,
+    full: bool = False,
+    destination: str | None = None,
+    kdf: KdfParams = KdfParams(),
+    encrypt: bool = True,
+    skip_echo: bool = False,
+) -> SyncSummary:
+    """Write a sync file with every version the receiver may lack.
+
+    That is everything since this notebook's last export to ``destination``
+    (by default the folder ``path`` is in), or everything at all with ``full``.
+    Versions received from others travel on too. ``encrypt=False`` (with
+    ``passphrase=None``) writes an unencrypted file, and only then.
+    """
+    path = Path(path)
+    if encrypt and passphrase is None:
+        raise PassphraseNeededError()
+    place = destination or _place(path.parent)
+    win = changelog.window(store, place, full=full, skip_echo=skip_echo)
+    payload, summary = _build_payload(store, win, progress)
+    data = envelope.seal(payload, passphrase if encrypt else None, kdf=kdf)
+    _report(progress, "write", 0, len(data))
+    write_atomically(path, data)
+    _report(progress, "write", len(data), len(data))
+    changelog.record_export(store, place, win.upto, store.clock.last)
+    summary.files_written.append(path)
+    logger.info("exported %d changes to %s", summary.changes_out, path)
+    return summary
+
+
+def _place(folder: Path) -> str:
+    return str(folder.resolve())
+
+
+def _build_payload(store: Store, win: changelog.Window, progress: Progress | None) -> tuple[bytes, SyncSummary]:
+    total = changelog.count_in(store, win)
+    lines: list[str] = []
+    for batch in changelog.lines_in(store, win):
+        lines.extend(batch)
+        _report(progress, "collect", len(lines), total)
+    changes = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+    blobs = {}
+    for sha in changelog.attachment_shas(store, win):
+        content = _read_blob(store, sha)
+        if content is not None:
+            blobs[sha] = content
+    manifest = {
+        "format": archive.FORMAT,
+        "format_version": archive.FORMAT_VERSION,
+        "schema_version": store.schema_version(),
+        "site": store.site,
+        "export_id": str(uuid.uuid4()),
+        "created_hlc": store.clock.last,
+        "sites": changelog.site_clocks(store, win),
+        "counts": {"changes": len(lines), "blobs": len(blobs)},
+    }
+    _report(progress, "pack", 0, 1)
+    payload = archive.build(manifest, changes, blobs)
+    _report(progress, "pack", 1, 1)
+    return payload, SyncSummary(changes_out=len(lines), blobs_out=len(blobs))
+
+
+def blob_path(store: Store, sha: str) -> Path:
+    """Where the content-addressed store keeps a blob (``sha`` is checked hex)."""
+    return store.attachments_dir / sha[:2] / sha
+
+
+def _read_blob(store: Store, sha: str) -> bytes | None:
+    if not archive._SHA.fullmatch(sha):
+        return None
+    try:
+        content = blob_path(store, sha).read_bytes()
+    except OSError:
+        return None  # not here (yet): the attachment row travels, its bytes follow later
+    if archive.sha256_hex(content) != sha:
+        logger.warning("attachment blob %s is damaged; not exported", sha)
+        return None
+    return content
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to ``.partial``, fsync, rename: a reader never sees half a file."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with open(partial, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise CannotWriteError(name=path.name, detail=error.strerror or str(error)) from error
+    try:  # make the rename itself durable where the platform allows it
+        fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# ====================================================================== import
+@dataclass
+class _Incoming:
+    name: str
+    file_sha256: str
+    manifest: dict
+    rows: list
+    max_hlc: int
+    blobs: dict[str, bytes]
+
+
+def import_file(
+    store: Store,
+    path: str | os.PathLike[str],
+    passphrase: str | None,
+    *,
+    progress: Progress | None = None,
+    force: bool = False,
+    again: bool = False,
+    limits: Limits = Limits(),
+) -> SyncSummary:
+    """Merge a sync file into the notebook.
+
+    Everything is checked first; then a backup is taken and the merge runs in one
+    transaction. Refused (``SyncError``): a damaged, altered, foreign or oversized
+    file, a wrong passphrase, invalid contents, clocks far in the future, a file
+    imported before (unless ``again``), or one that would delete more than half
+    of the notebook's rows (unless ``force``).
+    """
+    path = Path(path)
+    data = _read_file(path, limits)
+    return _import_bytes(store, data, path, passphrase, progress=progress, force=force, again=again, limits=limits)
+
+
+def _read_file(path: Path, limits: Limits) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise archive.TooLargeError(name=path.name, detail=f"{size} bytes")
+        return path.read_bytes()
+    except OSError as error:
+        raise CannotReadError(name=path.name, detail=error.strerror or str(error)) from error
+
+
+def _import_bytes(
+    store: Store,
+    data: bytes,
+    path: Path,
+    passphrase: str | None,
+    *,
+    progress: Progress | None,
+    force: bool,
+    again: bool,
+    limits: Limits,
+    folder: str | None = None,
+) -> SyncSummary:
+    name = path.name
+    file_sha = hashlib.sha256(data).hexdigest()
+    if not again and changelog.was_imported(store, file_sha):
+        raise AlreadyImportedError(name=name)
+    incoming = _unpack(data, name, file_sha, passphrase, progress, limits)
+    if not again and changelog.was_imported(store, file_sha, incoming.manifest["export_id"]):
+        raise AlreadyImportedError(name=name)
+    _check_clock(store, incoming)
+    summary = SyncSummary()
+    summary.backup = _backup(store)
+    written = _write_blobs(store, incoming.blobs)
+    saved_clock = store.clock.last
+    try:
+        _report(progress, "merge", 0, len(incoming.rows))
+        with store.transaction():
+            store.clock.observe(incoming.max_hlc)
+            merged = changelog.merge(store, incoming.rows)
+            if not force and merged.rows_deleted * 2 > merged.rows_before:
+                raise MassDeleteError(name=name, deleted=merged.rows_deleted, total=merged.rows_before)
+            summary.conflicts = conflicts.detect(store, merged.first_new_seq) if merged.inserted else 0
+            changelog.record_import(
+                store, file_sha, incoming.manifest["export_id"], incoming.manifest["site"], name, merged, folder
+            )
+    except BaseException:
+        store.clock.last = saved_clock
+        for blob in written:
+            blob.unlink(missing_ok=True)
+        raise
+    if merged.erasures:
+        changelog.finish_erasures(store)
+    _report(progress, "merge", len(incoming.rows), len(incoming.rows))
+    summary.changes_in = merged.inserted
+    summary.rows_changed = merged.rows_changed
+    summary.blobs_in = len(written)
+    summary.files_imported.append(path)
+    logger.info("imported %s: %d new changes, %d conflicts", name, merged.inserted, summary.conflicts)
+    return summary
+
+
+def _unpack(
+    data: bytes, name: str, file_sha: str, passphrase: str | None, progress: Progress | None, limits: Limits
+) -> _Incoming:
+    payload = envelope.open_sealed(
+        data, passphrase, name=name, max_payload=limits.max_file_bytes, progress=progress
+    )
+    _report(progress, "unpack", 0, 1)
+    contents = archive.read(payload, name=name, limits=limits)
+    manifest = contents.manifest
+    _check_manifest(manifest, name)
+    items = parse_lines(contents.changes, name=name, max_changes=limits.max_changes)
+    if len(items) != manifest["counts"]["changes"]:
+        raise BadContentError(
+            name=name, detail=both("antallet af ændringer passer ikke", "the number of changes does not match")
+        )
+    checked = check_versions(items, name=name, progress=lambda d, t: _report(progress, "check", d, t))
+    return _Incoming(name, file_sha, manifest, checked.rows, checked.max_hlc, contents.blobs)
+
+
+def _check_manifest(manifest: dict, name: str) -> None:
+    def bad(da: str, en: str) -> BadContentError:
+        return BadContentError(name=name, detail=both(da, en))
+
+    site = manifest.get("site")
+    if not isinstance(site, str) or not SITE.fullmatch(site):
+        raise bad("manifestets afsender er ugyldig", "the manifest's site is invalid")
+    export_id = manifest.get("export_id")
+    try:
+        valid_id = isinstance(export_id, str) and str(uuid.UUID(export_id)) == export_id
+    except ValueError:
+        valid_id = False
+    if not valid_id:
+        raise bad("manifestets eksport-id er ugyldigt", "the manifest's export id is invalid")
+    counts = manifest.get("counts")
+    if not isinstance(counts, dict) or type(counts.get("changes")) is not int:
+        raise bad("manifestets optælling er ugyldig", "the manifest's counts are invalid")
+    schema = manifest.get("schema_version")
+    if type(schema) is not int or schema < 1:
+        raise bad("manifestets skemaversion er ugyldig", "the manifest's schema version is invalid")
+    sites = manifest.get("sites")
+    if not isinstance(sites, dict) or not all(
+        isinstance(k, str) and SITE.fullmatch(k) and type(v) is int for k, v in sites.items()
+    ):
+        raise bad("manifestets ure er ugyldige", "the manifest's clocks are invalid")
+
+
+def _check_clock(store: Store, incoming: _Incoming) -> None:
+    stamps = [incoming.max_hlc, *incoming.manifest["sites"].values(), incoming.manifest.get("created_hlc") or 0]
+    trial = HybridLogicalClock(last=store.clock.last, wall=store.clock.wall)
+    try:
+        for stamp in stamps:
+            if type(stamp) is int:
+                trial.observe(stamp)
+    except ClockDriftError:
+        raise ClockFarAheadError(name=incoming.name) from None
+
+
+def _backup(store: Store) -> Path | None:
+    if store.path is None:
+        return None
+    folder = default_backup_dir(store.path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = store.backup(folder / f"{store.path.stem}-before-sync-{stamp}.sqlite")
+    old = sorted(folder.glob(f"{store.path.stem}-before-sync-*.sqlite"))
+    for stale in old[:-SYNC_BACKUPS_KEPT]:
+        stale.unlink(missing_ok=True)
+    return target
+
+
+def _write_blobs(store: Store, blobs: dict[str, bytes]) -> list[Path]:
+    """Store incoming attachment bytes (hash-checked already); returns the new files."""
+    written = []
+    try:
+        for sha, content in blobs.items():
+            target = blob_path(store, sha)  # sha is 64 checked hex digits, never a name from the file
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, content)
+            written.append(target)
+    except SyncError:
+        for blob in written:
+            blob.unlink(missing_ok=True)
+        raise
+    return written
+
+
+# ================================================================= folder sync
+def sync_folder(
+    store: Store,
+    folder: str | os.PathLike[str],
+    passphrase: str | None,
+    *,
+    progress: Progress | None = None,
+    force: bool = False,
+    kdf: KdfParams = KdfParams(),
+    encrypt: bool = True,
+    limits: Limits = Limits(),
+) -> SyncSummary:
+    """Import every other laptop's files from ``folder``, then write our own news.
+
+    Files imported before are skipped (by hash and export id); a bad file is
+    recorded in ``failures`` and the others still go in. Our file is named
+    ``<site>_<hlc>.feltsync`` and written only when there is something new.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise NotAFolderError(name=str(folder))
+    summary = SyncSummary()
+    theirs = sorted(
+        p for p in folder.iterdir()
+        if p.suffix == SUFFIX and p.is_file() and not p.name.startswith(f"{store.site}_")
+    )
+    place = _place(folder)
+    for number, path in enumerate(theirs, 1):
+        _report(progress, "folder", number, len(theirs))
+        try:
+            data = _read_file(path, limits)
+            if changelog.was_imported(store, hashlib.sha256(data).hexdigest()):
+                summary.files_skipped.append(path)
+                continue
+            summary.add(
+                _import_bytes(
+                    store, data, path, passphrase,
+                    progress=progress, force=force, again=False, limits=limits, folder=place,
+                )
+            )
+        except AlreadyImportedError:
+            summary.files_skipped.append(path)
+        except SyncError as error:
+            logger.warning("skipped %s: %s", path, error.message("en"))
+            summary.failures.append((path, error))
+    if changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
+        target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
+        summary.add(
+            export_file(
+                store, target, passphrase,
+                progress=progress, destination=place, kdf=kdf, encrypt=encrypt, skip_echo=True,
+            )
+        )
+    return summary
+

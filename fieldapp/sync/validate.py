@@ -1,0 +1,183 @@
+"""Checking every field version in a sync file before any of it is used.
+
+The whitelist comes from the domain: each entity's table and its field specs,
+plus the ``_deleted``/``_erased`` markers. Names from the file are only ever used
+to *look up* the whitelist; what goes on to the database is the whitelist's own
+string, and every value must already be in the exact form the store writes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain import BY_TABLE
+from fieldapp.domain.fields import SHORT_MAX, FieldError, FieldSpec, coerce, encode
+from fieldapp.domain.ids import is_uuid
+from fieldapp.store import DELETED, ERASED
+from fieldapp.sync.errors import BadContentError, TooLargeError, both
+
+SITE = re.compile(r"[0-9a-f]{8,64}")
+_KEY = r"[0-9]{1,19}:[0-9a-f]{8,64}"
+PREV = re.compile(rf"{_KEY}(?:,{_KEY}){{0,63}}")
+HLC_MAX = (1 << 63) - 1
+MARKERS = (DELETED, ERASED)
+
+# tbl -> field -> spec (None for the markers); keys are the canonical strings.
+WHITELIST: dict[str, dict[str, FieldSpec | None]] = {
+    tbl: {**{spec.name: spec for spec in cls.specs()}, **{m: None for m in MARKERS}}
+    for tbl, cls in BY_TABLE.items()
+}
+_CANONICAL_TABLE = {tbl: tbl for tbl in WHITELIST}
+_CANONICAL_FIELD = {tbl: {name: name for name in fields} for tbl, fields in WHITELIST.items()}
+
+
+@dataclass
+class Checked:
+    """The validated contents of ``changes.jsonl``."""
+
+    rows: list[tuple[str, str, str, str, int, str, str | None]]
+    max_hlc: int = 0
+    attachment_shas: set[str] = field(default_factory=set)
+
+
+def parse_lines(raw: bytes, *, name: str, max_changes: int) -> list[Any]:
+    """``changes.jsonl`` as a list of decoded lines."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadContentError(
+            name=name, detail=both(f"ændringerne er ikke gyldig UTF-8 (byte {error.start})",
+                                   f"the changes are not valid UTF-8 (byte {error.start})"),
+        ) from None
+    text = text.strip("\n")
+    if not text:
+        return []
+    count = text.count("\n") + 1
+    if count > max_changes:
+        raise TooLargeError(name=name, detail=f"{count} changes")
+    try:
+        # One call to the C parser: a JSON string cannot hold a raw newline, so
+        # joining the lines with commas gives one array (each item is checked below).
+        items = json.loads("[" + text.replace("\n", ",") + "]")
+    except ValueError:
+        items = None
+    if items is None or len(items) != count:
+        for number, line in enumerate(text.split("\n"), 1):
+            try:
+                item = json.loads(line)
+            except ValueError:
+                item = None
+            if not isinstance(item, list):
+                raise BadContentError(
+                    name=name, detail=both(f"linje {number} er ikke gyldig", f"line {number} is not valid")
+                )
+        raise BadContentError(name=name, detail=both("ændringerne er ikke gyldige", "the changes are not valid"))
+    return items
+
+
+def check_versions(items: list[Any], *, name: str, progress: Callable[[int, int], None] | None = None) -> Checked:
+    """Every item must be a well-formed, whitelisted version with a valid value."""
+    rows = []
+    max_hlc = 0
+    shas: set[str] = set()
+    checker = _Checker()
+    total = len(items)
+    for number, item in enumerate(items, 1):
+        if progress and number % 100_000 == 0:
+            progress(number, total)
+        try:
+            row = checker.check(item)
+        except _Bad as bad:
+            raise BadContentError(
+                name=name, detail=both(f"linje {number}: {bad.da}", f"line {number}: {bad.en}")
+            ) from None
+        rows.append(row)
+        if row[4] > max_hlc:
+            max_hlc = row[4]
+        if row[2] == "sha256" and row[0] == "attachments":
+            shas.add(item[3])
+    return Checked(rows=rows, max_hlc=max_hlc, attachment_shas=shas)
+
+
+class _Bad(Exception):
+    def __init__(self, da: str, en: str):
+        self.da, self.en = da, en
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+_SCALARS = (str, int, float, bool, type(None))
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+class _Checker:
+    """Checks versions one by one, remembering what it has already seen to be valid.
+
+    Ids, sites and non-text values repeat a great deal in a big file; text values
+    are always checked in full (length, CPR numbers).
+    """
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.sites: set[str] = set()
+        self.values: set[tuple[int, type, Any]] = set()
+
+    def check(self, item: Any) -> tuple[str, str, str, str, int, str, str | None]:
+        if type(item) is not list or len(item) != 7:
+            raise _Bad("forkert form", "wrong shape")
+        tbl_in, row_id, field_in, value, hlc, site, prev = item
+        tbl = _CANONICAL_TABLE.get(tbl_in) if type(tbl_in) is str else None
+        if tbl is None:
+            raise _Bad(f"ukendt tabel {_short(tbl_in)}", f"unknown table {_short(tbl_in)}")
+        field_name = _CANONICAL_FIELD[tbl].get(field_in) if type(field_in) is str else None
+        if field_name is None:
+            raise _Bad(f"ukendt felt {_short(field_in)} i {tbl}", f"unknown field {_short(field_in)} in {tbl}")
+        if row_id not in self.ids:
+            if not is_uuid(row_id):
+                raise _Bad(f"ugyldigt id {_short(row_id)}", f"invalid id {_short(row_id)}")
+            self.ids.add(row_id)
+        if type(hlc) is not int or not 0 < hlc <= HLC_MAX:
+            raise _Bad(f"ugyldigt tidsstempel {_short(hlc)}", f"invalid timestamp {_short(hlc)}")
+        if site not in self.sites:
+            if type(site) is not str or not SITE.fullmatch(site):
+                raise _Bad(f"ugyldig afsender {_short(site)}", f"invalid site {_short(site)}")
+            self.sites.add(site)
+        if prev is not None and not (type(prev) is str and PREV.fullmatch(prev)):
+            raise _Bad(f"ugyldig forgænger {_short(prev)}", f"invalid predecessor {_short(prev)}")
+        if type(value) not in _SCALARS:
+            raise _Bad(f"værdien {_short(value)} er ikke en enkelt værdi", f"the value {_short(value)} is not a scalar")
+        spec = WHITELIST[tbl][field_name]
+        if spec is None:
+            _check_marker(field_name, value)
+        elif spec.kind == "text" or (id(spec), type(value), value) not in self.values:
+            _check_value(spec, value)
+            if spec.kind != "text":
+                self.values.add((id(spec), type(value), value))
+        return (tbl, row_id, field_name, _dump(value), hlc, site, prev)
+
+
+def _check_marker(field_name: str, value: Any) -> None:
+    if field_name == DELETED and type(value) is not bool:
+        raise _Bad("en sletning skal være true eller false", "a deletion must be true or false")
+    if field_name == ERASED and type(value) is str and len(value) > SHORT_MAX:
+        raise _Bad("ugyldig sletningsmarkør", "invalid erasure marker")
+
+
+def _check_value(spec: FieldSpec, value: Any) -> None:
+    """The value must be valid for its field and already in the form the store writes."""
+    try:
+        canonical = encode(spec, coerce(spec, value))
+    except FieldError as error:
+        raise _Bad(error.message("da"), error.message("en")) from None
+    if canonical != value or type(canonical) is not type(value):
+        raise _Bad(
+            f"{spec.label('da')}: værdien {_short(value)} er ikke på standardform",
+            f"{spec.label('en')}: the value {_short(value)} is not in standard form",
+        )

@@ -1,0 +1,109 @@
+"""``fieldapp sync …`` as a user types it: exit codes, one-line refusals, the passphrase rules."""
+
+from __future__ import annotations
+
+import pytest
+from sync_support import full_dump, open_notebook, tables
+
+from fieldapp.cli import run
+from fieldapp.domain import Area
+from fieldapp.domain.i18n import set_language
+
+
+@pytest.fixture
+def two_notebooks(tmp_path):
+    anne = open_notebook(tmp_path / "anne")
+    for n in range(3):
+        anne.add(Area(name=f"Landsby {n}"))
+    bo = open_notebook(tmp_path / "bo")
+    paths = anne.path, bo.path
+    anne.close()
+    bo.close()
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("holdets hemmelige frase\n", encoding="utf-8")
+    return paths, secret
+
+
+def one_error_line(capsys) -> str:
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and err.startswith("fieldapp: ")
+    return err
+
+
+def test_export_and_import_with_a_passphrase_file(two_notebooks, tmp_path, capsys, monkeypatch):
+    (a, b), secret = two_notebooks
+    out = tmp_path / "anne.feltsync"
+    assert run(["sync", "export", "--db", str(a), "-o", str(out), "--passphrase-file", str(secret)]) == 0
+    assert "ud" in capsys.readouterr().out
+    assert run(["sync", "import", "--db", str(b), str(out), "--passphrase-file", str(secret)]) == 0
+    assert "ind" in capsys.readouterr().out
+    with open_notebook(a.parent) as anne, open_notebook(b.parent) as bo:
+        assert tables(anne) == tables(bo)
+
+
+def test_the_passphrase_can_come_from_the_environment_never_argv(two_notebooks, tmp_path, capsys, monkeypatch):
+    (a, b), _ = two_notebooks
+    out = tmp_path / "x.feltsync"
+    with pytest.raises(SystemExit):
+        run(["sync", "export", "--db", str(a), "-o", str(out), "--passphrase", "hemmelig"])
+    capsys.readouterr()
+    monkeypatch.delenv("FELTBOG_PASSPHRASE", raising=False)
+    assert run(["sync", "export", "--db", str(a), "-o", str(out)]) == 1
+    assert "FELTBOG_PASSPHRASE" in one_error_line(capsys)
+    assert not out.exists()
+    monkeypatch.setenv("FELTBOG_PASSPHRASE", "fra miljøet")
+    assert run(["sync", "export", "--db", str(a), "-o", str(out)]) == 0
+    assert run(["sync", "import", "--db", str(b), str(out)]) == 0
+
+
+def test_refusals_exit_non_zero_with_one_line_and_change_nothing(two_notebooks, tmp_path, capsys, monkeypatch):
+    (a, b), _ = two_notebooks
+    set_language("da")
+    out = tmp_path / "x.feltsync"
+    monkeypatch.setenv("FELTBOG_PASSPHRASE", "rigtig")
+    assert run(["sync", "export", "--db", str(a), "-o", str(out)]) == 0
+    capsys.readouterr()
+    with open_notebook(b.parent) as bo:
+        before = full_dump(bo)
+    monkeypatch.setenv("FELTBOG_PASSPHRASE", "forkert")
+    assert run(["sync", "import", "--db", str(b), str(out)]) == 1
+    assert "Forkert adgangsfrase" in one_error_line(capsys)
+    junk = tmp_path / "junk.feltsync"
+    junk.write_bytes(b"hello")
+    assert run(["sync", "import", "--db", str(b), str(junk)]) == 1
+    assert "ikke en Feltbog-synkroniseringsfil" in one_error_line(capsys)
+    assert run(["sync", "import", "--db", str(b), str(tmp_path / "missing.feltsync")]) == 1
+    one_error_line(capsys)
+    with open_notebook(b.parent) as bo:
+        assert full_dump(bo) == before
+
+
+def test_mass_delete_needs_force(two_notebooks, tmp_path, capsys, monkeypatch):
+    (a, b), _ = two_notebooks
+    monkeypatch.setenv("FELTBOG_PASSPHRASE", "frase")
+    first, second = tmp_path / "1.feltsync", tmp_path / "2.feltsync"
+    run(["sync", "export", "--db", str(a), "-o", str(first)])
+    run(["sync", "import", "--db", str(b), str(first)])
+    with open_notebook(a.parent) as anne:
+        for area in anne.list(Area):
+            anne.delete(Area, area.id)
+    run(["sync", "export", "--db", str(a), "-o", str(second)])
+    capsys.readouterr()
+    assert run(["sync", "import", "--db", str(b), str(second)]) == 1
+    assert "--force" in one_error_line(capsys)
+    assert run(["sync", "import", "--db", str(b), str(second), "--force"]) == 0
+
+
+def test_folder_and_unencrypted_export(two_notebooks, tmp_path, capsys, monkeypatch):
+    (a, b), _ = two_notebooks
+    shared = tmp_path / "Nextcloud"
+    shared.mkdir()
+    monkeypatch.delenv("FELTBOG_PASSPHRASE", raising=False)
+    assert run(["sync", "folder", "--db", str(a), str(shared), "--no-encryption"]) == 0
+    assert run(["sync", "folder", "--db", str(b), str(shared), "--no-encryption"]) == 0
+    with open_notebook(b.parent) as bo:
+        assert bo.count(Area) == 3
+    capsys.readouterr()
+    set_language("da")
+    assert run(["sync", "folder", "--db", str(b), str(tmp_path / "nowhere"), "--no-encryption"]) == 1
+    assert "ikke en mappe" in one_error_line(capsys)

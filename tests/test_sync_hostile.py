@@ -1,0 +1,305 @@
+"""Hostile and broken sync files: each is refused with a clear message, the notebook untouched."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import struct
+import zipfile
+
+import pytest
+from sync_support import PASSPHRASE, craft, full_dump, open_notebook
+
+from fieldapp.domain import Area
+from fieldapp.domain.clock import pack
+from fieldapp.sync import SyncError, export_file, import_file
+from fieldapp.sync import archive, envelope
+from fieldapp.sync.archive import Limits
+from fieldapp.sync.envelope import TEST_KDF
+from fieldapp.sync.errors import (
+    AlreadyImportedError,
+    BadContentError,
+    ClockFarAheadError,
+    DamagedFileError,
+    NewerFormatError,
+    NotASyncFileError,
+    TooLargeError,
+    WrongPassphraseError,
+)
+
+AREA_ID = "01890a5d-ac96-774b-bcce-b302099a8057"
+SITE = "0123456789abcdef"
+
+
+def now_hlc() -> int:
+    import time
+
+    return pack(int(time.time() * 1000) - 60_000, 0)
+
+
+def good_line(**changes) -> list:
+    line = {"tbl": "areas", "row_id": AREA_ID, "field": "name", "value": "Hammel", "hlc": now_hlc(),
+            "site": SITE, "prev": None}
+    line.update(changes)
+    return list(line.values())
+
+
+@pytest.fixture
+def notebook(tmp_path):
+    store = open_notebook(tmp_path / "nb")
+    store.add(Area(name="Ry"))
+    store.add(Area(name="Skanderborg"))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def valid_file(tmp_path):
+    """A genuine export from a colleague's notebook."""
+    other = open_notebook(tmp_path / "colleague")
+    for n in range(40):
+        other.add(Area(name=f"Landsby {n}", description="Beskrivelse " * 60))
+    path = tmp_path / "colleague.feltsync"
+    export_file(other, path, PASSPHRASE, kdf=TEST_KDF)
+    other.close()
+    return path
+
+
+def refused(store, path, error_type, passphrase=PASSPHRASE, **kw):
+    """Import must fail with ``error_type`` and leave the database and its files as they were."""
+    before = full_dump(store)
+    attachments = sorted(store.attachments_dir.rglob("*")) if store.attachments_dir.exists() else []
+    clock = store.clock.last
+    with pytest.raises(error_type) as caught:
+        import_file(store, path, passphrase, **kw)
+    error = caught.value
+    assert isinstance(error, SyncError)
+    for lang in ("da", "en"):
+        text = error.message(lang)
+        assert text and "\n" not in text and "{" not in text
+    assert error.message("da") != error.message("en")
+    assert full_dump(store) == before
+    assert store.clock.last == clock
+    assert (sorted(store.attachments_dir.rglob("*")) if store.attachments_dir.exists() else []) == attachments
+    return error
+
+
+def test_the_genuine_file_is_accepted(notebook, valid_file):
+    assert import_file(notebook, valid_file, PASSPHRASE).changes_in > 0
+
+
+@pytest.mark.parametrize("keep", [0, 10, 40, 200, -1, -17])
+def test_truncated_file(notebook, valid_file, keep, tmp_path):
+    data = valid_file.read_bytes()
+    cut = tmp_path / "cut.feltsync"
+    cut.write_bytes(data[:keep] if keep >= 0 else data[:keep])
+    refused(notebook, cut, (NotASyncFileError, DamagedFileError))
+
+
+def test_bit_flips_anywhere(notebook, valid_file, tmp_path):
+    data = bytearray(valid_file.read_bytes())
+    header_end = 10 + struct.calcsize(">III16s16sI")
+    for position in [8, 9, 11, 14, 20, 40, header_end - 1, header_end + 2, header_end + 30, len(data) // 2, len(data) - 1]:
+        flipped = bytearray(data)
+        flipped[position] ^= 0x10
+        bad = tmp_path / f"flip{position}.feltsync"
+        bad.write_bytes(bytes(flipped))
+        refused(notebook, bad, SyncError)
+
+
+def test_wrong_passphrase(notebook, valid_file):
+    error = refused(notebook, valid_file, WrongPassphraseError, passphrase="forkert frase")
+    assert "adgangsfrase" in error.message("da") and "passphrase" in error.message("en")
+
+
+def _chunks(data: bytes) -> tuple[bytes, list[bytes]]:
+    header_len = struct.calcsize(">8sBB") + struct.calcsize(">III16s16sI")
+    header, rest, chunks = data[:header_len], data[header_len:], []
+    while rest:
+        (length,) = struct.unpack(">I", rest[:4])
+        chunks.append(rest[: 4 + length])
+        rest = rest[4 + length :]
+    return header, chunks
+
+
+@pytest.fixture
+def chunked_file(tmp_path):
+    """A file with several chunks (small chunk size) and its parts."""
+    other = open_notebook(tmp_path / "chunky")
+    for n in range(30):
+        other.add(Area(name=f"Sogn {n}", description="".join(random.choice("abcdefghijklmnopqrstuvwxyzæøå ") for _ in range(600))))
+    path = tmp_path / "chunky.feltsync"
+    export_file(other, path, PASSPHRASE, kdf=TEST_KDF)
+    other.close()
+    # Re-seal the same payload with small chunks.
+    inner = envelope.open_sealed(path.read_bytes(), PASSPHRASE, max_payload=1 << 30)
+    path.write_bytes(envelope.seal(inner, PASSPHRASE, kdf=TEST_KDF, chunk_size=4096))
+    header, chunks = _chunks(path.read_bytes())
+    assert len(chunks) >= 4
+    return path, header, chunks
+
+
+def test_reordered_dropped_and_duplicated_chunks(notebook, chunked_file, tmp_path):
+    path, header, chunks = chunked_file
+    variants = {
+        "swapped": [chunks[1], chunks[0], *chunks[2:]],
+        "dropped_middle": [chunks[0], *chunks[2:]],
+        "dropped_last": chunks[:-1],
+        "duplicated": [chunks[0], chunks[0], *chunks[1:]],
+        "duplicated_last": [*chunks, chunks[-1]],
+        "only_header": [],
+    }
+    for name, parts in variants.items():
+        bad = tmp_path / f"{name}.feltsync"
+        bad.write_bytes(header + b"".join(parts))
+        refused(notebook, bad, DamagedFileError)
+    import_file(notebook, path, PASSPHRASE)  # the untouched file still opens
+
+
+def test_not_a_sync_file_and_a_newer_format(notebook, tmp_path):
+    junk = tmp_path / "photo.feltsync"
+    junk.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(100))
+    refused(notebook, junk, NotASyncFileError)
+    newer = tmp_path / "newer.feltsync"
+    newer.write_bytes(b"FELTSYNC\x09\x01" + os.urandom(100))
+    refused(notebook, newer, NewerFormatError)
+    newer_inside = craft(tmp_path / "newer2.feltsync", [good_line()], manifest={"format_version": 99})
+    refused(notebook, newer_inside, NewerFormatError)
+
+
+def _raw_zip(tmp_path, name, members: list[tuple[str, bytes]], manifest_members=None, passphrase=PASSPHRASE):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        listed = manifest_members or {m: archive.sha256_hex(b) for m, b in members if m != archive.MANIFEST}
+        manifest = {"format": "feltsync", "format_version": 1, "schema_version": 2, "site": SITE,
+                    "export_id": "6f0c8a43-3a8e-4c7e-9d0b-1f7e2a9c5b11", "sites": {}, "counts": {"changes": 0},
+                    "members": listed}
+        zf.writestr(archive.MANIFEST, json.dumps(manifest))
+        for member, content in members:
+            zf.writestr(member, content)
+    path = tmp_path / name
+    path.write_bytes(envelope.seal(buffer.getvalue(), passphrase, kdf=TEST_KDF))
+    return path
+
+
+@pytest.mark.parametrize(
+    "member", ["../evil", "/etc/passwd", "blobs/../../x", "C:\\\\win.ini", "blobs/" + "A" * 64, "notes.txt"]
+)
+def test_unexpected_member_names(notebook, tmp_path, member):
+    path = _raw_zip(tmp_path, "names.feltsync", [(archive.CHANGES, b""), (member, b"x")])
+    error = refused(notebook, path, DamagedFileError)
+    assert "ukendt del" in error.message("da")
+    assert not (tmp_path / "evil").exists()
+
+
+def test_duplicate_member_names(notebook, tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate we make on purpose
+        path = _raw_zip(tmp_path, "dupe.feltsync", [(archive.CHANGES, b""), (archive.CHANGES, b"")])
+    assert "to gange" in refused(notebook, path, DamagedFileError).message("da")
+
+
+def test_zip_bomb(notebook, tmp_path):
+    bomb = b"\n" * (64 * 1024 * 1024)
+    path = _raw_zip(tmp_path, "bomb.feltsync", [(archive.CHANGES, bomb)])
+    assert path.stat().st_size < 200_000
+    refused(notebook, path, TooLargeError)
+    refused(notebook, path, TooLargeError, limits=Limits(max_ratio=10_000, max_changes_bytes=1024 * 1024))
+
+
+def test_hash_mismatch(notebook, tmp_path):
+    content = json.dumps(good_line()).encode() + b"\n"
+    path = _raw_zip(tmp_path, "hash.feltsync", [(archive.CHANGES, content)],
+                    manifest_members={archive.CHANGES: "0" * 64})
+    assert "kontrolsum" in refused(notebook, path, DamagedFileError).message("da")
+
+
+def test_blob_not_named_by_its_hash(notebook, tmp_path):
+    content = b"not the photo you expect"
+    name = "blobs/" + "a" * 64
+    path = _raw_zip(tmp_path, "blob.feltsync", [(archive.CHANGES, b""), (name, content)],
+                    manifest_members={archive.CHANGES: archive.sha256_hex(b""), name: archive.sha256_hex(content)})
+    refused(notebook, path, DamagedFileError)
+
+
+def test_invalid_utf8(notebook, tmp_path):
+    path = craft(tmp_path / "utf8.feltsync", [good_line()],
+                 raw_changes=b'["areas","' + AREA_ID.encode() + b'","name","Ry\xff\xfe",1,"' + SITE.encode() + b'",null]\n')
+    assert "UTF-8" in refused(notebook, path, BadContentError).message("en")
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        (good_line(row_id="not-a-uuid"), "invalid id"),
+        (good_line(row_id="01890A5D-AC96-774B-BCCE-B302099A8057"), "invalid id"),
+        (good_line(tbl="sqlite_master"), "unknown table"),
+        (good_line(tbl="areas; DROP TABLE areas"), "unknown table"),
+        (good_line(field="id"), "unknown field"),
+        (good_line(field="name = 'x' --"), "unknown field"),
+        (good_line(field="created_at"), "unknown field"),
+        (good_line(value=["a", "list"]), "not a scalar"),
+        (good_line(value="x" * 301), "at most"),
+        (good_line(value="Ring på 010190-1234"), "CPR"),
+        (good_line(field="phase", value="flying"), "'flying'"),
+        (good_line(field="_deleted", value="yes"), "deletion"),
+        (good_line(hlc=-5), "invalid timestamp"),
+        (good_line(hlc="12"), "invalid timestamp"),
+        (good_line(hlc=True), "invalid timestamp"),
+        (good_line(site="../../etc"), "invalid site"),
+        (good_line(prev="drop table"), "invalid predecessor"),
+        (["areas", AREA_ID, "name"], "wrong shape"),
+        ({"tbl": "areas"}, "wrong shape"),
+    ],
+)
+def test_bad_versions(notebook, tmp_path, line, words):
+    path = craft(tmp_path / "bad.feltsync", [good_line(row_id="01890a5d-ac96-774b-bcce-b302099a8058"), line])
+    message = refused(notebook, path, BadContentError).message("en")
+    assert "line 2" in message and words in message, message
+
+
+def test_values_must_be_in_the_stored_form(notebook, tmp_path):
+    path = craft(tmp_path / "form.feltsync", [good_line(field="phase", value=" awaken")])
+    assert "standard form" in refused(notebook, path, BadContentError).message("en")
+
+
+def test_far_future_clock(notebook, tmp_path):
+    import time
+
+    future = pack(int(time.time() * 1000) + 10 * 24 * 3600 * 1000, 0)
+    path = craft(tmp_path / "future.feltsync", [good_line(hlc=future)])
+    assert "fremtiden" in refused(notebook, path, ClockFarAheadError).message("da")
+
+
+def test_counts_must_match(notebook, tmp_path):
+    path = craft(tmp_path / "count.feltsync", [good_line()], manifest={"counts": {"changes": 5}})
+    refused(notebook, path, BadContentError)
+
+
+def test_bad_manifest_fields(notebook, tmp_path):
+    for n, bad in enumerate([{"site": "../x"}, {"export_id": "nope"}, {"sites": {"x": "y"}}, {"schema_version": "2"}]):
+        refused(notebook, craft(tmp_path / f"m{n}.feltsync", [good_line()], manifest=bad), BadContentError)
+
+
+def test_kdf_parameters_from_the_header_are_bounded(notebook, tmp_path):
+    payload = archive.build({"format": "feltsync"}, b"", {})
+    heavy = envelope.KdfParams(memory_kib=envelope.KdfParams.MAX_MEMORY_KIB * 4, iterations=1, lanes=1)
+    sealed = bytearray(envelope.seal(payload, PASSPHRASE, kdf=TEST_KDF))
+    struct.pack_into(">I", sealed, 10, heavy.memory_kib)
+    path = tmp_path / "heavy.feltsync"
+    path.write_bytes(bytes(sealed))
+    refused(notebook, path, DamagedFileError)
+
+
+def test_replayed_file(notebook, valid_file):
+    import_file(notebook, valid_file, PASSPHRASE)
+    error = refused(notebook, valid_file, AlreadyImportedError)
+    assert "already been imported" in error.message("en")
+
+
+def test_oversized_file_is_refused_before_reading(notebook, valid_file):
+    refused(notebook, valid_file, TooLargeError, limits=Limits(max_file_bytes=100))

@@ -1,0 +1,271 @@
+"""Sync files between real notebooks on disk: what a team of field workers sees."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import pytest
+from sync_support import PASSPHRASE, full_dump, open_notebook, tables, version_set
+
+from fieldapp.domain import Activity, ActivityKind, Area, Attachment, Observation, ObservationKind, Person
+from fieldapp.store import changelog, conflicts, privacy
+from fieldapp.sync import SyncError, export_file, import_file, sync_folder
+from fieldapp.sync.envelope import TEST_KDF, is_encrypted
+from fieldapp.sync.errors import AlreadyImportedError, MassDeleteError, PassphraseNeededError, WrongPassphraseError
+
+
+@pytest.fixture
+def team(tmp_path):
+    """Three colleagues' notebooks and a shared folder."""
+    notebooks = {name: open_notebook(tmp_path / name) for name in ("anne", "bo", "cem")}
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    yield notebooks, shared
+    for store in notebooks.values():
+        store.close()
+
+
+def export(store, path, **kw):
+    return export_file(store, path, PASSPHRASE, kdf=TEST_KDF, **kw)
+
+
+def test_a_walkabout_travels_to_a_colleague(team, tmp_path):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    area = anne.add(Area(name="Gellerup", municipality="Aarhus"))
+    walk = anne.add(Activity(kind=ActivityKind.WALKABOUT, title="Byvandring i Gellerup", area_id=area.id,
+                             starts_at="2026-05-01T10:00"))
+    anne.add(Observation(activity_id=walk.id, kind=ObservationKind.HOPE, text="Fællesspisning samler folk"))
+
+    out = export(anne, shared / "anne.feltsync")
+    assert out.changes_out == len(version_set(anne))
+    assert is_encrypted((shared / "anne.feltsync").read_bytes())
+    assert b"Gellerup" not in (shared / "anne.feltsync").read_bytes()
+
+    summary = import_file(bo, shared / "anne.feltsync", PASSPHRASE)
+    assert summary.changes_in == out.changes_out
+    assert summary.conflicts == 0
+    assert summary.backup is not None and summary.backup.exists()
+    assert tables(bo) == tables(anne)
+    assert bo.get(Activity, walk.id).title == "Byvandring i Gellerup"
+
+
+def test_changes_travel_from_a_through_b_to_c(team):
+    notebooks, shared = team
+    anne, bo, cem = notebooks["anne"], notebooks["bo"], notebooks["cem"]
+    area = anne.add(Area(name="Hasle"))
+    export(anne, shared / "a1.feltsync")
+    import_file(bo, shared / "a1.feltsync", PASSPHRASE)
+    bo.update(Area, area.id, description="Lokalrådet mødes torsdag")
+    export(bo, shared / "b1.feltsync")
+    import_file(cem, shared / "b1.feltsync", PASSPHRASE)  # cem never saw anne's file
+    assert cem.get(Area, area.id).name == "Hasle"
+    assert tables(cem) == tables(bo)
+
+
+def test_an_export_carries_what_is_new_since_the_last_export_to_that_place(team, tmp_path):
+    notebooks, shared = team
+    anne = notebooks["anne"]
+    anne.add(Area(name="Tilst"))
+    first = export(anne, shared / "1.feltsync")
+    anne.add(Area(name="Brabrand"))
+    second = export(anne, shared / "2.feltsync")
+    assert first.changes_out == second.changes_out == 3  # only the new area
+    elsewhere = tmp_path / "usb"
+    elsewhere.mkdir()
+    assert export(anne, elsewhere / "1.feltsync").changes_out == first.changes_out + second.changes_out
+    assert export(anne, shared / "3.feltsync", full=True).changes_out == first.changes_out + second.changes_out
+
+
+def test_concurrent_edits_land_in_the_inbox_and_the_choice_syncs(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    person = anne.add(Person(name="Fatima", interests="Lektiecafé"))
+    export(anne, shared / "a.feltsync")
+    import_file(bo, shared / "a.feltsync", PASSPHRASE)
+    anne.update(Person, person.id, interests="Lektiecafé og fodbold")
+    bo.update(Person, person.id, interests="Lektiecafé for piger")
+    export(anne, shared / "a2.feltsync")
+    export(bo, shared / "b2.feltsync")
+    assert import_file(anne, shared / "b2.feltsync", PASSPHRASE).conflicts == 1
+    assert import_file(bo, shared / "a2.feltsync", PASSPHRASE).conflicts == 1
+    assert tables(anne) == tables(bo)
+
+    (conflict,) = conflicts.open_conflicts(bo)
+    assert conflict.field == "interests" and conflict.label("en") == "Cares about"
+    values = {v.value for v in conflict.candidates}
+    assert values == {"Lektiecafé og fodbold", "Lektiecafé for piger"}
+    assert conflict.current.value == bo.get(Person, person.id).interests
+    conflicts.resolve(bo, conflict, "Lektiecafé, fodbold og pigegruppe")
+    assert conflicts.open_conflicts(bo) == []
+    assert bo.get(Person, person.id).interests == "Lektiecafé, fodbold og pigegruppe"
+
+    export(bo, shared / "b3.feltsync")
+    import_file(anne, shared / "b3.feltsync", PASSPHRASE)
+    assert conflicts.open_conflicts(anne) == []
+    assert tables(anne) == tables(bo)
+    # Nothing was thrown away: both typed values are still in the history.
+    history = {v.value for v in anne.versions("people", person.id) if v.field == "interests"}
+    assert {"Lektiecafé og fodbold", "Lektiecafé for piger"} <= history
+
+
+def test_picking_one_of_the_values_closes_the_conflict(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    area = anne.add(Area(name="Viby"))
+    export(anne, shared / "a.feltsync")
+    import_file(bo, shared / "a.feltsync", PASSPHRASE)
+    anne.update(Area, area.id, phase="develop_leaders")
+    bo.update(Area, area.id, phase="withdraw")
+    export(bo, shared / "b.feltsync")
+    import_file(anne, shared / "b.feltsync", PASSPHRASE)
+    (conflict,) = conflicts.open_conflicts(anne)
+    mine = next(v for v in conflict.candidates if v.site == anne.site)
+    conflicts.pick(anne, conflict, mine)
+    assert anne.get(Area, area.id).phase == "develop_leaders"
+    assert conflicts.open_conflicts(anne) == []
+
+
+def test_a_delete_travels_and_a_newer_edit_revives_the_row(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    keep = [anne.add(Area(name=f"Område {n}")) for n in range(3)]
+    area = keep[0]
+    export(anne, shared / "a.feltsync")
+    import_file(bo, shared / "a.feltsync", PASSPHRASE)
+    anne.delete(Area, area.id)
+    export(anne, shared / "a2.feltsync")
+    import_file(bo, shared / "a2.feltsync", PASSPHRASE)
+    assert bo.find(Area, area.id) is None
+    # Bo had not yet seen the delete on another copy: simulate by editing on cem after the delete.
+    cem = notebooks["cem"]
+    import_file(cem, shared / "a.feltsync", PASSPHRASE)
+    cem.update(Area, area.id, description="Stadig aktiv")
+    cem.clock.observe(anne.clock.last)  # cem's edit is later than the delete
+    cem.update(Area, area.id, description="Stadig aktiv, ny leder")
+    export(cem, shared / "c.feltsync")
+    import_file(bo, shared / "c.feltsync", PASSPHRASE)
+    assert bo.get(Area, area.id).description == "Stadig aktiv, ny leder"
+
+
+def test_attachments_travel_as_verified_blobs(team, tmp_path):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    photo = os.urandom(5000)
+    sha = hashlib.sha256(photo).hexdigest()
+    (anne.attachments_dir / sha[:2]).mkdir(parents=True)
+    (anne.attachments_dir / sha[:2] / sha).write_bytes(photo)
+    anne.add(Attachment(sha256=sha, filename="legeplads.jpg", mime="image/jpeg", size=len(photo)))
+    assert export(anne, shared / "a.feltsync").blobs_out == 1
+    summary = import_file(bo, shared / "a.feltsync", PASSPHRASE)
+    assert summary.blobs_in == 1
+    assert (bo.attachments_dir / sha[:2] / sha).read_bytes() == photo
+
+
+def test_an_erased_person_never_comes_back(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    person = anne.add(Person(name="Jens Hansen", phone="12345678"))
+    anne.add(Area(name="Lisbjerg"))
+    export(anne, shared / "old.feltsync")
+    import_file(bo, shared / "old.feltsync", PASSPHRASE)
+    privacy.erase_person(anne, person.id)
+    export(anne, shared / "erase.feltsync")
+    import_file(bo, shared / "erase.feltsync", PASSPHRASE, force=True)
+    assert bo.find(Person, person.id) is None
+    assert "Jens Hansen" not in "".join(full_dump(bo))  # the history is blanked too
+    # An old file with the person's data changes nothing, on either laptop.
+    before = tables(bo)
+    import_file(bo, shared / "old.feltsync", PASSPHRASE, again=True)
+    assert tables(bo) == before and bo.find(Person, person.id) is None
+    again = export(bo, shared / "bo.feltsync", full=True)
+    import_file(anne, shared / "bo.feltsync", PASSPHRASE, force=True)
+    assert again.changes_out > 0 and anne.find(Person, person.id) is None
+    assert tables(anne) == tables(bo)
+
+
+def test_a_file_deleting_most_rows_needs_confirmation(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    areas = [anne.add(Area(name=f"Landsby {n}")) for n in range(4)]
+    export(anne, shared / "a.feltsync")
+    import_file(bo, shared / "a.feltsync", PASSPHRASE)
+    for area in areas[:3]:
+        anne.delete(Area, area.id)
+    export(anne, shared / "a2.feltsync")
+    before = full_dump(bo)
+    with pytest.raises(MassDeleteError) as refused:
+        import_file(bo, shared / "a2.feltsync", PASSPHRASE)
+    assert "3 af 4" in refused.value.message("da") and "3 of 4" in refused.value.message("en")
+    assert full_dump(bo) == before
+    import_file(bo, shared / "a2.feltsync", PASSPHRASE, force=True)
+    assert bo.count(Area) == 1
+
+
+def test_passphrase_rules(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    anne.add(Area(name="Skæring"))
+    with pytest.raises(PassphraseNeededError):
+        export_file(anne, shared / "x.feltsync", None)
+    export_file(anne, shared / "plain.feltsync", None, encrypt=False)
+    assert not is_encrypted((shared / "plain.feltsync").read_bytes())
+    assert import_file(bo, shared / "plain.feltsync", None).changes_in > 0
+    anne.add(Area(name="Harlev"))
+    export(anne, shared / "secret.feltsync")
+    with pytest.raises(WrongPassphraseError) as wrong:
+        import_file(bo, shared / "secret.feltsync", "forkert")
+    assert "Forkert adgangsfrase" in wrong.value.message("da")
+    assert "Wrong passphrase" in wrong.value.message("en")
+    with pytest.raises(PassphraseNeededError):
+        import_file(bo, shared / "secret.feltsync", None)
+
+
+def test_a_replayed_file_is_refused_and_harmless(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    anne.add(Area(name="Trige"))
+    export(anne, shared / "a.feltsync")
+    import_file(bo, shared / "a.feltsync", PASSPHRASE)
+    before = full_dump(bo)
+    with pytest.raises(AlreadyImportedError) as replay:
+        import_file(bo, shared / "a.feltsync", PASSPHRASE)
+    assert "allerede indlæst" in replay.value.message("da")
+    (shared / "copy.feltsync").write_bytes((shared / "a.feltsync").read_bytes())
+    with pytest.raises(AlreadyImportedError):
+        import_file(bo, shared / "copy.feltsync", PASSPHRASE)
+    assert full_dump(bo) == before
+    again = import_file(bo, shared / "a.feltsync", PASSPHRASE, again=True)
+    assert again.changes_in == 0 and tables(bo) == tables(anne)
+
+
+def test_folder_sync_converges_and_skips_what_it_has_seen(team):
+    notebooks, shared = team
+    for name, store in notebooks.items():
+        store.add(Area(name=f"{name}s område"))
+    for _ in range(2):
+        for store in notebooks.values():
+            summary = sync_folder(store, shared, PASSPHRASE, kdf=TEST_KDF)
+            assert summary.failures == []
+    anne, bo, cem = notebooks.values()
+    assert tables(anne) == tables(bo) == tables(cem)
+    assert anne.count(Area) == 3
+    names = sorted(p.name for p in shared.iterdir())
+    assert not any(n.endswith(".partial") for n in names)
+    assert all(n.split("_")[0] in {s.site for s in notebooks.values()} for n in names)
+    quiet = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
+    assert quiet.changes_in == 0 and quiet.files_written == [] and quiet.files_imported == []
+    assert changelog.last_sync(anne) is not None
+
+
+def test_folder_sync_goes_on_past_a_bad_file(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    anne.add(Area(name="Sabro"))
+    sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
+    (shared / "ffffffffffffffff_1.feltsync").write_bytes(b"FELTSYNC junk")
+    summary = sync_folder(bo, shared, PASSPHRASE, kdf=TEST_KDF)
+    assert [p.name for p, _ in summary.failures] == ["ffffffffffffffff_1.feltsync"]
+    assert isinstance(summary.failures[0][1], SyncError)
+    assert bo.count(Area) == 1
