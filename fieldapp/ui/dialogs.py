@@ -16,6 +16,10 @@ class Dialogs(QObject):
         paths, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter)
         return paths
 
+    def choose_folder(self, parent: QWidget | None, title: str) -> str | None:
+        path = QFileDialog.getExistingDirectory(parent, title)
+        return path or None
+
     def save_file(self, parent: QWidget | None, title: str, suggested: str, name_filter: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
         return path or None

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from fieldapp import APP_NAME, __version__
 from fieldapp.domain import Action, ActionStatus, Activity, ActivityKind, Area, Person, ValidationError
 from fieldapp.store import Store, StoreError
+from fieldapp.store.conflicts import count_open
 from fieldapp.store.queries import ActivityFilter
+from fieldapp.sync.envelope import KdfParams
 from fieldapp.ui.dialogs import Dialogs
-from fieldapp.ui.formatting import format_count, format_date
+from fieldapp.ui.formatting import format_count, format_date, format_datetime
 from fieldapp.ui.icons import icon
 from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
 
@@ -179,7 +181,11 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(self.tr("Restore from backup…"), None, self.show_restore)
         self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
         self.log_action = self._action(self.tr("Change log"), None, self.show_change_log)
+        self.sync_action = self._action(self.tr("Synchronise…"), "Ctrl+Shift+S", self.show_sync, "sync")
+        self.conflicts_action = self._action(self.tr("Conflicts"), None, self.show_conflicts)
         self.restore_dialog = self.review_dialog = self.log_dialog = None
+        self.sync_dialog = self.conflict_inbox = None
+        self.sync_kdf = KdfParams()  # tests use cheap key derivation
         self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.go_actions = []
@@ -195,6 +201,7 @@ class MainWindow(QMainWindow):
         for action in (self.new_person_action, self.new_area_action, self.new_action_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        file_menu.addAction(self.sync_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
@@ -208,6 +215,7 @@ class MainWindow(QMainWindow):
         notebook_menu = menu.addMenu(self.tr("&Notebook"))
         notebook_menu.addAction(self.review_action)
         notebook_menu.addAction(self.log_action)
+        notebook_menu.addAction(self.conflicts_action)
         settings_menu = menu.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(icon("language"), self.tr("Language"))
         group = QActionGroup(self)
@@ -233,6 +241,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for action in (self.previous_action, self.next_action, self.search_action):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.sync_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
@@ -240,11 +250,27 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel(str(self.store.path) if self.store.path else "")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counts_label = QLabel()
+        self.sync_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.update_counts()
 
+    def update_sync_status(self) -> None:
+        from fieldapp.ui.sync_view import last_sync_local
+
+        moment = last_sync_local(self.store)
+        text = (self.tr("Last sync: %1").replace("%1", format_datetime(moment, self.lang)) if moment
+                else self.tr("Never synchronised"))
+        waiting = count_open(self.store)
+        if waiting:
+            text += " · " + self.tr("%1 conflicts").replace("%1", format_count(waiting, self.lang))
+        self.sync_label.setText(text)
+        self.conflicts_action.setText(self.tr("Conflicts") + (f" ({waiting})" if waiting else ""))
+
     def update_counts(self) -> None:
+        if hasattr(self, "sync_label"):
+            self.update_sync_status()
         activities = self.store.count_activities(ActivityFilter())
         people = self.store.count(Person)
         open_actions = self.store.count(Action, "status = ?", [ActionStatus.OPEN.value])
@@ -370,6 +396,51 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def show_sync(self):
+        from fieldapp.ui.sync_view import SyncDialog
+
+        self.flush()
+        dialog = SyncDialog(self.store, self.settings, self.dialogs, self.lang, self, kdf=self.sync_kdf)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.synced.connect(lambda _summary: self.after_sync())
+        self.sync_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def after_sync(self) -> None:
+        """Records may have changed under every open editor: reload them and the lists."""
+        for widget in self.pages.values():
+            if isinstance(widget, ListDetailView):
+                editor = widget.detail.editor
+                record_id = editor.entity_id if editor is not None else None
+                if editor is not None:
+                    editor.pending.clear()
+                    widget.detail.show_editor(None)
+                widget.refresh()
+                if record_id is not None and self.store.find(editor.cls, record_id) is not None:
+                    widget.open_id(record_id)
+            elif hasattr(widget, "refresh"):
+                widget.refresh()
+        self.update_counts()
+        if self.conflict_inbox is not None:
+            self.conflict_inbox.refresh()
+
+    def show_conflicts(self):
+        from fieldapp.ui.sync_view import ConflictInbox
+
+        self.flush()
+        if self.conflict_inbox is not None:
+            self.conflict_inbox.refresh()
+            self.conflict_inbox.raise_()
+            return self.conflict_inbox
+        dialog = ConflictInbox(self.store, self.dialogs, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.after_sync)
+        dialog.destroyed.connect(lambda *_: setattr(self, "conflict_inbox", None))
+        self.conflict_inbox = dialog
+        dialog.show()
+        return dialog
+
     def after_people_changed(self) -> None:
         """After a review or erasure: close editors of records that are gone, refresh the lists."""
         for widget in self.pages.values():
@@ -425,6 +496,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        syncing = sys.modules.get("fieldapp.ui.sync_view")
+        if syncing is not None:
+            for dialog in self.findChildren(syncing.SyncDialog):
+                dialog.shutdown()
         exporting = sys.modules.get("fieldapp.ui.report_export")  # not loaded: nothing was exported
         if exporting is not None:
             for exporter in self.findChildren(exporting.ReportExporter):

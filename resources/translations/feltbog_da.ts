@@ -919,6 +919,31 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <source>Open an activity, a person or an area first; its report is then exported.</source>
       <translation>Åbn først en aktivitet, en person eller et område; så eksporteres dens rapport.</translation>
     </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="184" />
+      <source>Synchronise…</source>
+      <translation>Synkroniser…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="185" />
+      <source>Conflicts</source>
+      <translation>Konflikter</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="263" />
+      <source>Last sync: %1</source>
+      <translation>Sidste synkronisering: %1</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="264" />
+      <source>Never synchronised</source>
+      <translation>Aldrig synkroniseret</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/main_window.py" line="267" />
+      <source>%1 conflicts</source>
+      <translation>%1 konflikter</translation>
+    </message>
   </context>
   <context>
     <name>MentionsModel</name>
@@ -1886,6 +1911,192 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
       <location filename="../../fieldapp/ui/route_view.py" line="0" />
       <source>by time</source>
       <translation>efter tid</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictInbox</name>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="357" />
+      <source>Conflicts</source>
+      <translation>Konflikter</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="360" />
+      <source>The same field was changed on two laptops. The value in force is shown first; keep one of the values or type a combined one.</source>
+      <translation>Det samme felt er ændret på to computere. Værdien, der gælder nu, står først; behold én af værdierne, eller skriv en samlet værdi.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="366" />
+      <source>Record</source>
+      <translation>Post</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="366" />
+      <source>Field</source>
+      <translation>Felt</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="366" />
+      <source>Value in force</source>
+      <translation>Gældende værdi</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="366" />
+      <source>Other values</source>
+      <translation>Andre værdier</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="374" />
+      <source>No conflicts are waiting.</source>
+      <translation>Ingen konflikter venter.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="379" />
+      <source>Value to keep</source>
+      <translation>Værdi, der skal beholdes</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="380" />
+      <source>Keep this value</source>
+      <translation>Behold denne værdi</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="385" />
+      <source>Keep</source>
+      <translation>Behold</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="387" />
+      <source>Combined value</source>
+      <translation>Samlet værdi</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="388" />
+      <source>Type a value that combines both</source>
+      <translation>Skriv en værdi, der samler begge</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="389" />
+      <source>Use this value</source>
+      <translation>Brug denne værdi</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="394" />
+      <source>Or combine</source>
+      <translation>Eller saml</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="458" />
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncDialog</name>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="135" />
+      <source>Synchronise</source>
+      <translation>Synkroniser</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="138" />
+      <source>Exchange changes with colleagues through a shared folder or a sync file. Everyone must use the same passphrase.</source>
+      <translation>Udveksl ændringer med kolleger gennem en delt mappe eller en synkroniseringsfil. Alle skal bruge den samme adgangssætning.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="144" />
+      <source>Synchronise with a shared folder</source>
+      <translation>Synkroniser med en delt mappe</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="145" />
+      <source>Import a sync file</source>
+      <translation>Indlæs en synkroniseringsfil</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="146" />
+      <source>Export to a sync file</source>
+      <translation>Eksporter til en synkroniseringsfil</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="154" />
+      <source>Folder or file</source>
+      <translation>Mappe eller fil</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="155" />
+      <source>Choose…</source>
+      <translation>Vælg…</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="160" />
+      <source>Folder</source>
+      <translation>Mappe</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="164" />
+      <source>Passphrase</source>
+      <translation>Adgangssætning</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="166" />
+      <source>Remember the passphrase on this computer</source>
+      <translation>Husk adgangssætningen på denne computer</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="208" />
+      <source>File</source>
+      <translation>Fil</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="217" />
+      <source>Feltbog sync files (*%1)</source>
+      <translation>Feltbog-synkroniseringsfiler (*%1)</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="219" />
+      <source>Choose the shared folder</source>
+      <translation>Vælg den delte mappe</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="221" />
+      <source>Choose the sync file</source>
+      <translation>Vælg synkroniseringsfilen</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="226" />
+      <source>Save the sync file as</source>
+      <translation>Gem synkroniseringsfilen som</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="235" />
+      <source>A notebook held only in memory cannot be synchronised.</source>
+      <translation>En notesbog, der kun findes i hukommelsen, kan ikke synkroniseres.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="242" />
+      <source>Choose a folder or a file first.</source>
+      <translation>Vælg først en mappe eller en fil.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="246" />
+      <source>Type the passphrase your team agreed on.</source>
+      <translation>Skriv den adgangssætning, I har aftalt i teamet.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="286" />
+      <source>%1 changes in, %2 out, %3 conflicts</source>
+      <translation>%1 ændringer ind, %2 ud, %3 konflikter</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="292" />
+      <source>%1 files were not read. %2: %3</source>
+      <translation>Filer, der ikke blev læst: %1. %2: %3</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="314" />
+      <source>Not synchronised</source>
+      <translation>Ikke synkroniseret</translation>
     </message>
   </context>
 </TS>

@@ -28,6 +28,10 @@ class AnsweringDialogs(Dialogs):
         self.save_as: str | None = None  # the file name "typed" into the save dialog
         self.report_choice = None  # a ReportChoice, or None to take the options dialog's defaults
         self.opened_urls: list = []
+        self.folder: str | None = None  # the folder "picked" in the folder dialog
+
+    def choose_folder(self, parent, title):
+        return self.folder
 
     def save_file(self, parent, title, suggested, name_filter):
         return self.save_as

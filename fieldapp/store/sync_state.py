@@ -1,0 +1,24 @@
+"""What the desktop app needs after a sync ran on another connection to the same notebook."""
+
+from __future__ import annotations
+
+from fieldapp.store.activity_log import _title
+from fieldapp.store.store import Store
+
+
+def catch_up_clock(store: Store) -> int:
+    """Move this connection's clock past what another connection (the sync worker) stored.
+
+    An edit made after an import must win over the imported versions, so the clock of
+    the window's store may never stay behind the versions the worker merged in.
+    """
+    row = store.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+    stored = int(row[0]) if row and row[0] is not None else 0
+    if stored > store.clock.last:
+        store.clock.last = stored
+    return store.clock.last
+
+
+def record_title(store: Store, tbl: str, row_id: str) -> str:
+    """The short title of a record (its title, name or text), for the conflict inbox."""
+    return _title(store, tbl, row_id)

@@ -1,0 +1,462 @@
+"""The Sync dialog (folder, import, export) and the conflict inbox.
+
+Sync runs on a ``QThread`` with its own ``Store`` opened on the notebook's path,
+like the PDF export (an sqlite3 connection stays on the thread that opened it).
+The passphrase is kept in the settings only when the user ticks "remember".
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import ValidationError
+from fieldapp.store import Store, StoreError, changelog, conflicts
+from fieldapp.store.sync_state import catch_up_clock, record_title
+from fieldapp.sync.envelope import KdfParams
+from fieldapp.sync.errors import SyncError
+from fieldapp.sync.service import SUFFIX, SyncSummary, export_file, import_file, sync_folder
+from fieldapp.ui.formatting import format_datetime
+
+logger = logging.getLogger(__name__)
+
+FOLDER, IMPORT, EXPORT = "folder", "import", "export"
+PASSPHRASE_KEY = "sync/passphrase"
+PLACE_KEY = "sync/place"
+MODE_KEY = "sync/mode"
+
+
+@dataclass(frozen=True)
+class SyncRequest:
+    mode: str
+    path: Path
+    passphrase: str
+
+
+def last_sync_local(store: Store) -> datetime | None:
+    """The last export or import as local time, or None if this notebook never synced."""
+    text = changelog.last_sync(store)
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().replace(tzinfo=None)
+
+
+class SyncJob(QThread):
+    """Runs one export, import or folder sync with its own ``Store``."""
+
+    progressed = Signal(str, int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, request: SyncRequest, lang: str, kdf: KdfParams,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.db_path = db_path
+        self.request = request
+        self.lang = lang
+        self.kdf = kdf
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        self.progressed.emit(stage, done, total)
+
+    def run(self) -> None:
+        try:
+            store = Store.open(self.db_path)
+        except StoreError as error:
+            self.failed.emit(error.message(self.lang))
+            return
+        request = self.request
+        try:
+            if request.mode == FOLDER:
+                summary = sync_folder(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
+            elif request.mode == IMPORT:
+                summary = import_file(store, request.path, request.passphrase, progress=self._progress)
+            else:
+                summary = export_file(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
+            self.succeeded.emit(summary)
+        except (SyncError, StoreError, ValidationError) as error:
+            self.failed.emit(error.message(self.lang))
+        except OSError as error:
+            self.failed.emit(error.strerror or str(error))
+        except Exception as error:  # noqa: BLE001 - shown as one sentence, logged in full
+            logger.exception("sync failed")
+            self.failed.emit(str(error) or type(error).__name__)
+        finally:
+            store.close()
+
+
+class SyncDialog(QDialog):
+    """Choose a folder or a file, give the passphrase, run, and read what happened."""
+
+    synced = Signal(object)  # the SyncSummary, after a sync that went through
+    finished_run = Signal()  # after every run, successful or not (tests wait for it)
+
+    def __init__(self, store: Store, settings: QSettings, dialogs, lang: str,
+                 parent: QWidget | None = None, kdf: KdfParams = KdfParams()):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.dialogs = dialogs
+        self.lang = lang
+        self.kdf = kdf
+        self.job: SyncJob | None = None
+        self.summary: SyncSummary | None = None
+        self.setWindowTitle(self.tr("Synchronise"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Exchange changes with colleagues through a shared folder or a sync file. "
+            "Everyone must use the same passphrase."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.modes = QButtonGroup(self)
+        self.folder_mode = QRadioButton(self.tr("Synchronise with a shared folder"))
+        self.import_mode = QRadioButton(self.tr("Import a sync file"))
+        self.export_mode = QRadioButton(self.tr("Export to a sync file"))
+        for button, mode in ((self.folder_mode, FOLDER), (self.import_mode, IMPORT), (self.export_mode, EXPORT)):
+            button.setProperty("mode", mode)
+            self.modes.addButton(button)
+            layout.addWidget(button)
+
+        form = QFormLayout()
+        self.place = QLineEdit()
+        self.place.setAccessibleName(self.tr("Folder or file"))
+        self.choose = QPushButton(self.tr("Choose…"))
+        self.choose.clicked.connect(self.choose_place)
+        row = QHBoxLayout()
+        row.addWidget(self.place, 1)
+        row.addWidget(self.choose)
+        self.place_label = QLabel(self.tr("Folder"))
+        form.addRow(self.place_label, row)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        self.remember = QCheckBox(self.tr("Remember the passphrase on this computer"))
+        form.addRow("", self.remember)
+        layout.addLayout(form)
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.run_button = buttons.addButton(self.tr("Synchronise"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.run)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+        stored = self.settings.value(PASSPHRASE_KEY)
+        if isinstance(stored, str) and stored:
+            self.passphrase.setText(stored)
+            self.remember.setChecked(True)
+        mode = self.settings.value(MODE_KEY, FOLDER)
+        {FOLDER: self.folder_mode, IMPORT: self.import_mode, EXPORT: self.export_mode}.get(
+            mode, self.folder_mode).setChecked(True)
+        place = self.settings.value(PLACE_KEY)
+        if isinstance(place, str) and mode == FOLDER:
+            self.place.setText(place)
+        self.modes.buttonToggled.connect(self._mode_changed)
+        self._mode_changed()
+
+    # ------------------------------------------------------------- choosing
+    def mode(self) -> str:
+        checked = self.modes.checkedButton()
+        return checked.property("mode") if checked is not None else FOLDER
+
+    def set_mode(self, mode: str) -> None:
+        {FOLDER: self.folder_mode, IMPORT: self.import_mode, EXPORT: self.export_mode}[mode].setChecked(True)
+
+    def _mode_changed(self, *_args) -> None:
+        self.place_label.setText(self.tr("Folder") if self.mode() == FOLDER else self.tr("File"))
+        self.place.clear()
+        if self.mode() == FOLDER:
+            place = self.settings.value(PLACE_KEY)
+            if isinstance(place, str):
+                self.place.setText(place)
+
+    def choose_place(self) -> None:
+        mode = self.mode()
+        name_filter = self.tr("Feltbog sync files (*%1)").replace("%1", SUFFIX)
+        if mode == FOLDER:
+            chosen = self.dialogs.choose_folder(self, self.tr("Choose the shared folder"))
+        elif mode == IMPORT:
+            files = self.dialogs.open_files(self, self.tr("Choose the sync file"), name_filter)
+            chosen = files[0] if files else None
+        else:
+            stem = self.store.path.stem if self.store.path else "feltbog"
+            suggested = str(Path.home() / f"{stem} {datetime.now():%Y-%m-%d}{SUFFIX}")
+            chosen = self.dialogs.save_file(self, self.tr("Save the sync file as"), suggested, name_filter)
+        if chosen:
+            self.place.setText(str(chosen))
+
+    # ------------------------------------------------------------- running
+    def run(self) -> bool:
+        if self.job is not None:
+            return False
+        if self.store.path is None:
+            self._show_error(self.tr("A notebook held only in memory cannot be synchronised."))
+            return False
+        mode = self.mode()
+        if not self.place.text().strip():
+            self.choose_place()
+        text = self.place.text().strip()
+        if not text:
+            self._show_error(self.tr("Choose a folder or a file first."))
+            return False
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self._show_error(self.tr("Type the passphrase your team agreed on."))
+            return False
+        path = Path(text)
+        if mode == EXPORT and path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        if self.remember.isChecked():
+            self.settings.setValue(PASSPHRASE_KEY, passphrase)
+        else:
+            self.settings.remove(PASSPHRASE_KEY)
+        self.settings.setValue(MODE_KEY, mode)
+        if mode == FOLDER:
+            self.settings.setValue(PLACE_KEY, str(path))
+        self.settings.sync()
+        self.result.clear()
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.run_button.setEnabled(False)
+        job = SyncJob(self.store.path, SyncRequest(mode, path, passphrase), self.lang, self.kdf, self)
+        job.progressed.connect(self._show_progress)
+        job.succeeded.connect(self._done)
+        job.failed.connect(self._failed)
+        self.job = job
+        job.start()
+        return True
+
+    def _show_progress(self, _stage: str, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
+    def _finish_job(self) -> None:
+        if self.job is not None:
+            self.job.wait()
+            self.job.deleteLater()
+            self.job = None
+        self.progress.setVisible(False)
+        self.run_button.setEnabled(True)
+        catch_up_clock(self.store)
+
+    def summary_text(self, summary: SyncSummary) -> str:
+        text = (self.tr("%1 changes in, %2 out, %3 conflicts")
+                .replace("%1", str(summary.changes_in))
+                .replace("%2", str(summary.changes_out))
+                .replace("%3", str(summary.conflicts)))
+        if summary.failures:
+            path, error = summary.failures[0]
+            text += "\n" + (self.tr("%1 files were not read. %2: %3")
+                            .replace("%1", str(len(summary.failures)))
+                            .replace("%2", path.name)
+                            .replace("%3", error.message(self.lang)))
+        return text
+
+    def _done(self, summary: SyncSummary) -> None:
+        self._finish_job()
+        self.summary = summary
+        self.result.setStyleSheet("")
+        self.result.setText(self.summary_text(summary))
+        self.synced.emit(summary)
+        self.finished_run.emit()
+
+    def _failed(self, message: str) -> None:
+        self._finish_job()
+        self._show_error(message)
+        self.finished_run.emit()
+
+    def _show_error(self, message: str) -> None:
+        self.result.setStyleSheet("color: #b00020;")
+        self.result.setText(message)
+        self.dialogs.error(self, self.tr("Not synchronised"), message)
+
+    def shutdown(self) -> None:
+        if self.job is not None:
+            self.job.wait()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self.job is not None:  # let the sync finish: it is one transaction and quick to end
+            return
+        super().reject()
+
+
+def show_value(conflict: conflicts.Conflict, value: Any, lang: str) -> str:
+    """A field value as the user knows it (enum labels, yes/no, names of linked records)."""
+    if value is None or value == "":
+        return "—"
+    spec = conflict.spec
+    if spec.kind == "enum" and spec.enum is not None:
+        try:
+            return spec.enum(value).label(lang)
+        except ValueError:
+            return str(value)
+    if spec.kind == "bool":
+        yes = value in (True, 1, "1", "true")
+        return ("Ja" if yes else "Nej") if lang == "da" else ("Yes" if yes else "No")
+    return str(value)
+
+
+class ConflictInbox(QDialog):
+    """Open conflicts: pick one of the competing values or type a combined one."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, dialogs, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.dialogs = dialogs
+        self.lang = lang
+        self.items: list[conflicts.Conflict] = []
+        self.setWindowTitle(self.tr("Conflicts"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "The same field was changed on two laptops. The value in force is shown first; "
+            "keep one of the values or type a combined one."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Record"), self.tr("Field"), self.tr("Value in force"), self.tr("Other values")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selected)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel(self.tr("No conflicts are waiting."))
+        layout.addWidget(self.empty)
+
+        form = QFormLayout()
+        self.choices = QComboBox()
+        self.choices.setAccessibleName(self.tr("Value to keep"))
+        self.keep_button = QPushButton(self.tr("Keep this value"))
+        self.keep_button.clicked.connect(self.keep_chosen)
+        row = QHBoxLayout()
+        row.addWidget(self.choices, 1)
+        row.addWidget(self.keep_button)
+        form.addRow(self.tr("Keep"), row)
+        self.combined = QLineEdit()
+        self.combined.setAccessibleName(self.tr("Combined value"))
+        self.combined.setPlaceholderText(self.tr("Type a value that combines both"))
+        self.combine_button = QPushButton(self.tr("Use this value"))
+        self.combine_button.clicked.connect(self.use_combined)
+        row = QHBoxLayout()
+        row.addWidget(self.combined, 1)
+        row.addWidget(self.combine_button)
+        form.addRow(self.tr("Or combine"), row)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.items = conflicts.open_conflicts(self.store)
+        self.table.setRowCount(len(self.items))
+        for row, conflict in enumerate(self.items):
+            title = record_title(self.store, conflict.tbl, conflict.row_id) or conflict.row_id
+            cells = [
+                title,
+                conflict.label(self.lang),
+                show_value(conflict, conflict.current.value, self.lang),
+                " | ".join(show_value(conflict, v.value, self.lang) for v in conflict.others),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.empty.setVisible(not self.items)
+        if self.items:
+            self.table.selectRow(0)
+        self._selected()
+
+    def current(self) -> conflicts.Conflict | None:
+        row = self.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _selected(self) -> None:
+        conflict = self.current()
+        self.choices.clear()
+        self.combined.clear()
+        for widget in (self.choices, self.keep_button, self.combined, self.combine_button):
+            widget.setEnabled(conflict is not None)
+        if conflict is None:
+            return
+        for version in conflict.candidates:
+            self.choices.addItem(show_value(conflict, version.value, self.lang), version)
+        text_like = conflict.spec.kind == "text"
+        if text_like:
+            self.combined.setText("\n".join(str(v.value) for v in conflict.candidates if v.value))
+
+    def keep_chosen(self) -> bool:
+        conflict = self.current()
+        version = self.choices.currentData()
+        if conflict is None or version is None:
+            return False
+        return self._settle(lambda: conflicts.pick(self.store, conflict, version))
+
+    def use_combined(self) -> bool:
+        conflict = self.current()
+        if conflict is None:
+            return False
+        value = self.combined.text()
+        return self._settle(lambda: conflicts.resolve(self.store, conflict, value))
+
+    def _settle(self, settle) -> bool:
+        try:
+            settle()
+        except (ValidationError, StoreError) as error:
+            self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True

@@ -1,0 +1,190 @@
+"""Synchronising from the desktop: the Sync dialog, the conflict inbox, the status bar."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import AnsweringDialogs, fill_notebook
+from fieldapp.domain import Person
+from fieldapp.store import Store
+from fieldapp.sync.envelope import TEST_KDF
+from fieldapp.sync.service import export_file, import_file
+from fieldapp.ui.sync_view import EXPORT, FOLDER, IMPORT, PASSPHRASE_KEY
+
+PASSPHRASE = "rød grød med fløde"
+SHOTS = os.environ.get("FELTBOG_SHOTS")  # a folder to save screenshots in, when set
+
+
+@pytest.fixture
+def two_notebooks(home) -> tuple[Path, Path, dict[str, str]]:
+    first = home / "a" / "feltbog.sqlite"
+    first.parent.mkdir()
+    ids = fill_notebook(first)
+    second = home / "b" / "feltbog.sqlite"
+    second.parent.mkdir()
+    Store.open(second).close()
+    return first, second, ids
+
+
+def open_sync(qtbot, window, mode: str, passphrase: str = PASSPHRASE, remember: bool = False):
+    window.sync_kdf = TEST_KDF
+    window.sync_action.trigger()
+    dialog = window.sync_dialog
+    qtbot.waitExposed(dialog)
+    dialog.set_mode(mode)
+    dialog.passphrase.setText(passphrase)
+    dialog.remember.setChecked(remember)
+    return dialog
+
+
+def run(qtbot, dialog) -> None:
+    with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
+        dialog.run_button.click()
+
+
+def test_export_from_one_notebook_and_import_into_another(launch, qtbot, two_notebooks, home):
+    first, second, ids = two_notebooks
+    sync_file = home / "til kollega.feltsync"
+
+    sender_dialogs = AnsweringDialogs()
+    sender_dialogs.save_as = str(sync_file)
+    sender = launch("--db", str(first), "--lang", "da", answering=sender_dialogs)
+    assert "Aldrig synkroniseret" in sender.window.sync_label.text()
+    dialog = open_sync(qtbot, sender.window, EXPORT, remember=True)
+    dialog.choose.click()  # the save dialog "answers" the file name
+    assert dialog.place.text() == str(sync_file)
+    run(qtbot, dialog)
+    assert sender_dialogs.errors == []
+    assert sync_file.exists()
+    assert "0 ændringer ind" in dialog.result.text() and "0 konflikter" in dialog.result.text()
+    assert dialog.summary.changes_out > 0
+    assert sender.settings.value(PASSPHRASE_KEY) == PASSPHRASE, "ticked: the passphrase is remembered"
+    assert "Sidste synkronisering" in sender.window.sync_label.text()
+    if SHOTS:
+        dialog.grab().save(str(Path(SHOTS) / "sync_dialog.png"))
+    dialog.close()
+    sender.window.close()
+    sender.shutdown()
+
+    receiver_dialogs = AnsweringDialogs(files=[str(sync_file)])
+    receiver = launch("--db", str(second), "--lang", "da", answering=receiver_dialogs)
+    window = receiver.window
+    people = window.go("people")
+    assert people.model.rowCount() == 0 if hasattr(people, "model") else True
+    dialog = open_sync(qtbot, window, IMPORT)
+    assert dialog.passphrase.text() == PASSPHRASE, "the remembered passphrase is filled in"
+    dialog.remember.setChecked(False)
+    dialog.choose.click()
+    run(qtbot, dialog)
+    assert receiver_dialogs.errors == []
+    summary = dialog.summary
+    assert summary.changes_in > 0 and summary.conflicts == 0
+    assert dialog.result.text() == f"{summary.changes_in} ændringer ind, 0 ud, 0 konflikter"
+    assert receiver.settings.value(PASSPHRASE_KEY) is None, "unticked: the passphrase is forgotten"
+    # The window shows the new data without being reopened.
+    assert "3 personer" in window.counts_label.text()
+    assert window.store.get(Person, ids["hanne"]).name == "Hanne Østergaard"
+    assert "Sidste synkronisering" in window.sync_label.text()
+
+
+def test_a_wrong_passphrase_is_one_sentence_and_changes_nothing(launch, qtbot, two_notebooks, home):
+    first, second, _ids = two_notebooks
+    sync_file = home / "x.feltsync"
+    with Store.open(first) as store:
+        export_file(store, sync_file, PASSPHRASE, kdf=TEST_KDF)
+    answering = AnsweringDialogs(files=[str(sync_file)])
+    app = launch("--db", str(second), "--lang", "da", answering=answering)
+    dialog = open_sync(qtbot, app.window, IMPORT, passphrase="forkert")
+    dialog.choose.click()
+    run(qtbot, dialog)
+    assert len(answering.errors) == 1
+    message = answering.errors[0][1]
+    assert "forkert adgangsfrase" in message.lower()
+    assert message.count(".") <= 1 and "\n" not in message and "Traceback" not in message
+    assert dialog.result.text() == message
+    assert app.store.count(Person) == 0
+    assert "Aldrig synkroniseret" in app.window.sync_label.text()
+
+
+def test_folder_sync_both_ways(launch, qtbot, two_notebooks, home):
+    first, second, ids = two_notebooks
+    shared = home / "delt"
+    shared.mkdir()
+    with Store.open(second) as store:
+        store.add(Person(name="Bo Fra B"))
+    answering = AnsweringDialogs()
+    answering.folder = str(shared)
+    app = launch("--db", str(first), "--lang", "en", answering=answering)
+    dialog = open_sync(qtbot, app.window, FOLDER)
+    dialog.choose.click()
+    run(qtbot, dialog)
+    assert dialog.summary.changes_out > 0 and dialog.summary.changes_in == 0
+    assert "changes in" in dialog.result.text()
+    with Store.open(second) as store:
+        from fieldapp.sync.service import sync_folder
+
+        sync_folder(store, shared, PASSPHRASE, kdf=TEST_KDF)
+        assert store.get(Person, ids["hanne"]).name == "Hanne Østergaard"
+    run(qtbot, dialog)
+    assert dialog.summary.changes_in > 0
+    assert [p.name for p in app.store.list(Person, "name = ?", ["Bo Fra B"])] == ["Bo Fra B"]
+
+
+def test_a_conflict_waits_in_the_inbox_until_resolved(launch, qtbot, two_notebooks, home):
+    first, second, ids = two_notebooks
+    start_file, theirs = home / "start.feltsync", home / "theirs.feltsync"
+    with Store.open(first) as a, Store.open(second) as b:
+        export_file(a, start_file, PASSPHRASE, kdf=TEST_KDF)
+        import_file(b, start_file, PASSPHRASE)
+        b.update(Person, ids["hanne"], name="Hanne Østergaard Nielsen")
+        export_file(b, theirs, PASSPHRASE, kdf=TEST_KDF)
+        a.update(Person, ids["hanne"], name="Hanne Ø.")
+    answering = AnsweringDialogs(files=[str(theirs)])
+    app = launch("--db", str(first), "--lang", "da", answering=answering)
+    window = app.window
+    dialog = open_sync(qtbot, window, IMPORT)
+    dialog.choose.click()
+    run(qtbot, dialog)
+    assert dialog.summary.conflicts == 1
+    assert dialog.result.text().endswith("1 konflikter")
+    assert "1 konflikter" in window.sync_label.text()
+
+    inbox = window.show_conflicts()
+    qtbot.waitExposed(inbox)
+    assert inbox.table.rowCount() == 1
+    row = [inbox.table.item(0, c).text() for c in range(4)]
+    assert row[1] == "Navn"
+    assert {row[2], row[3]} == {"Hanne Ø.", "Hanne Østergaard Nielsen"}
+    assert {inbox.choices.itemText(i) for i in range(inbox.choices.count())} == {
+        "Hanne Ø.", "Hanne Østergaard Nielsen"}
+    if SHOTS:
+        inbox.grab().save(str(Path(SHOTS) / "conflict_inbox.png"))
+    inbox.combined.setText("Hanne Østergaard Nielsen (Hanne Ø.)")
+    inbox.combine_button.click()
+    assert inbox.table.rowCount() == 0 and inbox.empty.isVisible()
+    assert window.store.get(Person, ids["hanne"]).name == "Hanne Østergaard Nielsen (Hanne Ø.)"
+    assert "konflikter" not in window.sync_label.text()
+    assert answering.errors == []
+
+
+def test_picking_one_value_keeps_it(launch, qtbot, two_notebooks, home):
+    first, second, ids = two_notebooks
+    start_file, theirs = home / "start.feltsync", home / "theirs.feltsync"
+    with Store.open(first) as a, Store.open(second) as b:
+        export_file(a, start_file, PASSPHRASE, kdf=TEST_KDF)
+        import_file(b, start_file, PASSPHRASE)
+        b.update(Person, ids["hanne"], name="Hanne B")
+        export_file(b, theirs, PASSPHRASE, kdf=TEST_KDF)
+        a.update(Person, ids["hanne"], name="Hanne A")
+        import_file(a, theirs, PASSPHRASE)
+    app = launch("--db", str(first), "--lang", "en")
+    inbox = app.window.show_conflicts()
+    choices = [inbox.choices.itemText(i) for i in range(inbox.choices.count())]
+    loser = next(name for name in choices if name != app.store.get(Person, ids["hanne"]).name)
+    inbox.choices.setCurrentIndex(choices.index(loser))
+    inbox.keep_button.click()
+    assert inbox.table.rowCount() == 0
+    assert app.store.get(Person, ids["hanne"]).name == loser
