@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import ValidationError
+from fieldapp.domain import BY_TABLE, ValidationError
 from fieldapp.store import Store, StoreError, changelog, conflicts
 from fieldapp.store.sync_state import catch_up_clock, record_title
 from fieldapp.sync.envelope import KdfParams
@@ -404,6 +404,8 @@ class ConflictInbox(QDialog):
         self.table.setRowCount(len(self.items))
         for row, conflict in enumerate(self.items):
             title = record_title(self.store, conflict.tbl, conflict.row_id) or conflict.row_id
+            kind = BY_TABLE[conflict.tbl].display_name(self.lang)
+            title = f"{kind[:1].upper()}{kind[1:]}: {title}"
             cells = [
                 title,
                 conflict.label(self.lang),
@@ -435,7 +437,7 @@ class ConflictInbox(QDialog):
             self.choices.addItem(show_value(conflict, version.value, self.lang), version)
         text_like = conflict.spec.kind == "text"
         if text_like:
-            self.combined.setText("\n".join(str(v.value) for v in conflict.candidates if v.value))
+            self.combined.setText(" / ".join(str(v.value) for v in conflict.candidates if v.value))
 
     def keep_chosen(self) -> bool:
         conflict = self.current()

@@ -88,6 +88,13 @@ def test_export_from_one_notebook_and_import_into_another(launch, qtbot, two_not
     assert "3 personer" in window.counts_label.text()
     assert window.store.get(Person, ids["hanne"]).name == "Hanne Østergaard"
     assert "Sidste synkronisering" in window.sync_label.text()
+    # The window's clock has caught up with what the worker merged, so a later edit wins.
+    imported = max(v.hlc for v in window.store.versions("people", ids["hanne"]))
+    assert window.store.clock.last >= imported
+    window.store.update(Person, ids["hanne"], name="Hanne Ø. Rettet")
+    newest = max(v.hlc for v in window.store.versions("people", ids["hanne"]) if v.field == "name")
+    assert window.store.get(Person, ids["hanne"]).name == "Hanne Ø. Rettet"
+    assert newest == window.store.clock.last
 
 
 def test_a_wrong_passphrase_is_one_sentence_and_changes_nothing(launch, qtbot, two_notebooks, home):
@@ -151,12 +158,13 @@ def test_a_conflict_waits_in_the_inbox_until_resolved(launch, qtbot, two_noteboo
     assert dialog.summary.conflicts == 1
     assert dialog.result.text().endswith("1 konflikter")
     assert "1 konflikter" in window.sync_label.text()
+    assert window.conflicts_action.text() == "Konflikter (1)"
 
     inbox = window.show_conflicts()
     qtbot.waitExposed(inbox)
     assert inbox.table.rowCount() == 1
     row = [inbox.table.item(0, c).text() for c in range(4)]
-    assert row[1] == "Navn"
+    assert row[0].startswith("Person: ") and row[1] == "Navn"
     assert {row[2], row[3]} == {"Hanne Ø.", "Hanne Østergaard Nielsen"}
     assert {inbox.choices.itemText(i) for i in range(inbox.choices.count())} == {
         "Hanne Ø.", "Hanne Østergaard Nielsen"}
