@@ -238,6 +238,17 @@ def is_elf(path: Path) -> bool:
         return handle.read(4) == b"\x7fELF"
 
 
+def _is_plain_library(name: str) -> bool:
+    """A shared library loaded only because something links it (``libfoo.so.1``).
+
+    Python extension modules (``_cffi_backend.cpython-311-….so``, ``*.abi3.so``) are
+    loaded by ``import``, not by the linker, so no DT_NEEDED entry names them: they
+    must never be pruning candidates.
+    """
+    return (name.startswith("lib") and ".so" in name and not name.startswith("libpython")
+            and ".cpython-" not in name and ".abi3." not in name)
+
+
 def prune_linux_bundle(bundle: Path) -> int:
     """Drop unneeded Qt plugins, then every shared library nothing left in the bundle links.
 
@@ -257,7 +268,7 @@ def prune_linux_bundle(bundle: Path) -> int:
             shutil.rmtree(target) if target.is_dir() else target.unlink()
     qt_lib = internal / "PySide6" / "Qt" / "lib"
     candidates = {p.name: p for folder in (internal, qt_lib) if folder.is_dir()
-                  for p in folder.iterdir() if ".so" in p.name and p.is_file() and not p.name.startswith("libpython")}
+                  for p in folder.iterdir() if p.is_file() and _is_plain_library(p.name)}
     roots = [p for p in internal.rglob("*") if p.is_file() and not p.is_symlink()
              and p.name not in candidates and ".so" in p.name and is_elf(p)]
     roots.append(bundle / bundle.name)
@@ -404,8 +415,8 @@ def build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     name, version = app_metadata()
     system = platform.system()
+    check_resources()  # first: a broken checkout is reported even where PyInstaller is not installed
     print(f"{name} {version}: PyInstaller {check_pyinstaller()} on {system} {platform.machine()}", flush=True)
-    check_resources()
     qm_files = build_qm_files()
     print("translations: " + ", ".join(p.name for p in qm_files), flush=True)
     dist, work = args.dist.resolve(), args.work.resolve()

@@ -1,10 +1,10 @@
 """``fieldapp --self-test``: prove that an installed copy can do the real work.
 
 Each step uses a throw-away notebook in a temporary folder and the same public
-functions the app and the CLI use: write, search, export a PDF and (when this
-build has it) a sync file round trip to a second notebook. No Qt here; the
-desktop part adds its own step (``fieldapp.ui.selftest``). A step that cannot
-run in this build says so ("not available") instead of pretending to pass.
+functions the app and the CLI use: write, search, export a PDF and a sync file round
+trip to a second notebook. No Qt here; the desktop part adds its own step
+(``fieldapp.ui.selftest``). A step that cannot run (a module missing from a
+bundle, say) is a failure, named with its reason.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ PASSPHRASE = "feltbog selvtest"
 @dataclass
 class Outcome:
     name: str
-    status: str  # "ok", "failed" or "not available"
+    status: str  # "ok" or "failed"
     detail: str = ""
     seconds: float = 0.0
 
@@ -42,10 +42,6 @@ class Workspace:
     store: Store | None = None
     activity_id: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
-
-
-class NotAvailable(Exception):
-    """The step's feature is not part of this build."""
 
 
 Step = tuple[str, Callable[[Workspace], str]]
@@ -92,10 +88,7 @@ def step_pdf(ws: Workspace) -> str:
 
 
 def step_sync(ws: Workspace) -> str:
-    try:
-        from fieldapp import sync
-    except ImportError as error:
-        raise NotAvailable("not available in this build") from error
+    from fieldapp import sync
     store = _notebook(ws)
     sync_file = ws.folder / "out" / "selvtest.feltsync"
     sync_file.parent.mkdir()
@@ -125,8 +118,6 @@ def run_steps(steps: Iterable[Step], ws: Workspace) -> list[Outcome]:
         started = time.perf_counter()
         try:
             detail, status = func(ws), "ok"
-        except NotAvailable as why:
-            detail, status = str(why), "not available"
         except Exception as error:  # a self-test reports every failure, whatever it is
             detail, status = f"{type(error).__name__}: {error}\n{traceback.format_exc()}", "failed"
         outcomes.append(Outcome(name, status, detail, time.perf_counter() - started))
@@ -137,13 +128,10 @@ def report(outcomes: list[Outcome], print_line: Callable[[str], None] = print) -
     """Print one line per step; 0 when nothing failed, 1 otherwise."""
     print_line(f"{APP_NAME} {__version__} self-test")
     for outcome in outcomes:
-        if outcome.status == "not available":
-            print_line(f"{outcome.name}: {outcome.detail}")
-        else:
-            first, _, rest = outcome.detail.partition("\n")
-            print_line(f"{outcome.name}: {outcome.status} ({first}) {outcome.seconds * 1000:.0f} ms")
-            if rest:
-                print_line(rest.rstrip())
+        first, _, rest = outcome.detail.partition("\n")
+        print_line(f"{outcome.name}: {outcome.status} ({first}) {outcome.seconds * 1000:.0f} ms")
+        if rest:
+            print_line(rest.rstrip())
     failed = [o.name for o in outcomes if o.status == "failed"]
     print_line(f"self-test failed: {', '.join(failed)}" if failed else "self-test passed")
     return 1 if failed else 0

@@ -6,7 +6,6 @@ FELTBOG_BUILD_TESTS=1 (CI sets it when build_installer.py or pyproject.toml chan
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -20,7 +19,6 @@ import build_installer
 from fieldapp import APP_NAME, __version__, selftest
 
 ROOT = Path(__file__).resolve().parents[1]
-SYNC_BUILT = importlib.util.find_spec("fieldapp.sync") is not None
 
 
 def iss_values(text: str) -> dict[str, str]:
@@ -121,12 +119,8 @@ def check_self_test_output(result: subprocess.CompletedProcess) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"Feltbog {__version__} self-test" and lines[-1] == "self-test passed"
-    for step in ("write", "search", "pdf", "ui"):
+    for step in ("write", "search", "pdf", "sync", "ui"):
         assert any(line.startswith(f"{step}: ok (") for line in lines), (step, lines)
-    if SYNC_BUILT:
-        assert any(line.startswith("sync: ok (") for line in lines), lines
-    else:
-        assert "sync: not available in this build" in lines
 
 
 def test_self_test_from_source_passes_offscreen(tmp_path):
