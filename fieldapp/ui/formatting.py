@@ -56,3 +56,22 @@ def qt_date_format(lang: str | None = None) -> str:
 def qt_datetime_format(lang: str | None = None) -> str:
     lang = lang or current_language()
     return f"{QT_DATE_FORMATS[lang]} {QT_TIME_FORMATS[lang]}"
+
+
+def error_sentence(error: BaseException, lang: str | None = None) -> str:
+    """The one sentence a user sees for a failed background job.
+
+    Expected errors carry their own Danish/English ``message(lang)``; a file-system
+    error gives the system's reason; anything else its text (and is logged by the caller).
+    """
+    message = getattr(error, "message", None)
+    if callable(message):
+        return message(lang)
+    if isinstance(error, OSError):
+        return error.strerror or str(error)
+    return str(error) or type(error).__name__
+
+
+def is_expected(error: BaseException) -> bool:
+    """True for errors that explain themselves (no traceback needed in the log)."""
+    return callable(getattr(error, "message", None)) or isinstance(error, OSError)

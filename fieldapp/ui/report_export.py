@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import ValidationError
 from fieldapp.reports import (
-    ReportError,
     ReportOptions,
     export_activity_report,
     export_area_report,
@@ -42,7 +40,7 @@ from fieldapp.reports import (
 )
 from fieldapp.store import Store, StoreError
 from fieldapp.store.privacy import write_access_export
-from fieldapp.ui.formatting import format_date, qt_date_format
+from fieldapp.ui.formatting import error_sentence, format_date, is_expected, qt_date_format
 
 logger = logging.getLogger(__name__)
 
@@ -175,13 +173,10 @@ class ReportJob(QThread):
             self.succeeded.emit(result)
         except Cancelled:
             self.cancelled.emit()
-        except (ReportError, StoreError, ValidationError) as error:
-            self.failed.emit(error.message(self.lang))
-        except OSError as error:
-            self.failed.emit(error.strerror or str(error))
-        except Exception as error:  # noqa: BLE001 - shown as one sentence, logged in full
-            logger.exception("report export failed")
-            self.failed.emit(str(error) or type(error).__name__)
+        except Exception as error:  # noqa: BLE001 - shown as one sentence; unexpected ones logged in full
+            if not is_expected(error):
+                logger.exception("report export failed")
+            self.failed.emit(error_sentence(error, self.lang))
         finally:
             store.close()
 

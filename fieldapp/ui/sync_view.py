@@ -39,9 +39,8 @@ from fieldapp.domain import BY_TABLE, ValidationError
 from fieldapp.store import Store, StoreError, changelog, conflicts
 from fieldapp.store.sync_state import catch_up_clock, record_title
 from fieldapp.sync.envelope import KdfParams
-from fieldapp.sync.errors import SyncError
 from fieldapp.sync.service import SUFFIX, SyncSummary, export_file, import_file, sync_folder
-from fieldapp.ui.formatting import format_datetime
+from fieldapp.ui.formatting import error_sentence, is_expected
 
 logger = logging.getLogger(__name__)
 
@@ -105,13 +104,10 @@ class SyncJob(QThread):
             else:
                 summary = export_file(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
             self.succeeded.emit(summary)
-        except (SyncError, StoreError, ValidationError) as error:
-            self.failed.emit(error.message(self.lang))
-        except OSError as error:
-            self.failed.emit(error.strerror or str(error))
-        except Exception as error:  # noqa: BLE001 - shown as one sentence, logged in full
-            logger.exception("sync failed")
-            self.failed.emit(str(error) or type(error).__name__)
+        except Exception as error:  # noqa: BLE001 - shown as one sentence; unexpected ones logged in full
+            if not is_expected(error):
+                logger.exception("sync failed")
+            self.failed.emit(error_sentence(error, self.lang))
         finally:
             store.close()
 
