@@ -36,7 +36,7 @@ from fieldapp.store import Store, StoreError
 from fieldapp.store import lookups, privacy
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.ui.dialogs import Dialogs
-from fieldapp.ui.fields import NamesModel, PickerInput
+from fieldapp.ui.fields import PickerInput
 from fieldapp.ui.forms import EntityForm
 from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import ID_ROLE, ActionTableModel, ActivityRowsModel, PeopleTableModel, RowsTableModel, Column

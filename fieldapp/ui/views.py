@@ -31,7 +31,6 @@ from fieldapp.store import lookups
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.ui.forms import EntityForm
 from fieldapp.ui.formatting import format_count, qt_date_format
-from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import (
     ID_ROLE,
     SORT_ROLE,

@@ -1,4 +1,9 @@
-"""The app survives PySide6 calls that drop references to None/True (PySide6 6.12 on Python 3.11)."""
+"""The installed PySide6 keeps its references to None/True.
+
+PySide6 6.12.0 on Python 3.11 drops a reference on calls like these and the interpreter
+aborts after a few thousand ("deallocating None"); pyproject.toml therefore pins PySide6
+below 6.12. This test fails (the process aborts) on a PySide6 with that bug.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,6 @@ import sys
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox
 
-import fieldapp.ui  # noqa: F401  (importing the UI package applies the guard)
 
 
 class Ping(QObject):
@@ -19,7 +23,8 @@ def test_tens_of_thousands_of_refcount_dropping_calls_do_not_abort_the_interpret
     combo.addItem("Alle områder", None)
     ping = Ping()
     ping.pinged.connect(lambda: None)
-    for _ in range(30_000):  # without the guard, None's count (a few thousand) would reach zero
+    before = sys.getrefcount(None)
+    for _ in range(30_000):  # with the bug, None's count (a few thousand) would reach zero
         assert combo.currentData() is None
         ping.pinged.emit()
-    assert sys.getrefcount(None) > 0 and sys.getrefcount(True) > 0
+    assert sys.getrefcount(None) >= before - 100  # no steady leak of references
