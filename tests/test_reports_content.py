@@ -161,3 +161,11 @@ def test_progress_is_reported_in_the_report_language(sample):
     render_activity_report(sample.store, sample.walkabout.id, en(), lambda *a: steps.append(a))
     assert [s[0] for s in steps] == [0, 1, 2] and all(s[1] == 4 for s in steps)
     assert steps[0][2] == "Collecting data …"
+
+
+def test_quotes_get_one_pair_of_quotation_marks():
+    from fieldapp.reports.texts import quoted
+
+    assert quoted("»Hvis brugsen lukker, lukker byen«", "da") == "»Hvis brugsen lukker, lukker byen«"
+    assert quoted('"Vi vil gerne selv"', "en") == "“Vi vil gerne selv”"
+    assert quoted("Det er første gang", "da") == "»Det er første gang«"

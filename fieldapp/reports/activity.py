@@ -16,7 +16,7 @@ from fieldapp.reports.privacy import capitalise
 from fieldapp.reports.route_figure import route_section
 from fieldapp.routes import RoutePlan
 from fieldapp.reports.styles import data_table, facts_table, gap, heading, para, text
-from fieldapp.reports.texts import format_count, format_date, format_datetime
+from fieldapp.reports.texts import format_count, format_date, format_datetime, quoted
 from fieldapp.store.reporting import ActionRow, ActivityData, ObservationRow, SurveyResult
 
 KIND_ORDER = (ObservationKind.CONCERN, ObservationKind.HOPE, ObservationKind.IDEA, ObservationKind.QUOTE,
@@ -150,7 +150,7 @@ def _observation(row: ObservationRow, ctx: Context) -> Flowable:
     if obs.kind is ObservationKind.QUOTE:
         who = ctx.redactor.name(row.raised_by)
         return KeepTogether([
-            para(f"»{obs.text}«" if ctx.lang == "da" else f"“{obs.text}”", "quote"),
+            para(quoted(obs.text, ctx.lang), "quote"),
             para("– " + " · ".join([who, *details]), "attribution"),
         ])
     line = f"• {text(obs.text)}"

@@ -14,7 +14,7 @@ from fieldapp.reports.options import Context
 from fieldapp.reports.route_figure import route_section
 from fieldapp.routes import RoutePlan
 from fieldapp.reports.styles import SHADE, data_table, facts_table, gap, heading, para, table_style
-from fieldapp.reports.texts import format_count, format_date, format_month, format_period, format_short_date
+from fieldapp.reports.texts import format_count, format_date, format_month, format_period, format_short_date, quoted
 from fieldapp.store.reporting import AreaData, SurveyResult
 
 THEMES_IN_CHART = 15
@@ -126,7 +126,7 @@ def quotes(data: AreaData, ctx: Context) -> list[Flowable]:
         source = f"{row.activity.kind.label(ctx.lang) if row.activity.kind else ''}, " \
                  f"{format_date(row.activity.starts_at, ctx.lang)}"
         story.append(KeepTogether([
-            para(f"»{quote}«" if ctx.lang == "da" else f"“{quote}”", "quote"),
+            para(quoted(quote, ctx.lang), "quote"),
             para(f"– {who} · {source}", "attribution"),
         ]))
     return story

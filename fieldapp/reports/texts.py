@@ -292,3 +292,12 @@ def format_count(value: int, lang: str) -> str:
     """Thousands separated the Danish way (1.234) or the English way (1,234)."""
     text = f"{value:,}"
     return text.replace(",", ".") if lang == "da" else text
+
+
+_QUOTE_MARKS = "»«“”„\"'‘’"
+
+
+def quoted(text: str, lang: str) -> str:
+    """A quote in the report language's quotation marks, replacing any the writer typed."""
+    core = text.strip().strip(_QUOTE_MARKS).strip()
+    return f"»{core}«" if lang == "da" else f"“{core}”"
