@@ -48,17 +48,31 @@ EXCLUDED_PYTHON_MODULES = ("tkinter", "_tkinter", "pytest", "_pytest", "pytestqt
                            "readline",
                            # Feltbog never opens a connection, so no TLS: hashlib then uses Python's own
                            # SHA-2 code and OpenSSL's libcrypto/libssl (5 MB) stay out.
-                           "ssl", "_ssl", "_hashlib")
+                           "ssl", "_ssl", "_hashlib",
+                           # Phones give JPEG (or HEIC, which Pillow cannot read anyway); WebP is rare.
+                           "PIL._webp", "PIL.WebPImagePlugin",
+                           # East-Asian multibyte codecs: notes, GPX files and sync files are UTF-8
+                           # (or Latin-1 from old GPS devices).
+                           "_codecs_cn", "_codecs_hk", "_codecs_jp", "_codecs_kr", "_codecs_tw",
+                           "_codecs_iso2022", "_multibytecodec",
+                           # bz2/xz archives (zipfile only imports them when such a member appears;
+                           # sync files use deflate) and the interactive help and test tools.
+                           "_bz2", "bz2", "_lzma", "lzma", "pydoc", "pydoc_data", "doctest", "unittest")
 
 # Qt plugins a Linux desktop app does not load: kiosk/embedded platforms (eglfs, linuxfb,
 # vnc, which also drags in QtNetwork), evdev input for kiosks, and the GTK theme (GTK, Cairo
-# and Pango: 15 MB). xcb, wayland and offscreen stay; so does the xdg-desktop-portal theme.
+# and Pango: 15 MB). xcb and offscreen stay; so does the xdg-desktop-portal theme.
 LINUX_DROPPED_PLUGINS = (
     "platforms/libqeglfs.so", "platforms/libqlinuxfb.so", "platforms/libqminimal.so",
     "platforms/libqminimalegl.so", "platforms/libqvkkhrdisplay.so", "platforms/libqvnc.so",
     "egldeviceintegrations", "generic", "platformthemes/libqgtk3.so",
-    # Photos are JPEG, PNG, GIF or WebP; icons SVG or ICO.
     "imageformats/libqtiff.so", "imageformats/libqicns.so", "imageformats/libqtga.so", "imageformats/libqwbmp.so",
+    # Photos reach Qt only as PNG thumbnails made by Pillow, icons as SVG: no JPEG/GIF/WebP readers.
+    "imageformats/libqwebp.so", "imageformats/libqjpeg.so", "imageformats/libqgif.so",
+    # Native Wayland: on a Wayland desktop Qt falls back to xcb through XWayland, which
+    # GNOME and KDE provide; this keeps 2 MB of Wayland client libraries out.
+    "platforms/libqwayland.so", "platforms/libqwayland-egl.so", "platforms/libqwayland-generic.so",
+    "wayland-decoration-client", "wayland-graphics-integration-client", "wayland-shell-integration",
 )
 
 
