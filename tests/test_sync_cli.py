@@ -67,7 +67,7 @@ def test_refusals_exit_non_zero_with_one_line_and_change_nothing(two_notebooks, 
         before = full_dump(bo)
     monkeypatch.setenv("FELTBOG_PASSPHRASE", "forkert")
     assert run(["sync", "import", "--db", str(b), str(out)]) == 1
-    assert "Forkert adgangsfrase" in one_error_line(capsys)
+    assert "Forkert adgangssætning" in one_error_line(capsys)
     junk = tmp_path / "junk.feltsync"
     junk.write_bytes(b"hello")
     assert run(["sync", "import", "--db", str(b), str(junk)]) == 1

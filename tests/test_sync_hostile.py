@@ -111,7 +111,7 @@ def test_bit_flips_anywhere(notebook, valid_file, tmp_path):
 
 def test_wrong_passphrase(notebook, valid_file):
     error = refused(notebook, valid_file, WrongPassphraseError, passphrase="forkert frase")
-    assert "adgangsfrase" in error.message("da") and "passphrase" in error.message("en")
+    assert "adgangssætning" in error.message("da") and "passphrase" in error.message("en")
 
 
 def _chunks(data: bytes) -> tuple[bytes, list[bytes]]:

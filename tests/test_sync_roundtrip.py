@@ -216,7 +216,7 @@ def test_passphrase_rules(team):
     export(anne, shared / "secret.feltsync")
     with pytest.raises(WrongPassphraseError) as wrong:
         import_file(bo, shared / "secret.feltsync", "forkert")
-    assert "Forkert adgangsfrase" in wrong.value.message("da")
+    assert "Forkert adgangssætning" in wrong.value.message("da")
     assert "Wrong passphrase" in wrong.value.message("en")
     with pytest.raises(PassphraseNeededError):
         import_file(bo, shared / "secret.feltsync", None)

@@ -76,7 +76,7 @@ def passphrase(args: argparse.Namespace, *, required: bool) -> str | None:
         value = os.environ.get(PASSPHRASE_ENV) or ""
     if not value and required:
         raise CommandError(
-            _say(f"Angiv holdets adgangsfrase med --passphrase-file eller {PASSPHRASE_ENV} "
+            _say(f"Angiv holdets adgangssætning med --passphrase-file eller {PASSPHRASE_ENV} "
                  "(eller --no-encryption for en ukrypteret fil).",
                  f"Give the team passphrase with --passphrase-file or {PASSPHRASE_ENV} "
                  "(or --no-encryption for an unencrypted file).")

@@ -11,11 +11,11 @@ from fieldapp.store.errors import StoreError
 
 _TEXT: dict[str, dict[str, str]] = {
     "wrong_passphrase": {
-        "da": "Forkert adgangsfrase: synkroniseringsfilen kan ikke låses op med den.",
+        "da": "Forkert adgangssætning: synkroniseringsfilen kan ikke låses op med den.",
         "en": "Wrong passphrase: the sync file cannot be unlocked with it.",
     },
     "passphrase_needed": {
-        "da": "Synkroniseringsfilen er krypteret; angiv holdets adgangsfrase.",
+        "da": "Synkroniseringsfilen er krypteret; angiv holdets adgangssætning.",
         "en": "The sync file is encrypted; give the team passphrase.",
     },
     "not_a_sync_file": {

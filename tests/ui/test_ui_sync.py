@@ -109,7 +109,7 @@ def test_a_wrong_passphrase_is_one_sentence_and_changes_nothing(launch, qtbot, t
     run(qtbot, dialog)
     assert len(answering.errors) == 1
     message = answering.errors[0][1]
-    assert "forkert adgangsfrase" in message.lower()
+    assert "forkert adgangssætning" in message.lower()
     assert message.count(".") <= 1 and "\n" not in message and "Traceback" not in message
     assert dialog.result.text() == message
     assert app.store.count(Person) == 0
