@@ -362,3 +362,13 @@ def test_bulk_add_is_all_or_nothing(store):
     assert store.count(Area) == 0
     assert store.bulk_add([area]) == 1
     assert store.versions("areas", area.id)
+
+
+def test_change_log_sequence_numbers_are_never_reused(store):
+    """Sync exports "everything after seq N"; a purge (GDPR erasure) must not let new versions reuse old numbers."""
+    store.add(Area(name="Uldum"))
+    top = store.conn.execute("SELECT max(seq) FROM field_versions").fetchone()[0]
+    store.conn.execute("DELETE FROM field_versions WHERE seq >= ?", (top - 1,))
+    store.add(Area(name="Barrit"))
+    newest = store.conn.execute("SELECT min(seq) FROM field_versions WHERE value = '\"Barrit\"'").fetchone()[0]
+    assert newest > top

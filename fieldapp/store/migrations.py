@@ -64,7 +64,7 @@ _TABLES_0001 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 
 CREATE TABLE field_versions (
-    seq INTEGER PRIMARY KEY,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: export high-water marks rely on it
     tbl TEXT NOT NULL,
     row_id TEXT NOT NULL,
     field TEXT NOT NULL,
