@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,9 +38,10 @@ from fieldapp.reports import (
     export_area_report,
     export_person_report,
 )
-from fieldapp.store import Store, StoreError
+from fieldapp.store import Store
 from fieldapp.store.privacy import write_access_export
-from fieldapp.ui.formatting import error_sentence, format_date, is_expected, qt_date_format
+from fieldapp.ui.formatting import format_date, qt_date_format
+from fieldapp.ui.jobs import Cancelled, StoreJob
 
 logger = logging.getLogger(__name__)
 
@@ -59,10 +60,6 @@ class ReportChoice:
 
     def options(self) -> ReportOptions:
         return ReportOptions(lang=self.lang, internal=self.internal)
-
-
-class Cancelled(Exception):
-    """Raised inside the worker by the progress callback once Cancel was pressed."""
 
 
 def to_date(qdate: QDate) -> date:
@@ -136,19 +133,14 @@ class ReportOptionsDialog(QDialog):
         return ReportChoice(self.language.currentData(), internal, start, end)
 
 
-class ReportJob(QThread):
-    """Runs ``work(store, progress)`` on its own thread with its own ``Store``."""
+class ReportJob(StoreJob):
+    """Runs ``work(store, progress)`` as a background job; Cancel stops it between stages."""
 
     progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
 
     def __init__(self, db_path: Path, work: Work, lang: str, parent: QObject | None = None):
-        super().__init__(parent)
-        self.db_path = db_path
+        super().__init__(db_path, lang, parent)
         self.work = work
-        self.lang = lang
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -159,26 +151,12 @@ class ReportJob(QThread):
             raise Cancelled
         self.progressed.emit(step, steps, message)
 
-    def run(self) -> None:
-        try:
-            store = Store.open(self.db_path)
-        except StoreError as error:
-            self.failed.emit(error.message(self.lang))
-            return
-        try:
-            self._progress(0, 4, "")
-            result = self.work(store, self._progress)
-            if self._cancel.is_set():  # cancelled after the last stage: the file is already whole
-                logger.info("report finished although cancelled late: %s", result)
-            self.succeeded.emit(result)
-        except Cancelled:
-            self.cancelled.emit()
-        except Exception as error:  # noqa: BLE001 - shown as one sentence; unexpected ones logged in full
-            if not is_expected(error):
-                logger.exception("report export failed")
-            self.failed.emit(error_sentence(error, self.lang))
-        finally:
-            store.close()
+    def perform(self, store: Store) -> object:
+        self._progress(0, 4, "")
+        result = self.work(store, self._progress)
+        if self._cancel.is_set():  # cancelled after the last stage: the file is already whole
+            logger.info("report finished although cancelled late: %s", result)
+        return result
 
 
 def file_stem(text: str) -> str:

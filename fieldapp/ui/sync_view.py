@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -40,7 +40,7 @@ from fieldapp.store import Store, StoreError, changelog, conflicts
 from fieldapp.store.sync_state import catch_up_clock, record_title
 from fieldapp.sync.envelope import KdfParams
 from fieldapp.sync.service import SUFFIX, SyncSummary, export_file, import_file, sync_folder
-from fieldapp.ui.formatting import error_sentence, is_expected
+from fieldapp.ui.jobs import StoreJob
 
 logger = logging.getLogger(__name__)
 
@@ -71,45 +71,27 @@ def last_sync_local(store: Store) -> datetime | None:
     return moment.astimezone().replace(tzinfo=None)
 
 
-class SyncJob(QThread):
+class SyncJob(StoreJob):
     """Runs one export, import or folder sync with its own ``Store``."""
 
     progressed = Signal(str, int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
 
     def __init__(self, db_path: Path, request: SyncRequest, lang: str, kdf: KdfParams,
                  parent: QObject | None = None):
-        super().__init__(parent)
-        self.db_path = db_path
+        super().__init__(db_path, lang, parent)
         self.request = request
-        self.lang = lang
         self.kdf = kdf
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         self.progressed.emit(stage, done, total)
 
-    def run(self) -> None:
-        try:
-            store = Store.open(self.db_path)
-        except StoreError as error:
-            self.failed.emit(error.message(self.lang))
-            return
+    def perform(self, store: Store) -> SyncSummary:
         request = self.request
-        try:
-            if request.mode == FOLDER:
-                summary = sync_folder(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
-            elif request.mode == IMPORT:
-                summary = import_file(store, request.path, request.passphrase, progress=self._progress)
-            else:
-                summary = export_file(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
-            self.succeeded.emit(summary)
-        except Exception as error:  # noqa: BLE001 - shown as one sentence; unexpected ones logged in full
-            if not is_expected(error):
-                logger.exception("sync failed")
-            self.failed.emit(error_sentence(error, self.lang))
-        finally:
-            store.close()
+        if request.mode == FOLDER:
+            return sync_folder(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
+        if request.mode == IMPORT:
+            return import_file(store, request.path, request.passphrase, progress=self._progress)
+        return export_file(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
 
 
 class SyncDialog(QDialog):
