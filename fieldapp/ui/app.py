@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import logging
 import sys
 import time
@@ -96,7 +95,7 @@ class Feltbog(QObject):
         is_new = not path.exists()
         choice = "empty"
         if is_new:
-            choice = self.dialogs.first_run(None, offer_demo=importlib.util.find_spec("fieldapp.demo") is not None)
+            choice = self.dialogs.first_run(None)
             if choice is None:
                 lock.release()
                 return EXIT_CANCELLED

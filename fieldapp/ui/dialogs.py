@@ -56,7 +56,7 @@ class Dialogs(QObject):
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
-    def first_run(self, parent: QWidget | None, offer_demo: bool = True) -> str | None:
+    def first_run(self, parent: QWidget | None) -> str | None:
         """Ask how a new notebook starts: ``"demo"``, ``"empty"`` or ``None`` (cancel)."""
         box = QMessageBox(parent)
         box.setWindowTitle(self.tr("Welcome to Feltbog"))
@@ -66,13 +66,13 @@ class Dialogs(QObject):
             self.tr("Demo data shows the app filled with made-up walkabouts, people and areas. "
                     "You can start a fresh notebook later.")
         )
-        demo = box.addButton(self.tr("Start with demo data"), QMessageBox.ButtonRole.AcceptRole) if offer_demo else None
+        demo = box.addButton(self.tr("Start with demo data"), QMessageBox.ButtonRole.AcceptRole)
         empty = box.addButton(self.tr("Empty notebook"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(empty)
         box.exec()
         clicked = box.clickedButton()
-        if demo is not None and clicked is demo:
+        if clicked is demo:
             return "demo"
         if clicked is empty:
             return "empty"

@@ -62,7 +62,7 @@ class AnsweringDialogs(Dialogs):
         self.confirms.append((title, text))
         return self.confirm_answer
 
-    def first_run(self, parent, offer_demo=True):
+    def first_run(self, parent):
         return self.first_run_answer
 
 
