@@ -127,6 +127,55 @@ def test_picking_one_of_the_values_closes_the_conflict(team):
     assert conflicts.open_conflicts(anne) == []
 
 
+def test_an_edit_on_top_of_an_agreed_value_is_no_conflict_anywhere(team):
+    """Two colleagues type the same thing, then one changes it: nobody gets an inbox item.
+
+    (Found by the three-laptop model: the later edit named only the winning version,
+    so the other laptops saw the agreeing one as a rival head and listed a conflict
+    the editing laptop did not have.)
+    """
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    area = anne.add(Area(name="Ry"))
+    export(anne, shared / "a1.feltsync")
+    import_file(bo, shared / "a1.feltsync", PASSPHRASE)
+    anne.update(Area, area.id, municipality="Skanderborg")
+    bo.update(Area, area.id, municipality="Skanderborg")
+    export(anne, shared / "a2.feltsync")
+    export(bo, shared / "b2.feltsync")
+    assert import_file(anne, shared / "b2.feltsync", PASSPHRASE).conflicts == 0
+    assert import_file(bo, shared / "a2.feltsync", PASSPHRASE).conflicts == 0
+
+    anne.update(Area, area.id, municipality=None)
+    export(anne, shared / "a3.feltsync")
+    assert import_file(bo, shared / "a3.feltsync", PASSPHRASE).conflicts == 0
+    assert conflicts.open_conflicts(anne) == conflicts.open_conflicts(bo) == []
+    assert bo.get(Area, area.id).municipality is None
+    assert tables(anne) == tables(bo)
+
+
+def test_an_edit_while_a_conflict_is_open_keeps_it_open(team):
+    """Editing the field in the form is not a review of the rival value: the inbox keeps it."""
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    area = anne.add(Area(name="Viby"))
+    export(anne, shared / "a.feltsync")
+    import_file(bo, shared / "a.feltsync", PASSPHRASE)
+    anne.update(Area, area.id, phase="develop_leaders")
+    bo.update(Area, area.id, phase="withdraw")
+    export(bo, shared / "b.feltsync")
+    assert import_file(anne, shared / "b.feltsync", PASSPHRASE).conflicts == 1
+    (before,) = conflicts.open_conflicts(anne)
+    rival = before.others[0].value  # the value not in force when anne edits
+    anne.update(Area, area.id, phase="awaken")
+    export(anne, shared / "a2.feltsync")
+    import_file(bo, shared / "a2.feltsync", PASSPHRASE)
+    for store in (anne, bo):
+        (conflict,) = conflicts.open_conflicts(store)
+        assert {v.value for v in conflict.candidates} == {"awaken", rival}
+        assert store.get(Area, area.id).phase == "awaken"
+
+
 def test_a_delete_travels_and_a_newer_edit_revives_the_row(team):
     notebooks, shared = team
     anne, bo = notebooks["anne"], notebooks["bo"]

@@ -21,7 +21,7 @@ from typing import Any
 
 from fieldapp.domain import BY_TABLE
 from fieldapp.domain.fields import FieldError, FieldSpec, ValidationError, coerce, encode
-from fieldapp.store.store import FieldVersion, Store, version_key
+from fieldapp.store.store import MAX_PARENTS, FieldVersion, Store, version_key
 
 SYSTEM_PREFIX = "_"
 
@@ -149,7 +149,8 @@ def resolve(store: Store, conflict: Conflict, value: Any) -> FieldVersion:
         raise ValidationError([error]) from None
     with store.transaction():
         tops = heads(_field_versions(store, conflict.tbl, conflict.row_id, conflict.field))
-        prev = ",".join(sorted(v.key for v in tops)) or None
+        # The one in force first, so that it is kept should there be more heads than a prev may name.
+        prev = ",".join([v.key for v in tops][:MAX_PARENTS]) or None
         hlc = store.clock.now()
         store.conn.execute(
             "INSERT INTO field_versions (tbl, row_id, field, value, hlc, site, prev) VALUES (?, ?, ?, ?, ?, ?, ?)",

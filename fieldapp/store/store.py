@@ -57,6 +57,9 @@ BUSY_TIMEOUT_MS = 5000
 # Rows per query when materialising rows from the log (well under SQLite's variable limit).
 RECOMPUTE_BATCH = 500
 
+# At most this many version keys in one ``prev`` (sync refuses longer ones).
+MAX_PARENTS = 64
+
 # What goes when a row goes: (child table, column pointing at the parent).
 CASCADES: dict[str, tuple[tuple[str, str], ...]] = {
     "activities": (
@@ -207,15 +210,34 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             raise
 
     # ------------------------------------------------------------- change log
-    def _winners(self, tbl: str, row_id: str) -> dict[str, tuple[int, str]]:
-        """Per field, the (hlc, site) of the version currently in force."""
-        winners: dict[str, tuple[int, str]] = {}
-        for field, hlc, site in self.conn.execute(
-            "SELECT field, hlc, site FROM field_versions WHERE tbl = ? AND row_id = ?", (tbl, row_id)
+    def _winners(self, tbl: str, row_id: str) -> dict[str, str]:
+        """Per field, the ``prev`` a local write of it names.
+
+        That is the version in force plus every other head of the field that holds
+        the same value: two colleagues who typed the same thing do not disagree, so
+        an edit made on top of their value settles both. Heads with a *different*
+        value stay heads, and their conflict stays in the inbox.
+        """
+        fields: dict[str, list[tuple[int, str, str, str | None]]] = {}
+        for field, value, hlc, site, prev in self.conn.execute(
+            "SELECT field, value, hlc, site, prev FROM field_versions WHERE tbl = ? AND row_id = ?", (tbl, row_id)
         ):
-            if field not in winners or (hlc, site) > winners[field]:
-                winners[field] = (hlc, site)
-        return winners
+            fields.setdefault(field, []).append((hlc, site, value, prev))
+        result: dict[str, str] = {}
+        for field, versions in fields.items():
+            winner = max(versions)
+            if len(versions) == 1:
+                result[field] = version_key(winner[0], winner[1])
+                continue
+            superseded = {key for v in versions if v[3] for key in v[3].split(",")}
+            first = version_key(winner[0], winner[1])
+            agreeing = sorted(
+                key
+                for hlc, site, value, _ in versions
+                if value == winner[2] and (key := version_key(hlc, site)) != first and key not in superseded
+            )
+            result[field] = ",".join([first, *agreeing][:MAX_PARENTS])
+        return result
 
     def _log(
         self,
@@ -223,17 +245,15 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         row_id: str,
         values: dict[str, Any],
         hlc: int,
-        winners: dict[str, tuple[int, str]] | None = None,
-    ) -> dict[str, tuple[int, str]]:
+        winners: dict[str, str] | None = None,
+    ) -> dict[str, str]:
         """Append one version per field in ``values`` (already SQLite-encoded)."""
         if winners is None:
             winners = self._winners(tbl, row_id)
-        rows = []
-        for field, value in values.items():
-            prev = winners.get(field)
-            rows.append(
-                (tbl, row_id, field, _dump(value), hlc, self.site, version_key(*prev) if prev else None)
-            )
+        rows = [
+            (tbl, row_id, field, _dump(value), hlc, self.site, winners.get(field))
+            for field, value in values.items()
+        ]
         self.conn.executemany(
             "INSERT INTO field_versions (tbl, row_id, field, value, hlc, site, prev) VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,

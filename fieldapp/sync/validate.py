@@ -18,11 +18,12 @@ from fieldapp.domain import BY_TABLE
 from fieldapp.domain.fields import SHORT_MAX, FieldError, FieldSpec, coerce, encode
 from fieldapp.domain.ids import is_uuid
 from fieldapp.store import DELETED, ERASED
+from fieldapp.store.store import MAX_PARENTS
 from fieldapp.sync.errors import BadContentError, TooLargeError, both
 
 SITE = re.compile(r"[0-9a-f]{8,64}")
 _KEY = r"[0-9]{1,19}:[0-9a-f]{8,64}"
-PREV = re.compile(rf"{_KEY}(?:,{_KEY}){{0,63}}")
+PREV = re.compile(rf"{_KEY}(?:,{_KEY}){{0,{MAX_PARENTS - 1}}}")
 HLC_MAX = (1 << 63) - 1
 MARKERS = (DELETED, ERASED)
 
