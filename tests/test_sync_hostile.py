@@ -262,6 +262,21 @@ def test_bad_versions(notebook, tmp_path, line, words):
     assert "line 2" in message and words in message, message
 
 
+def test_a_lone_surrogate_is_not_text(notebook, tmp_path):
+    # Valid JSON and valid UTF-8, but "\ud800" decodes to half a character that no database can store.
+    raw = ('["areas","%s","name","Ry \\ud800",1,"%s",null]\n' % (AREA_ID, SITE)).encode()
+    path = craft(tmp_path / "surrogate.feltsync", [good_line()], raw_changes=raw)
+    message = refused(notebook, path, BadContentError).message("en")
+    assert "line 1" in message and "invalid characters" in message
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_not_a_number_is_not_json(notebook, tmp_path, constant):
+    raw = ('["observations","%s","lat",%s,1,"%s",null]\n' % (AREA_ID, constant, SITE)).encode()
+    path = craft(tmp_path / "nan.feltsync", [good_line()], raw_changes=raw)
+    assert "line 1 is not valid" in refused(notebook, path, BadContentError).message("en")
+
+
 def test_values_must_be_in_the_stored_form(notebook, tmp_path):
     path = craft(tmp_path / "form.feltsync", [good_line(field="phase", value=" awaken")])
     assert "standard form" in refused(notebook, path, BadContentError).message("en")

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 
 from fieldapp.domain import BY_TABLE
 from fieldapp.store import privacy
@@ -139,21 +140,41 @@ class MergeResult:
     first_new_seq: int = 0
     erasures: bool = False  # call ``finish_erasures`` once the transaction is committed
     changed_tables: set[str] = field(default_factory=set)
+    # Fields that got a new version and now have more than one: the only ones that can conflict.
+    # None means "not worked out": look at every field with a new version.
+    conflict_candidates: set[tuple[str, str, str]] | None = None
 
 
-def merge(store: Store, versions: Sequence[VersionRow]) -> MergeResult:
+# A row's versions as ``Store.materialise`` takes them: (field, decoded value, hlc, site).
+Logged = dict[str, list[tuple[str, Any, int, str]]]
+
+
+def merge(store: Store, versions: Sequence[VersionRow], values: Sequence[Any] | None = None) -> MergeResult:
     """Insert unknown versions and materialise the rows they touch.
+
+    ``values`` may give each version's value already decoded (the sync checks
+    decoded them); then rows are built from the incoming versions plus what the
+    log held for those rows, without reading the new versions back.
 
     Must run inside ``store.transaction()``; the caller decides whether to keep
     the result (e.g. refuses a mass delete by raising, which rolls it all back).
     """
     assert store.conn.in_transaction, "merge() runs inside store.transaction()"
-    conn = store.conn
     result = MergeResult(rows_before=row_total(store))
     before = max_seq(store)
     result.first_new_seq = before + 1
     _roomy_cache(store)
     erasures = any(v[2] == ERASED for v in versions) or _any_erasure(store)
+    if erasures or values is None:
+        return _merge_through_log(store, versions, result, before, erasures)
+    return _merge_in_memory(store, versions, values, result, before)
+
+
+def _merge_through_log(
+    store: Store, versions: Sequence[VersionRow], result: MergeResult, before: int, erasures: bool
+) -> MergeResult:
+    """Insert, then rebuild every touched row from the log (the general path)."""
+    conn = store.conn
     if erasures:
         # GDPR erasure wins over "nothing is discarded": the privacy module decides
         # which incoming versions may be stored (see fieldapp.store.privacy).
@@ -164,8 +185,7 @@ def merge(store: Store, versions: Sequence[VersionRow]) -> MergeResult:
     result.inserted = max_seq(store) - before
     if not result.inserted:
         return result
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_touched (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")
-    conn.execute("DELETE FROM temp.sync_touched")
+    _clear_touched(store)
     conn.execute("INSERT INTO temp.sync_touched SELECT DISTINCT tbl, row_id FROM field_versions WHERE seq > ?", (before,))
     touched: dict[str, list[str]] = {}
     for tbl, row_id in conn.execute("SELECT tbl, row_id FROM temp.sync_touched"):
@@ -179,6 +199,99 @@ def merge(store: Store, versions: Sequence[VersionRow]) -> MergeResult:
     result.changed_tables = set(touched)
     conn.execute("DELETE FROM temp.sync_touched")
     return result
+
+
+def _merge_in_memory(
+    store: Store, versions: Sequence[VersionRow], values: Sequence[Any], result: MergeResult, before: int
+) -> MergeResult:
+    """Rows from the incoming versions plus the log's versions of the same rows.
+
+    A file full of rows this notebook has never seen (the first sync, a big batch
+    from a colleague) is then one insert of the versions and one of the rows.
+    """
+    conn = store.conn
+    incoming: dict[tuple[str, str], list[tuple[str, Any, int, str]]] = {}
+    for version, value in zip(versions, values):
+        key = (version[0], version[1])
+        entry = (version[2], value, version[4], version[5])
+        logged = incoming.get(key)
+        if logged is None:
+            incoming[key] = [entry]
+        else:
+            logged.append(entry)
+    _clear_touched(store)
+    conn.executemany("INSERT INTO temp.sync_touched (tbl, row_id) VALUES (?, ?)", incoming)
+    # What the log already holds for those rows (nothing at all for rows new to this notebook).
+    known: dict[tuple[str, str], list[tuple[str, Any, int, str]]] = {}
+    for tbl, row_id, fld, value, hlc, site in conn.execute(
+        "SELECT v.tbl, v.row_id, v.field, json_extract(v.value, '$'), v.hlc, v.site"
+        " FROM temp.sync_touched t JOIN field_versions v ON v.tbl = t.tbl AND v.row_id = t.row_id"
+    ):
+        known.setdefault((tbl, row_id), []).append((fld, value, hlc, site))
+    conn.execute("DELETE FROM temp.sync_touched")
+    new_rows: Sequence[VersionRow] = versions
+    new_fields: dict[tuple[str, str], set[str]] = {}
+    if known:
+        new_rows, new_fields = _add_known(versions, values, incoming, known)
+    conn.executemany(_INSERT, new_rows)  # OR IGNORE: a version twice in one file is stored once
+    result.inserted = max_seq(store) - before
+    if not result.inserted:
+        return result
+    touched: dict[str, Logged] = {}
+    candidates: set[tuple[str, str, str]] = set()
+    for (tbl, row_id), logged in incoming.items():
+        if not logged:
+            continue  # nothing new for this row
+        touched.setdefault(tbl, {})[row_id] = logged
+        if len(logged) > 1:
+            fields = [entry[0] for entry in logged]
+            if len(set(fields)) < len(fields):
+                renewed = new_fields.get((tbl, row_id), fields)  # a row new here: every field is new
+                candidates.update(
+                    (tbl, row_id, f) for f in set(renewed) if not f.startswith("_") and fields.count(f) > 1
+                )
+    for tbl, logged_rows in touched.items():
+        result.rows_deleted += store.materialise(tbl, logged_rows)
+    result.rows_changed = sum(len(rows) for rows in touched.values())
+    result.changed_tables = set(touched)
+    result.conflict_candidates = candidates
+    return result
+
+
+def _add_known(
+    versions: Sequence[VersionRow],
+    values: Sequence[Any],
+    incoming: dict[tuple[str, str], list[tuple[str, Any, int, str]]],
+    known: dict[tuple[str, str], list[tuple[str, Any, int, str]]],
+) -> tuple[list[VersionRow], dict[tuple[str, str], set[str]]]:
+    """For rows the log knows: keep only the incoming versions it lacks and put them
+    together with the log's versions in ``incoming`` (an empty list when nothing is
+    new). Returns every version to insert, and per known row the fields that got one."""
+    new_rows: list[VersionRow] = []
+    have = {key: {(v[0], v[2], v[3]) for v in logged} for key, logged in known.items()}
+    fresh: dict[tuple[str, str], list[tuple[str, Any, int, str]]] = {}
+    for version, value in zip(versions, values):
+        key = (version[0], version[1])
+        seen = have.get(key)
+        if seen is None:
+            new_rows.append(version)
+            continue
+        identity = (version[2], version[4], version[5])
+        if identity in seen:
+            continue  # known already (or twice in this file): a set union ignores it
+        seen.add(identity)
+        new_rows.append(version)
+        fresh.setdefault(key, []).append((version[2], value, version[4], version[5]))
+    for key, logged in known.items():
+        incoming[key] = logged + fresh[key] if key in fresh else []
+    return new_rows, {key: {entry[0] for entry in entries} for key, entries in fresh.items()}
+
+
+def _clear_touched(store: Store) -> None:
+    store.conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS sync_touched (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))"
+    )
+    store.conn.execute("DELETE FROM temp.sync_touched")
 
 
 def finish_erasures(store: Store) -> None:

@@ -82,22 +82,24 @@ def _conflict_of(store: Store, tbl: str, row_id: str, field: str) -> Conflict | 
     return Conflict(tbl, row_id, field, current, others)
 
 
-def detect(store: Store, since_seq: int) -> int:
+def detect(store: Store, since_seq: int, candidates: set[tuple[str, str, str]] | None = None) -> int:
     """Note the fields touched by versions with ``seq >= since_seq`` that now conflict.
 
-    Runs inside the import's transaction. Returns how many conflicts are open
-    among those fields.
+    ``candidates`` may name those fields already (the merge works them out as it
+    goes: fields with a new version and at least one other). Runs inside the
+    import's transaction. Returns how many conflicts are open among those fields.
     """
-    # A field with a single version cannot conflict; the index answers that cheaply.
-    candidates = {
-        tuple(row)
-        for row in store.conn.execute(
-            "SELECT v.tbl, v.row_id, v.field FROM field_versions v"
-            " WHERE v.seq >= ? AND substr(v.field, 1, 1) != ? AND EXISTS (SELECT 1 FROM field_versions o"
-            "  WHERE o.tbl = v.tbl AND o.row_id = v.row_id AND o.field = v.field AND o.seq != v.seq)",
-            (since_seq, SYSTEM_PREFIX),
-        )
-    }
+    if candidates is None:
+        # A field with a single version cannot conflict; the index answers that cheaply.
+        candidates = {
+            tuple(row)
+            for row in store.conn.execute(
+                "SELECT v.tbl, v.row_id, v.field FROM field_versions v"
+                " WHERE v.seq >= ? AND substr(v.field, 1, 1) != ? AND EXISTS (SELECT 1 FROM field_versions o"
+                "  WHERE o.tbl = v.tbl AND o.row_id = v.row_id AND o.field = v.field AND o.seq != v.seq)",
+                (since_seq, SYSTEM_PREFIX),
+            )
+        }
     found = 0
     with store.transaction():
         for tbl, row_id, field in sorted(candidates):

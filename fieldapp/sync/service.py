@@ -8,11 +8,13 @@ and leaves the notebook exactly as it was.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -71,6 +73,24 @@ class SyncSummary:
         self.backup = other.backup or self.backup
 
 
+@contextmanager
+def without_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while a file's million small objects are made.
+
+    Nothing here creates reference cycles, yet every few hundred new lists or
+    tuples the collector walks the growing heap: half the time of parsing a big
+    file went there (measured: 2.6 s against 1.0 s for a million versions).
+    Plain reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _report(progress: Progress | None, stage: str, done: int, total: int) -> None:
     if progress is not None:
         progress(stage, done, total)
@@ -117,6 +137,11 @@ def _place(folder: Path) -> str:
 
 
 def _build_payload(store: Store, win: changelog.Window, progress: Progress | None) -> tuple[bytes, SyncSummary]:
+    with without_cyclic_gc():
+        return _collect_payload(store, win, progress)
+
+
+def _collect_payload(store: Store, win: changelog.Window, progress: Progress | None) -> tuple[bytes, SyncSummary]:
     total = changelog.count_in(store, win)
     lines: list[str] = []
     for batch in changelog.lines_in(store, win):
@@ -193,6 +218,7 @@ class _Incoming:
     file_sha256: str
     manifest: dict
     rows: list
+    values: list  # each row's value, decoded
     max_hlc: int
     blobs: dict[str, bytes]
 
@@ -242,6 +268,24 @@ def _import_bytes(
     limits: Limits,
     folder: str | None = None,
 ) -> SyncSummary:
+    with without_cyclic_gc():
+        return _import_checked(
+            store, data, path, passphrase, progress=progress, force=force, again=again, limits=limits, folder=folder
+        )
+
+
+def _import_checked(
+    store: Store,
+    data: bytes,
+    path: Path,
+    passphrase: str | None,
+    *,
+    progress: Progress | None,
+    force: bool,
+    again: bool,
+    limits: Limits,
+    folder: str | None = None,
+) -> SyncSummary:
     name = path.name
     file_sha = hashlib.sha256(data).hexdigest()
     if not again and changelog.was_imported(store, file_sha):
@@ -258,10 +302,12 @@ def _import_bytes(
         _report(progress, "merge", 0, len(incoming.rows))
         with store.transaction():
             store.clock.observe(incoming.max_hlc)
-            merged = changelog.merge(store, incoming.rows)
+            merged = changelog.merge(store, incoming.rows, incoming.values)
             if not force and merged.rows_deleted * 2 > merged.rows_before:
                 raise MassDeleteError(name=name, deleted=merged.rows_deleted, total=merged.rows_before)
-            summary.conflicts = conflicts.detect(store, merged.first_new_seq) if merged.inserted else 0
+            summary.conflicts = (
+                conflicts.detect(store, merged.first_new_seq, merged.conflict_candidates) if merged.inserted else 0
+            )
             changelog.record_import(
                 store, file_sha, incoming.manifest["export_id"], incoming.manifest["site"], name, merged, folder
             )
@@ -297,7 +343,7 @@ def _unpack(
             name=name, detail=both("antallet af ændringer passer ikke", "the number of changes does not match")
         )
     checked = check_versions(items, name=name, progress=lambda d, t: _report(progress, "check", d, t))
-    return _Incoming(name, file_sha, manifest, checked.rows, checked.max_hlc, contents.blobs)
+    return _Incoming(name, file_sha, manifest, checked.rows, checked.values, checked.max_hlc, contents.blobs)
 
 
 def _check_manifest(manifest: dict, name: str) -> None:
