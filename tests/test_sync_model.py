@@ -206,6 +206,12 @@ class ThreeLaptops(RuleBasedStateMachine):
         for other in self.stores[1:]:
             assert tables(other) == tables(first)
             assert version_set(other) == version_set(first)
+        # The rows a merge wrote are exactly what the whole log says.
+        merged = tables(first)
+        for tbl in merged:
+            ids = [row[0] for row in first.conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = ?", (tbl,))]
+            first.recompute(tbl, ids)
+        assert tables(first) == merged
         history = {(v[1], v[2], v[3]) for v in version_set(first)}
         assert self.typed <= history, "a typed value was lost"
         self.check_inbox(first)
