@@ -436,10 +436,14 @@ def record_name(store: Store, tbl: str, row_id: str, lang: str) -> str:
     title = linked_title(store, tbl, row_id)
     if title is None:
         return QCoreApplication.translate("ConflictInbox", "(deleted)")
-    if title:
-        return title
-    kind = BY_TABLE[tbl].display_name(lang)
-    return f"{kind[:1].upper()}{kind[1:]}"
+    cls = BY_TABLE[tbl]
+    if not title:
+        kind = cls.display_name(lang)
+        return f"{kind[:1].upper()}{kind[1:]}"
+    spec = next((spec for spec in cls.specs() if spec.name == cls.TITLE_FIELD), None)
+    if spec is not None and spec.kind in ("enum", "ref"):  # a relation's kind, a theme link's theme
+        return show_value(store, spec, title, lang)
+    return title
 
 
 COMBINABLE = frozenset({"text", "int", "float"})

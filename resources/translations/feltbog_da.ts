@@ -1939,83 +1939,83 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
       <translation>(slettet)</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="459" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="463" />
       <source>Conflicts</source>
       <translation>Konflikter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="462" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="466" />
       <source>The same field was changed on two laptops. The value in force is shown first; keep one of the values or type a combined one.</source>
       <translation>Det samme felt er ændret på to computere. Værdien, der gælder nu, står først; behold én af værdierne, eller skriv en samlet værdi.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="468" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="472" />
       <source>Record</source>
       <translation>Post</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="468" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="472" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="468" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="472" />
       <source>Value in force</source>
       <translation>Gældende værdi</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="468" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="472" />
       <source>Other values</source>
       <translation>Andre værdier</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="476" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="480" />
       <source>No conflicts are waiting.</source>
       <translation>Ingen konflikter venter.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="481" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="485" />
       <source>Value to keep</source>
       <translation>Værdi, der skal beholdes</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="482" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="486" />
       <source>Keep this value</source>
       <translation>Behold denne værdi</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="487" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="491" />
       <source>Keep</source>
       <translation>Behold</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="489" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="493" />
       <source>Combined value</source>
       <translation>Samlet værdi</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="490" />
-      <location filename="../../fieldapp/ui/sync_view.py" line="542" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="494" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="546" />
       <source>Type a value that combines both</source>
       <translation>Skriv en værdi, der samler begge</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="491" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="495" />
       <source>Use this value</source>
       <translation>Brug denne værdi</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="496" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="500" />
       <source>Or combine</source>
       <translation>Eller saml</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="543" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="547" />
       <source>Keep one of the values above</source>
       <translation>Behold én af værdierne ovenfor</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="569" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="573" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>

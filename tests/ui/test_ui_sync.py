@@ -11,12 +11,12 @@ import pytest
 
 from conftest import AnsweringDialogs, fill_notebook
 from fieldapp import keystore
-from fieldapp.domain import Action, Activity, Area, Person
+from fieldapp.domain import Action, Activity, Area, Person, Relation
 from fieldapp.domain.fields import FieldSpec
 from fieldapp.store import Store
 from fieldapp.sync.envelope import TEST_KDF
 from fieldapp.sync.service import export_file, import_file
-from fieldapp.ui.sync_view import EXPORT, FOLDER, IMPORT, show_value
+from fieldapp.ui.sync_view import EXPORT, FOLDER, IMPORT, record_name, show_value
 
 KEPT = (keystore.SERVICE, keystore.ACCOUNT)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -275,3 +275,12 @@ def test_show_value_in_english(launch, notebook):
     assert show_value(app.store, starts, "2026-05-04T14:30", "en") == "2026-05-04 14:30"
     consent = FieldSpec(name="may_contact", kind="bool", label_da="Må kontaktes", label_en="May be contacted")
     assert (show_value(app.store, consent, 1, "en"), show_value(app.store, consent, 0, "en")) == ("Yes", "No")
+
+
+def test_a_record_titled_by_a_code_or_a_link_is_named_in_words(launch, notebook):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "da")
+    knows = app.store.add(Relation(from_person_id=ids["hanne"], to_person_id=ids["staff"]))
+    assert record_name(app.store, "relations", knows.id, "da") == "Kender"
+    assert record_name(app.store, "areas", ids["vestby"], "da") == "Vestbyen"
+    assert record_name(app.store, "areas", "0190a8f2-1c2b-7d3e-8f4a-5b6c7d8e9f01", "da") == "(slettet)"
