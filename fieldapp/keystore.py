@@ -113,7 +113,8 @@ def describe() -> str:
     wanted = PLATFORM_BACKENDS.get(sys.platform)
     if wanted is not None:
         if wanted not in found:
-            raise RuntimeError(f"keyring's {wanted} backend is missing (found: {', '.join(sorted(found)) or 'none'})")
+            listed = ", ".join(sorted(found)) or "none"
+            raise RuntimeError(f"keyring's {wanted} backend is missing (found: {listed})")
         found[wanted].load()
         if wanted == "SecretService":
             import secretstorage  # noqa: F401 - without it the backend never offers itself

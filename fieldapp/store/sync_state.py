@@ -29,7 +29,9 @@ def linked_title(store: Store, tbl: str, row_id: str) -> str | None:
     """What a reference points at, as the user knows it: the record's title ("" if it has
     none), or None when the record no longer exists in this notebook."""
     cls = BY_TABLE.get(tbl)
-    if cls is None or store.conn.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", (row_id,)).fetchone() is None:
+    if cls is None:
+        return None
+    if store.conn.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", (row_id,)).fetchone() is None:
         return None
     return record_title(store, tbl, row_id)
 

@@ -543,8 +543,9 @@ class ConflictInbox(QDialog):
         combinable = conflict is not None and conflict.spec.kind in COMBINABLE
         for widget in (self.combined, self.combine_button):
             widget.setEnabled(combinable)
-        self.combined.setPlaceholderText(self.tr("Type a value that combines both") if combinable or conflict is None
-                                         else self.tr("Keep one of the values above"))
+        self.combined.setPlaceholderText(
+            self.tr("Type a value that combines both") if combinable or conflict is None
+            else self.tr("Keep one of the values above"))
         if conflict is None:
             return
         for version in conflict.candidates:

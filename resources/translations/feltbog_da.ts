@@ -1995,7 +1995,7 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     </message>
     <message>
       <location filename="../../fieldapp/ui/sync_view.py" line="494" />
-      <location filename="../../fieldapp/ui/sync_view.py" line="546" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="547" />
       <source>Type a value that combines both</source>
       <translation>Skriv en værdi, der samler begge</translation>
     </message>
@@ -2010,12 +2010,12 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
       <translation>Eller saml</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="547" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="548" />
       <source>Keep one of the values above</source>
       <translation>Behold én af værdierne ovenfor</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="573" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="574" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>

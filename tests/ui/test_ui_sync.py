@@ -273,7 +273,7 @@ def test_show_value_in_english(launch, notebook):
     assert show_value(app.store, due, "2026-06-12", "en") == "2026-06-12"
     starts = FieldSpec(name="starts_at", kind="datetime", label_da="Start", label_en="Starts")
     assert show_value(app.store, starts, "2026-05-04T14:30", "en") == "2026-05-04 14:30"
-    consent = FieldSpec(name="may_contact", kind="bool", label_da="Må kontaktes", label_en="May be contacted")
+    consent = FieldSpec(name="may_contact", kind="bool", label_da="Må kontaktes", label_en="May contact")
     assert (show_value(app.store, consent, 1, "en"), show_value(app.store, consent, 0, "en")) == ("Yes", "No")
 
 

@@ -55,7 +55,7 @@ def files_under(folder: Path) -> set[Path]:
 
 @pytest.fixture
 def colleague_file(home) -> tuple[Path, Path]:
-    """A colleague's notebook (with a photo) exported to a sync file, and an empty notebook to import it into."""
+    """A colleague's notebook (with a photo) in a sync file, and my notebook to import it into."""
     theirs = home / "kollega" / "feltbog.sqlite"
     theirs.parent.mkdir()
     fill_notebook(theirs)
@@ -191,4 +191,5 @@ def test_cancel_in_a_folder_sync_keeps_the_files_already_read(launch, qtbot, hom
     assert len(app.store.list(Person)) == 1, "the first file is in, the second is not"
     assert "1 personer" in app.window.counts_label.text(), "the window shows what came in"
     assert "Sidste synkronisering" in app.window.sync_label.text()
-    assert not [p for p in shared.iterdir() if p.name.startswith(app.store.site)], "no file of ours was written"
+    ours = [p for p in shared.iterdir() if p.name.startswith(app.store.site)]
+    assert ours == [], "no file of ours was written"
