@@ -57,7 +57,12 @@ EXCLUDED_PYTHON_MODULES = ("tkinter", "_tkinter", "pytest", "_pytest", "pytestqt
                            "_codecs_iso2022", "_multibytecodec",
                            # bz2/xz archives (zipfile only imports them when such a member appears;
                            # sync files use deflate) and the interactive help and test tools.
-                           "_bz2", "bz2", "_lzma", "lzma", "pydoc", "pydoc_data", "doctest", "unittest")
+                           "_bz2", "bz2", "_lzma", "lzma", "pydoc", "pydoc_data", "doctest", "unittest",
+                           # reportlab guesses an XMP file's encoding with charset_normalizer only when
+                           # given the file's path; Feltbog's XMP is written by pikepdf (0.5 MB).
+                           "charset_normalizer",
+                           # lxml's SAX bridge and E-factory: pikepdf uses lxml.etree only (0.3 MB).
+                           "lxml.sax", "lxml.builder")
 
 # Qt plugins a Linux desktop app does not load: kiosk/embedded platforms (eglfs, linuxfb,
 # vnc, which also drags in QtNetwork), evdev input for kiosks, and the GTK theme (GTK, Cairo

@@ -104,11 +104,19 @@ def step_sync(ws: Workspace) -> str:
     return f"{sync_file.stat().st_size // 1024} KB file, {len(hits)} hits after import"
 
 
+def step_keystore(ws: Workspace) -> str:
+    """keyring finds this platform's key store backend (reads nothing, writes nothing)."""
+    from fieldapp import keystore
+
+    return keystore.describe()
+
+
 CORE_STEPS: list[Step] = [
     ("write", step_write),
     ("search", step_search),
     ("pdf", step_pdf),
     ("sync", step_sync),
+    ("keystore", step_keystore),
 ]
 
 

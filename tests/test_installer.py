@@ -119,7 +119,7 @@ def check_self_test_output(result: subprocess.CompletedProcess) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"Feltbog {__version__} self-test" and lines[-1] == "self-test passed"
-    for step in ("write", "search", "pdf", "sync", "ui"):
+    for step in ("write", "search", "pdf", "sync", "keystore", "ui"):
         assert any(line.startswith(f"{step}: ok (") for line in lines), (step, lines)
 
 

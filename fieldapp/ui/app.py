@@ -10,7 +10,7 @@ from pathlib import Path
 
 # The store (sqlite-utils and its plugins) is imported before Qt on purpose: once PySide6
 # is loaded, its import hook inspects the source of every module imported after it.
-from fieldapp import APP_NAME, __version__
+from fieldapp import APP_NAME, __version__, keystore
 from fieldapp.domain import i18n as vocabulary
 from fieldapp.paths import config_dir, default_notebook, ensure, log_dir
 from fieldapp.store import Store, StoreError
@@ -226,6 +226,7 @@ def start(argv: list[str], *, dialogs: Dialogs | None = None) -> Feltbog | int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("feltbog"))
     settings = app_settings()
+    keystore.move_out_of_settings(settings)  # older versions kept the passphrase there in plain text
     translators = Translators(app)
     translators.apply(choose_language(args.lang, settings))
     controller = Feltbog(app, settings, dialogs or Dialogs(), translators)

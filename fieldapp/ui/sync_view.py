@@ -2,18 +2,22 @@
 
 Sync runs on a ``QThread`` with its own ``Store`` opened on the notebook's path,
 like the PDF export (an sqlite3 connection stays on the thread that opened it).
-The passphrase is kept in the settings only when the user ticks "remember".
+Cancel stops it at the next progress report, before anything is committed: an import
+is one transaction that the sync service rolls back on any exception.
+The passphrase is remembered only when the user ticks "remember", and then only in
+the operating system's key store (``fieldapp.keystore``), never in the settings.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -35,17 +39,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp import keystore
 from fieldapp.domain import BY_TABLE, ValidationError
+from fieldapp.domain.fields import FieldSpec
 from fieldapp.store import Store, StoreError, changelog, conflicts
-from fieldapp.store.sync_state import catch_up_clock, record_title
+from fieldapp.store.sync_state import catch_up_clock, imports_count, linked_title
 from fieldapp.sync.envelope import KdfParams
 from fieldapp.sync.service import SUFFIX, SyncSummary, export_file, import_file, sync_folder
-from fieldapp.ui.jobs import StoreJob
+from fieldapp.ui.formatting import format_iso
+from fieldapp.ui.jobs import Cancelled, StoreJob
 
 logger = logging.getLogger(__name__)
 
 FOLDER, IMPORT, EXPORT = "folder", "import", "export"
-PASSPHRASE_KEY = "sync/passphrase"
 PLACE_KEY = "sync/place"
 MODE_KEY = "sync/mode"
 
@@ -71,8 +77,13 @@ def last_sync_local(store: Store) -> datetime | None:
     return moment.astimezone().replace(tzinfo=None)
 
 
+# Stages whose last report comes after the work is committed (an import's transaction,
+# an export's file written): stopping there would call a finished change "cancelled".
+COMMITTED_WHEN_DONE = frozenset({"merge", "write"})
+
+
 class SyncJob(StoreJob):
-    """Runs one export, import or folder sync with its own ``Store``."""
+    """Runs one export, import or folder sync with its own ``Store``; ``cancel()`` stops it."""
 
     progressed = Signal(str, int, int)
 
@@ -81,9 +92,15 @@ class SyncJob(StoreJob):
         super().__init__(db_path, lang, parent)
         self.request = request
         self.kdf = kdf
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         self.progressed.emit(stage, done, total)
+        if self._cancel.is_set() and not (stage in COMMITTED_WHEN_DONE and done >= total):
+            raise Cancelled
 
     def perform(self, store: Store) -> SyncSummary:
         request = self.request
@@ -97,8 +114,9 @@ class SyncJob(StoreJob):
 class SyncDialog(QDialog):
     """Choose a folder or a file, give the passphrase, run, and read what happened."""
 
-    synced = Signal(object)  # the SyncSummary, after a sync that went through
-    finished_run = Signal()  # after every run, successful or not (tests wait for it)
+    synced = Signal(object)  # the SyncSummary; None after a cancelled folder sync that had read files in
+    finished_run = Signal()  # after every run, successful, failed or cancelled (tests wait for it)
+    job_started = Signal(object)  # the SyncJob (tests use it to press Cancel at a known moment)
 
     def __init__(self, store: Store, settings: QSettings, dialogs, lang: str,
                  parent: QWidget | None = None, kdf: KdfParams = KdfParams()):
@@ -110,6 +128,8 @@ class SyncDialog(QDialog):
         self.kdf = kdf
         self.job: SyncJob | None = None
         self.summary: SyncSummary | None = None
+        self._imports_before = 0
+        self._close_when_stopped = False
         self.setWindowTitle(self.tr("Synchronise"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
@@ -142,7 +162,16 @@ class SyncDialog(QDialog):
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         form.addRow(self.tr("Passphrase"), self.passphrase)
         self.remember = QCheckBox(self.tr("Remember the passphrase on this computer"))
-        form.addRow("", self.remember)
+        self.key_note = QLabel()
+        self.key_note.setWordWrap(True)
+        self.key_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.key_note.setEnabled(False)  # greyed: a remark, not a control
+        self.key_note.setVisible(False)
+        remembering = QVBoxLayout()
+        remembering.setSpacing(2)
+        remembering.addWidget(self.remember)
+        remembering.addWidget(self.key_note)
+        form.addRow("", remembering)
         layout.addLayout(form)
 
         self.progress = QProgressBar()
@@ -157,14 +186,14 @@ class SyncDialog(QDialog):
         self.run_button = buttons.addButton(self.tr("Synchronise"), QDialogButtonBox.ButtonRole.ActionRole)
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.run)
+        self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
 
-        stored = self.settings.value(PASSPHRASE_KEY)
-        if isinstance(stored, str) and stored:
-            self.passphrase.setText(stored)
-            self.remember.setChecked(True)
+        self._offer_remembering()
         mode = self.settings.value(MODE_KEY, FOLDER)
         {FOLDER: self.folder_mode, IMPORT: self.import_mode, EXPORT: self.export_mode}.get(
             mode, self.folder_mode).setChecked(True)
@@ -173,6 +202,26 @@ class SyncDialog(QDialog):
             self.place.setText(place)
         self.modes.buttonToggled.connect(self._mode_changed)
         self._mode_changed()
+
+    def _offer_remembering(self) -> None:
+        """Fill in the remembered passphrase; without a key store, say why there is none."""
+        if not keystore.available():
+            self.remember.setChecked(False)
+            self.remember.setEnabled(False)
+            why = self.tr("This computer has no key store in which the passphrase could be kept safely, "
+                          "so it is not remembered. Type it each time.")
+            self.remember.setToolTip(why)
+            self._note(why)
+            return
+        self.remember.setToolTip(self.tr("Kept in the computer's key store, never in a file."))
+        stored = keystore.load()
+        if stored:
+            self.passphrase.setText(stored)
+            self.remember.setChecked(True)
+
+    def _note(self, text: str) -> None:
+        self.key_note.setText(text)
+        self.key_note.setVisible(bool(text))
 
     # ------------------------------------------------------------- choosing
     def mode(self) -> str:
@@ -226,10 +275,7 @@ class SyncDialog(QDialog):
         path = Path(text)
         if mode == EXPORT and path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        if self.remember.isChecked():
-            self.settings.setValue(PASSPHRASE_KEY, passphrase)
-        else:
-            self.settings.remove(PASSPHRASE_KEY)
+        self._remember(passphrase)
         self.settings.setValue(MODE_KEY, mode)
         if mode == FOLDER:
             self.settings.setValue(PLACE_KEY, str(path))
@@ -237,13 +283,45 @@ class SyncDialog(QDialog):
         self.result.clear()
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.run_button.setEnabled(False)
+        self._running(True)
+        self._imports_before = imports_count(self.store)
         job = SyncJob(self.store.path, SyncRequest(mode, path, passphrase), self.lang, self.kdf, self)
         job.progressed.connect(self._show_progress)
         job.succeeded.connect(self._done)
         job.failed.connect(self._failed)
+        job.cancelled.connect(self._cancelled)
         self.job = job
+        self.job_started.emit(job)
         job.start()
+        return True
+
+    def _remember(self, passphrase: str) -> None:
+        if not self.remember.isEnabled():
+            return  # no key store: nothing is kept anywhere
+        if not self.remember.isChecked():
+            keystore.forget()
+            self._note("")
+        elif keystore.save(passphrase):
+            self._note("")
+        else:
+            self._note(self.tr("The key store did not take the passphrase, so it is not remembered."))
+
+    def _running(self, running: bool) -> None:
+        self.run_button.setVisible(not running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        for widget in (self.folder_mode, self.import_mode, self.export_mode, self.place, self.choose,
+                       self.passphrase):
+            widget.setEnabled(not running)
+
+    def cancel(self) -> bool:
+        """Stop the running sync at its next step; nothing of the file being read is kept."""
+        if self.job is None:
+            return False
+        self.job.cancel()
+        self.cancel_button.setEnabled(False)
+        self.result.setStyleSheet("")
+        self.result.setText(self.tr("Stopping the synchronisation …"))
         return True
 
     def _show_progress(self, _stage: str, done: int, total: int) -> None:
@@ -257,7 +335,7 @@ class SyncDialog(QDialog):
             self.job.deleteLater()
             self.job = None
         self.progress.setVisible(False)
-        self.run_button.setEnabled(True)
+        self._running(False)
         catch_up_clock(self.store)
 
     def summary_text(self, summary: SyncSummary) -> str:
@@ -279,12 +357,33 @@ class SyncDialog(QDialog):
         self.result.setStyleSheet("")
         self.result.setText(self.summary_text(summary))
         self.synced.emit(summary)
-        self.finished_run.emit()
+        self._after_run()
 
     def _failed(self, message: str) -> None:
         self._finish_job()
-        self._show_error(message)
+        if self._close_when_stopped:  # the user closed the dialog meanwhile: no error box
+            logger.warning("sync failed after the dialog was closed: %s", message)
+        else:
+            self._show_error(message)
+        self._after_run()
+
+    def _cancelled(self) -> None:
+        self._finish_job()
+        self.result.setStyleSheet("")
+        if imports_count(self.store) > self._imports_before:  # a folder sync had read some files in
+            self.result.setText(self.tr(
+                "The synchronisation was cancelled. The files read in before that are kept; "
+                "the rest follows next time."))
+            self.synced.emit(None)
+        else:
+            self.result.setText(self.tr("The synchronisation was cancelled. Nothing was changed."))
+        self._after_run()
+
+    def _after_run(self) -> None:
         self.finished_run.emit()
+        if self._close_when_stopped:
+            self._close_when_stopped = False
+            super().reject()
 
     def _show_error(self, message: str) -> None:
         self.result.setStyleSheet("color: #b00020;")
@@ -292,33 +391,62 @@ class SyncDialog(QDialog):
         self.dialogs.error(self, self.tr("Not synchronised"), message)
 
     def shutdown(self) -> None:
+        """The app is closing: stop a running sync and wait for its thread."""
         if self.job is not None:
+            self.job.cancel()
             self.job.wait()
 
-    def closeEvent(self, event) -> None:
-        self.shutdown()
-        super().closeEvent(event)
-
     def reject(self) -> None:
-        if self.job is not None:  # let the sync finish: it is one transaction and quick to end
+        """Close (Esc, the Close button, the window's ×); while a sync runs, ask to stop it first."""
+        if self.job is None:
+            super().reject()
             return
-        super().reject()
+        if self._close_when_stopped:
+            return  # already stopping; the dialog closes when the job has ended
+        if self.dialogs.confirm(self, self.tr("Stop the synchronisation?"),
+                                self.tr("The synchronisation is still running. Stop it and close? "
+                                        "Nothing from the file being read is kept.")):
+            self._close_when_stopped = True
+            self.cancel()
 
 
-def show_value(conflict: conflicts.Conflict, value: Any, lang: str) -> str:
-    """A field value as the user knows it (enum labels, yes/no, names of linked records)."""
+def show_value(store: Store, spec: FieldSpec, value: Any, lang: str) -> str:
+    """A field value as the user knows it: enum labels, yes/no, dates written the way the
+    language writes them, and the title of a linked record instead of its id."""
     if value is None or value == "":
         return "—"
-    spec = conflict.spec
     if spec.kind == "enum" and spec.enum is not None:
         try:
             return spec.enum(value).label(lang)
         except ValueError:
             return str(value)
     if spec.kind == "bool":
-        yes = value in (True, 1, "1", "true")
-        return ("Ja" if yes else "Nej") if lang == "da" else ("Yes" if yes else "No")
+        if value in (True, 1, "1", "true"):
+            return QCoreApplication.translate("ConflictInbox", "Yes")
+        return QCoreApplication.translate("ConflictInbox", "No")
+    if spec.kind in ("date", "datetime") and isinstance(value, str):
+        return format_iso(value, lang)
+    if spec.kind == "ref" and spec.ref is not None and isinstance(value, str):
+        return record_name(store, spec.ref, value, lang)
     return str(value)
+
+
+def record_name(store: Store, tbl: str, row_id: str, lang: str) -> str:
+    """A record's title; its kind ("Area") if it has none; "(deleted)" if it is gone."""
+    title = linked_title(store, tbl, row_id)
+    if title is None:
+        return QCoreApplication.translate("ConflictInbox", "(deleted)")
+    cls = BY_TABLE[tbl]
+    if not title:
+        kind = cls.display_name(lang)
+        return f"{kind[:1].upper()}{kind[1:]}"
+    spec = next((spec for spec in cls.specs() if spec.name == cls.TITLE_FIELD), None)
+    if spec is not None and spec.kind in ("enum", "ref"):  # a relation's kind, a theme link's theme
+        return show_value(store, spec, title, lang)
+    return title
+
+
+COMBINABLE = frozenset({"text", "int", "float"})
 
 
 class ConflictInbox(QDialog):
@@ -381,14 +509,13 @@ class ConflictInbox(QDialog):
         self.items = conflicts.open_conflicts(self.store)
         self.table.setRowCount(len(self.items))
         for row, conflict in enumerate(self.items):
-            title = record_title(self.store, conflict.tbl, conflict.row_id) or conflict.row_id
             kind = BY_TABLE[conflict.tbl].display_name(self.lang)
-            title = f"{kind[:1].upper()}{kind[1:]}: {title}"
+            title = record_name(self.store, conflict.tbl, conflict.row_id, self.lang)
             cells = [
-                title,
+                f"{kind[:1].upper()}{kind[1:]}: {title}",
                 conflict.label(self.lang),
-                show_value(conflict, conflict.current.value, self.lang),
-                " | ".join(show_value(conflict, v.value, self.lang) for v in conflict.others),
+                self.shown(conflict, conflict.current.value),
+                " | ".join(self.shown(conflict, v.value) for v in conflict.others),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -399,6 +526,9 @@ class ConflictInbox(QDialog):
             self.table.selectRow(0)
         self._selected()
 
+    def shown(self, conflict: conflicts.Conflict, value: Any) -> str:
+        return show_value(self.store, conflict.spec, value, self.lang)
+
     def current(self) -> conflicts.Conflict | None:
         row = self.table.currentRow()
         return self.items[row] if 0 <= row < len(self.items) else None
@@ -407,14 +537,20 @@ class ConflictInbox(QDialog):
         conflict = self.current()
         self.choices.clear()
         self.combined.clear()
-        for widget in (self.choices, self.keep_button, self.combined, self.combine_button):
+        for widget in (self.choices, self.keep_button):
             widget.setEnabled(conflict is not None)
+        # Only text (and numbers) can be typed in combined; a date, a choice or a link is kept.
+        combinable = conflict is not None and conflict.spec.kind in COMBINABLE
+        for widget in (self.combined, self.combine_button):
+            widget.setEnabled(combinable)
+        self.combined.setPlaceholderText(
+            self.tr("Type a value that combines both") if combinable or conflict is None
+            else self.tr("Keep one of the values above"))
         if conflict is None:
             return
         for version in conflict.candidates:
-            self.choices.addItem(show_value(conflict, version.value, self.lang), version)
-        text_like = conflict.spec.kind == "text"
-        if text_like:
+            self.choices.addItem(self.shown(conflict, version.value), version)
+        if conflict.spec.kind == "text":
             self.combined.setText(" / ".join(str(v.value) for v in conflict.candidates if v.value))
 
     def keep_chosen(self) -> bool:

@@ -434,7 +434,8 @@
   <context>
     <name>ChangeLogDialog</name>
     <message>
-      <location filename="../../fieldapp/ui/privacy_views.py" line="285" />
+      <location filename="../../fieldapp/ui/privacy_views.py" line="317" />
+      <location filename="../../fieldapp/ui/privacy_views.py" line="324" />
       <source>Change log</source>
       <translation>Ændringslog</translation>
     </message>
@@ -605,44 +606,46 @@
   <context>
     <name>Feltbog</name>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="88" />
+      <location filename="../../fieldapp/ui/app.py" line="90" />
       <source>Feltbog is already open</source>
       <translation>Feltbog er allerede åben</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="89" />
+      <location filename="../../fieldapp/ui/app.py" line="91" />
       <source>This notebook is already open in another Feltbog window: %1
 Switch to that window, or close it and try again.</source>
       <translation>Notesbogen er allerede åben i et andet Feltbog-vindue: %1
 Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="104" />
+      <location filename="../../fieldapp/ui/app.py" line="106" />
+      <location filename="../../fieldapp/ui/app.py" line="164" />
       <source>Cannot open the notebook</source>
       <translation>Notesbogen kan ikke åbnes</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="133" />
+      <location filename="../../fieldapp/ui/app.py" line="132" />
       <source>The newest good backup is from %1 and holds %2 people and %3 activities. Restore it now?</source>
       <translation>Den nyeste gode sikkerhedskopi er fra %1 og indeholder %2 personer og %3 aktiviteter. Vil du gendanne den nu?</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="138" />
+      <location filename="../../fieldapp/ui/app.py" line="137" />
       <source>The notebook is damaged</source>
       <translation>Notesbogen er beskadiget</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="138" />
+      <location filename="../../fieldapp/ui/app.py" line="137" />
       <source>Restore the backup</source>
       <translation>Gendan sikkerhedskopien</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="157" />
+      <location filename="../../fieldapp/ui/app.py" line="156" />
+      <location filename="../../fieldapp/ui/app.py" line="159" />
       <source>Not restored</source>
       <translation>Ikke gendannet</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/app.py" line="175" />
+      <location filename="../../fieldapp/ui/app.py" line="174" />
       <source>Restored. The notebook as it was is kept as %1.</source>
       <translation>Gendannet. Notesbogen, som den var, er gemt som %1.</translation>
     </message>
@@ -926,6 +929,7 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
       <location filename="../../fieldapp/ui/main_window.py" line="185" />
+      <location filename="../../fieldapp/ui/main_window.py" line="269" />
       <source>Conflicts</source>
       <translation>Konflikter</translation>
     </message>
@@ -1223,7 +1227,8 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <translation>Tilføj relation</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/editors.py" line="332" />
+      <location filename="../../fieldapp/ui/editors.py" line="368" />
+      <location filename="../../fieldapp/ui/editors.py" line="412" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -1408,7 +1413,8 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
       <translation>Indsigt</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/report_export.py" line="234" />
+      <location filename="../../fieldapp/ui/report_export.py" line="208" />
+      <location filename="../../fieldapp/ui/report_export.py" line="229" />
       <source>Export PDF</source>
       <translation>Eksportér PDF</translation>
     </message>
@@ -1504,7 +1510,8 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
   <context>
     <name>RestoreDialog</name>
     <message>
-      <location filename="../../fieldapp/ui/backup_views.py" line="89" />
+      <location filename="../../fieldapp/ui/backup_views.py" line="108" />
+      <location filename="../../fieldapp/ui/backup_views.py" line="159" />
       <source>Restore from backup</source>
       <translation>Gendan fra sikkerhedskopi</translation>
     </message>
@@ -1561,7 +1568,8 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
       <translation>Ingen skal gennemgås.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/privacy_views.py" line="102" />
+      <location filename="../../fieldapp/ui/privacy_views.py" line="107" />
+      <location filename="../../fieldapp/ui/privacy_views.py" line="111" />
       <source>Keep until</source>
       <translation>Behold til</translation>
     </message>
@@ -1916,77 +1924,98 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
   <context>
     <name>ConflictInbox</name>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="357" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="425" />
+      <source>Yes</source>
+      <translation>Ja</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="426" />
+      <source>No</source>
+      <translation>Nej</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="438" />
+      <source>(deleted)</source>
+      <translation>(slettet)</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="463" />
       <source>Conflicts</source>
       <translation>Konflikter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="360" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="466" />
       <source>The same field was changed on two laptops. The value in force is shown first; keep one of the values or type a combined one.</source>
       <translation>Det samme felt er ændret på to computere. Værdien, der gælder nu, står først; behold én af værdierne, eller skriv en samlet værdi.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="366" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="472" />
       <source>Record</source>
       <translation>Post</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="366" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="472" />
       <source>Field</source>
       <translation>Felt</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="366" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="472" />
       <source>Value in force</source>
       <translation>Gældende værdi</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="366" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="472" />
       <source>Other values</source>
       <translation>Andre værdier</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="374" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="480" />
       <source>No conflicts are waiting.</source>
       <translation>Ingen konflikter venter.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="379" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="485" />
       <source>Value to keep</source>
       <translation>Værdi, der skal beholdes</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="380" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="486" />
       <source>Keep this value</source>
       <translation>Behold denne værdi</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="385" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="491" />
       <source>Keep</source>
       <translation>Behold</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="387" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="493" />
       <source>Combined value</source>
       <translation>Samlet værdi</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="388" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="494" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="547" />
       <source>Type a value that combines both</source>
       <translation>Skriv en værdi, der samler begge</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="389" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="495" />
       <source>Use this value</source>
       <translation>Brug denne værdi</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="394" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="500" />
       <source>Or combine</source>
       <translation>Eller saml</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="458" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="548" />
+      <source>Keep one of the values above</source>
+      <translation>Behold én af værdierne ovenfor</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="574" />
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
     </message>
@@ -1994,109 +2023,157 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
   <context>
     <name>SyncDialog</name>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="135" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="133" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="186" />
       <source>Synchronise</source>
       <translation>Synkroniser</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="138" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="136" />
       <source>Exchange changes with colleagues through a shared folder or a sync file. Everyone must use the same passphrase.</source>
       <translation>Udveksl ændringer med kolleger gennem en delt mappe eller en synkroniseringsfil. Alle skal bruge den samme adgangssætning.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="144" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="142" />
       <source>Synchronise with a shared folder</source>
       <translation>Synkroniser med en delt mappe</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="145" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="143" />
       <source>Import a sync file</source>
       <translation>Indlæs en synkroniseringsfil</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="146" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="144" />
       <source>Export to a sync file</source>
       <translation>Eksporter til en synkroniseringsfil</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="154" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="152" />
       <source>Folder or file</source>
       <translation>Mappe eller fil</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="155" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="153" />
       <source>Choose…</source>
       <translation>Vælg…</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="160" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="158" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="235" />
       <source>Folder</source>
       <translation>Mappe</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="164" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="162" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="163" />
       <source>Passphrase</source>
       <translation>Adgangssætning</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="166" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="164" />
       <source>Remember the passphrase on this computer</source>
       <translation>Husk adgangssætningen på denne computer</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="208" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="189" />
+      <source>Cancel</source>
+      <translation>Annullér</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="211" />
+      <source>This computer has no key store in which the passphrase could be kept safely, so it is not remembered. Type it each time.</source>
+      <translation>Computeren har ingen nøglering, hvor adgangssætningen kan gemmes sikkert, så den huskes ikke. Skriv den hver gang.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="216" />
+      <source>Kept in the computer's key store, never in a file.</source>
+      <translation>Gemmes i computerens nøglering, aldrig i en fil.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="235" />
       <source>File</source>
       <translation>Fil</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="217" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="244" />
       <source>Feltbog sync files (*%1)</source>
       <translation>Feltbog-synkroniseringsfiler (*%1)</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="219" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="246" />
       <source>Choose the shared folder</source>
       <translation>Vælg den delte mappe</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="221" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="248" />
       <source>Choose the sync file</source>
       <translation>Vælg synkroniseringsfilen</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="226" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="253" />
       <source>Save the sync file as</source>
       <translation>Gem synkroniseringsfilen som</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="235" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="262" />
       <source>A notebook held only in memory cannot be synchronised.</source>
       <translation>En notesbog, der kun findes i hukommelsen, kan ikke synkroniseres.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="242" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="269" />
       <source>Choose a folder or a file first.</source>
       <translation>Vælg først en mappe eller en fil.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="246" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="273" />
       <source>Type the passphrase your team agreed on.</source>
       <translation>Skriv den adgangssætning, I har aftalt i teamet.</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="286" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="307" />
+      <source>The key store did not take the passphrase, so it is not remembered.</source>
+      <translation>Nøgleringen tog ikke imod adgangssætningen, så den huskes ikke.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="324" />
+      <source>Stopping the synchronisation …</source>
+      <translation>Stopper synkroniseringen …</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="342" />
       <source>%1 changes in, %2 out, %3 conflicts</source>
       <translation>%1 ændringer ind, %2 ud, %3 konflikter</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="292" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="348" />
       <source>%1 files were not read. %2: %3</source>
       <translation>Filer, der ikke blev læst: %1. %2: %3</translation>
     </message>
     <message>
-      <location filename="../../fieldapp/ui/sync_view.py" line="314" />
+      <location filename="../../fieldapp/ui/sync_view.py" line="375" />
+      <source>The synchronisation was cancelled. The files read in before that are kept; the rest follows next time.</source>
+      <translation>Synkroniseringen blev annulleret. De filer, der allerede var læst ind, er bevaret; resten kommer med næste gang.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="379" />
+      <source>The synchronisation was cancelled. Nothing was changed.</source>
+      <translation>Synkroniseringen blev annulleret. Intet blev ændret.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="391" />
       <source>Not synchronised</source>
       <translation>Ikke synkroniseret</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="406" />
+      <source>Stop the synchronisation?</source>
+      <translation>Stop synkroniseringen?</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="407" />
+      <source>The synchronisation is still running. Stop it and close? Nothing from the file being read is kept.</source>
+      <translation>Synkroniseringen kører stadig. Vil du stoppe den og lukke? Intet fra den fil, der læses, bliver gemt.</translation>
     </message>
   </context>
 </TS>

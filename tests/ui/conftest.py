@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 from fieldapp.domain import Action, Activity, ActivityKind, Area, Person
 from fieldapp.store import Store
@@ -64,6 +67,36 @@ class AnsweringDialogs(Dialogs):
 
     def first_run(self, parent):
         return self.first_run_answer
+
+
+class MemoryKeyring(KeyringBackend):
+    """The operating system's key store, in memory: tests never touch the real one."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        if self.secrets.pop((service, username), None) is None:
+            raise PasswordDeleteError("not kept")
+
+
+@pytest.fixture(autouse=True)
+def key_store() -> MemoryKeyring:
+    """Every UI test gets an empty in-memory key store (``keyring.set_keyring`` is keyring's own seam)."""
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from conftest import AnsweringDialogs, fill_notebook
-from fieldapp.domain import Person
+from fieldapp import keystore
+from fieldapp.domain import Action, Activity, Area, Person, Relation
+from fieldapp.domain.fields import FieldSpec
 from fieldapp.store import Store
 from fieldapp.sync.envelope import TEST_KDF
 from fieldapp.sync.service import export_file, import_file
-from fieldapp.ui.sync_view import EXPORT, FOLDER, IMPORT, PASSPHRASE_KEY
+from fieldapp.ui.sync_view import EXPORT, FOLDER, IMPORT, record_name, show_value
+
+KEPT = (keystore.SERVICE, keystore.ACCOUNT)
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 PASSPHRASE = "rød grød med fløde"
 SHOTS = os.environ.get("FELTBOG_SHOTS")  # a folder to save screenshots in, when set
@@ -45,7 +52,7 @@ def run(qtbot, dialog) -> None:
         dialog.run_button.click()
 
 
-def test_export_from_one_notebook_and_import_into_another(launch, qtbot, two_notebooks, home):
+def test_export_from_one_notebook_and_import_into_another(launch, qtbot, two_notebooks, home, key_store):
     first, second, ids = two_notebooks
     sync_file = home / "til kollega.feltsync"
 
@@ -61,7 +68,8 @@ def test_export_from_one_notebook_and_import_into_another(launch, qtbot, two_not
     assert sync_file.exists()
     assert "0 ændringer ind" in dialog.result.text() and "0 konflikter" in dialog.result.text()
     assert dialog.summary.changes_out > 0
-    assert sender.settings.value(PASSPHRASE_KEY) == PASSPHRASE, "ticked: the passphrase is remembered"
+    assert key_store.secrets == {KEPT: PASSPHRASE}, "ticked: the passphrase is remembered in the key store"
+    assert not any("passphrase" in key for key in sender.settings.allKeys()), "and never in the settings file"
     assert "Sidste synkronisering" in sender.window.sync_label.text()
     if SHOTS:
         dialog.grab().save(str(Path(SHOTS) / "sync_dialog.png"))
@@ -83,7 +91,7 @@ def test_export_from_one_notebook_and_import_into_another(launch, qtbot, two_not
     summary = dialog.summary
     assert summary.changes_in > 0 and summary.conflicts == 0
     assert dialog.result.text() == f"{summary.changes_in} ændringer ind, 0 ud, 0 konflikter"
-    assert receiver.settings.value(PASSPHRASE_KEY) is None, "unticked: the passphrase is forgotten"
+    assert key_store.secrets == {}, "unticked: the passphrase is forgotten"
     # The window shows the new data without being reopened.
     assert "3 personer" in window.counts_label.text()
     assert window.store.get(Person, ids["hanne"]).name == "Hanne Østergaard"
@@ -196,3 +204,83 @@ def test_picking_one_value_keeps_it(launch, qtbot, two_notebooks, home):
     inbox.keep_button.click()
     assert inbox.table.rowCount() == 0
     assert app.store.get(Person, ids["hanne"]).name == loser
+
+
+def test_the_inbox_names_linked_records_and_writes_dates_the_danish_way(launch, qtbot, two_notebooks, home):
+    first, second, ids = two_notebooks
+    start_file, theirs = home / "start.feltsync", home / "theirs.feltsync"
+    with Store.open(first) as a, Store.open(second) as b:
+        export_file(a, start_file, PASSPHRASE, kdf=TEST_KDF)
+        import_file(b, start_file, PASSPHRASE)
+        call = a.list(Action)[0]
+        # On B: the first walkabout moves to a new area, the action's due date and Hanne's consent change.
+        nordhavn = b.add(Area(name="Nordhavn", municipality="Vejle"))
+        b.update(Activity, ids["first"], area_id=nordhavn.id, starts_at=datetime(2026, 5, 4, 14, 30))
+        b.update(Action, call.id, due_date=date(2026, 6, 12))
+        b.update(Person, ids["hanne"], may_contact=True)
+        export_file(b, theirs, PASSPHRASE, kdf=TEST_KDF)
+        # Meanwhile on A, the same fields get other values.
+        a.update(Activity, ids["first"], area_id=ids["vestby"], starts_at=datetime(2026, 5, 4, 9, 15))
+        a.update(Action, call.id, due_date=date(2026, 6, 19))
+        a.update(Person, ids["hanne"], may_contact=True)
+        a.update(Person, ids["hanne"], may_contact=False)
+    answering = AnsweringDialogs(files=[str(theirs)])
+    app = launch("--db", str(first), "--lang", "da", answering=answering)
+    dialog = open_sync(qtbot, app.window, IMPORT)
+    dialog.choose.click()
+    run(qtbot, dialog)
+    assert dialog.summary.conflicts == 4
+    app.store.delete(Area, nordhavn.id)  # a colleague's area that this laptop then deleted
+
+    inbox = app.window.show_conflicts()
+    qtbot.waitExposed(inbox)
+    rows = {inbox.table.item(r, 1).text(): [inbox.table.item(r, c).text() for c in range(4)]
+            for r in range(inbox.table.rowCount())}
+    assert sorted(rows) == ["Frist", "Må kontaktes", "Område", "Start"]
+    assert rows["Område"][0] == "Aktivitet: Møde nummer 0"
+    assert {rows["Område"][2], rows["Område"][3]} == {"Vestbyen", "(slettet)"}
+    assert {rows["Start"][2], rows["Start"][3]} == {"04.05.2026 09.15", "04.05.2026 14.30"}
+    assert rows["Frist"][0] == "Handling: Ring til lokalrådet"
+    assert {rows["Frist"][2], rows["Frist"][3]} == {"19.06.2026", "12.06.2026"}
+    assert {rows["Må kontaktes"][2], rows["Må kontaktes"][3]} == {"Ja", "Nej"}
+    assert not any(UUID.search(text) for row in rows.values() for text in row), rows
+
+    for r in range(inbox.table.rowCount()):  # the choices read the same, and a date is chosen, not typed
+        inbox.table.selectRow(r)
+        field = inbox.table.item(r, 1).text()
+        choices = {inbox.choices.itemText(i) for i in range(inbox.choices.count())}
+        assert choices == {rows[field][2], rows[field][3]}
+        assert not inbox.combined.isEnabled() and not inbox.combine_button.isEnabled()
+    if SHOTS:
+        inbox.grab().save(str(Path(SHOTS) / "conflict_inbox_refs.png"))
+
+    row = next(r for r in range(inbox.table.rowCount()) if inbox.table.item(r, 1).text() == "Frist")
+    inbox.table.selectRow(row)
+    inbox.choices.setCurrentIndex(inbox.choices.findText("12.06.2026"))
+    inbox.keep_button.click()
+    assert app.store.get(Action, call.id).due_date == date(2026, 6, 12)
+    assert inbox.table.rowCount() == 3 and answering.errors == []
+
+
+def test_show_value_in_english(launch, notebook):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    area = FieldSpec(name="area_id", kind="ref", label_da="Område", label_en="Area", ref="areas")
+    assert show_value(app.store, area, ids["give"], "en") == "Give"
+    assert show_value(app.store, area, "0190a8f2-1c2b-7d3e-8f4a-5b6c7d8e9f01", "en") == "(deleted)"
+    assert show_value(app.store, area, None, "en") == "—"
+    due = FieldSpec(name="due_date", kind="date", label_da="Frist", label_en="Due")
+    assert show_value(app.store, due, "2026-06-12", "en") == "2026-06-12"
+    starts = FieldSpec(name="starts_at", kind="datetime", label_da="Start", label_en="Starts")
+    assert show_value(app.store, starts, "2026-05-04T14:30", "en") == "2026-05-04 14:30"
+    consent = FieldSpec(name="may_contact", kind="bool", label_da="Må kontaktes", label_en="May contact")
+    assert (show_value(app.store, consent, 1, "en"), show_value(app.store, consent, 0, "en")) == ("Yes", "No")
+
+
+def test_a_record_titled_by_a_code_or_a_link_is_named_in_words(launch, notebook):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "da")
+    knows = app.store.add(Relation(from_person_id=ids["hanne"], to_person_id=ids["staff"]))
+    assert record_name(app.store, "relations", knows.id, "da") == "Kender"
+    assert record_name(app.store, "areas", ids["vestby"], "da") == "Vestbyen"
+    assert record_name(app.store, "areas", "0190a8f2-1c2b-7d3e-8f4a-5b6c7d8e9f01", "da") == "(slettet)"
