@@ -10,7 +10,7 @@ materialised again with ``Store.recompute``. GDPR erasure is the one exception t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -149,7 +149,12 @@ class MergeResult:
 Logged = dict[str, list[tuple[str, Any, int, str]]]
 
 
-def merge(store: Store, versions: Sequence[VersionRow], values: Sequence[Any] | None = None) -> MergeResult:
+def merge(
+    store: Store,
+    versions: Sequence[VersionRow],
+    values: Sequence[Any] | None = None,
+    step: Callable[[float], None] | None = None,
+) -> MergeResult:
     """Insert unknown versions and materialise the rows they touch.
 
     ``values`` may give each version's value already decoded (the sync checks
@@ -158,20 +163,28 @@ def merge(store: Store, versions: Sequence[VersionRow], values: Sequence[Any] | 
 
     Must run inside ``store.transaction()``; the caller decides whether to keep
     the result (e.g. refuses a mass delete by raising, which rolls it all back).
+    ``step(fraction)`` is told how far it has come (always below 1); it may raise
+    to stop the merge, which the caller's transaction then undoes.
     """
     assert store.conn.in_transaction, "merge() runs inside store.transaction()"
+    step = step or (lambda fraction: None)
     result = MergeResult(rows_before=row_total(store))
     before = max_seq(store)
     result.first_new_seq = before + 1
     _roomy_cache(store)
     erasures = any(v[2] == ERASED for v in versions) or _any_erasure(store)
     if erasures or values is None:
-        return _merge_through_log(store, versions, result, before, erasures)
-    return _merge_in_memory(store, versions, values, result, before)
+        return _merge_through_log(store, versions, result, before, erasures, step)
+    return _merge_in_memory(store, versions, values, result, before, step)
 
 
 def _merge_through_log(
-    store: Store, versions: Sequence[VersionRow], result: MergeResult, before: int, erasures: bool
+    store: Store,
+    versions: Sequence[VersionRow],
+    result: MergeResult,
+    before: int,
+    erasures: bool,
+    step: Callable[[float], None],
 ) -> MergeResult:
     """Insert, then rebuild every touched row from the log (the general path)."""
     conn = store.conn
@@ -181,18 +194,21 @@ def _merge_through_log(
         candidates = [FieldVersion(v[0], v[1], v[2], json.loads(v[3]), v[4], v[5], v[6]) for v in versions]
         erasure_filter = privacy.ErasureFilter(store, candidates)
         versions = [v for v, c in zip(versions, candidates) if erasure_filter.keeps(c)]
+    step(0.1)
     conn.executemany(_INSERT, versions)
     result.inserted = max_seq(store) - before
     if not result.inserted:
         return result
+    step(0.5)
     _clear_touched(store)
     conn.execute("INSERT INTO temp.sync_touched SELECT DISTINCT tbl, row_id FROM field_versions WHERE seq > ?", (before,))
     touched: dict[str, list[str]] = {}
     for tbl, row_id in conn.execute("SELECT tbl, row_id FROM temp.sync_touched"):
         touched.setdefault(tbl, []).append(row_id)
     existed = _count_existing(store, touched)
-    for tbl, ids in touched.items():
+    for number, (tbl, ids) in enumerate(touched.items()):
         store.recompute(tbl, ids)
+        step(0.5 + 0.45 * (number + 1) / len(touched))
     result.erasures = erasures
     result.rows_deleted = existed - _count_existing(store, touched)
     result.rows_changed = sum(len(ids) for ids in touched.values())
@@ -202,7 +218,12 @@ def _merge_through_log(
 
 
 def _merge_in_memory(
-    store: Store, versions: Sequence[VersionRow], values: Sequence[Any], result: MergeResult, before: int
+    store: Store,
+    versions: Sequence[VersionRow],
+    values: Sequence[Any],
+    result: MergeResult,
+    before: int,
+    step: Callable[[float], None],
 ) -> MergeResult:
     """Rows from the incoming versions plus the log's versions of the same rows.
 
@@ -233,10 +254,12 @@ def _merge_in_memory(
     new_fields: dict[tuple[str, str], set[str]] = {}
     if known:
         new_rows, new_fields = _add_known(versions, values, incoming, known)
+    step(0.1)
     conn.executemany(_INSERT, new_rows)  # OR IGNORE: a version twice in one file is stored once
     result.inserted = max_seq(store) - before
     if not result.inserted:
         return result
+    step(0.5)
     touched: dict[str, Logged] = {}
     candidates: set[tuple[str, str, str]] = set()
     for (tbl, row_id), logged in incoming.items():
@@ -250,8 +273,9 @@ def _merge_in_memory(
                 candidates.update(
                     (tbl, row_id, f) for f in set(renewed) if not f.startswith("_") and fields.count(f) > 1
                 )
-    for tbl, logged_rows in touched.items():
+    for number, (tbl, logged_rows) in enumerate(touched.items()):
         result.rows_deleted += store.materialise(tbl, logged_rows)
+        step(0.5 + 0.45 * (number + 1) / len(touched))
     result.rows_changed = sum(len(rows) for rows in touched.values())
     result.changed_tables = set(touched)
     result.conflict_candidates = candidates

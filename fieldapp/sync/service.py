@@ -302,7 +302,11 @@ def _import_checked(
         _report(progress, "merge", 0, len(incoming.rows))
         with store.transaction():
             store.clock.observe(incoming.max_hlc)
-            merged = changelog.merge(store, incoming.rows, incoming.values)
+            total = len(incoming.rows)
+            merged = changelog.merge(
+                store, incoming.rows, incoming.values,
+                step=lambda fraction: _report(progress, "merge", max(0, min(int(fraction * total), total - 1)), total),
+            )
             if not force and merged.rows_deleted * 2 > merged.rows_before:
                 raise MassDeleteError(name=name, deleted=merged.rows_deleted, total=merged.rows_before)
             summary.conflicts = (
