@@ -9,6 +9,7 @@ path, does its work, and reports back through signals: ``succeeded`` with the re
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -32,6 +33,15 @@ class StoreJob(QThread):
         super().__init__(parent)
         self.db_path = db_path
         self.lang = lang
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Ask the job to stop; it raises ``Cancelled`` at its next safe point."""
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
 
     def perform(self, store: Store) -> object:
         """The job's work, on the job's own connection; subclasses implement it."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -141,20 +140,16 @@ class ReportJob(StoreJob):
     def __init__(self, db_path: Path, work: Work, lang: str, parent: QObject | None = None):
         super().__init__(db_path, lang, parent)
         self.work = work
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     def _progress(self, step: int, steps: int, message: str) -> None:
-        if self._cancel.is_set():
+        if self.cancel_requested:
             raise Cancelled
         self.progressed.emit(step, steps, message)
 
     def perform(self, store: Store) -> object:
         self._progress(0, 4, "")
         result = self.work(store, self._progress)
-        if self._cancel.is_set():  # cancelled after the last stage: the file is already whole
+        if self.cancel_requested:  # cancelled after the last stage: the file is already whole
             logger.info("report finished although cancelled late: %s", result)
         return result
 

@@ -11,7 +11,6 @@ the operating system's key store (``fieldapp.keystore``), never in the settings.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -92,14 +91,10 @@ class SyncJob(StoreJob):
         super().__init__(db_path, lang, parent)
         self.request = request
         self.kdf = kdf
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
 
     def _progress(self, stage: str, done: int, total: int) -> None:
         self.progressed.emit(stage, done, total)
-        if self._cancel.is_set() and not (stage in COMMITTED_WHEN_DONE and done >= total):
+        if self.cancel_requested and not (stage in COMMITTED_WHEN_DONE and done >= total):
             raise Cancelled
 
     def perform(self, store: Store) -> SyncSummary:
