@@ -14,6 +14,7 @@ from pathlib import Path
 from fieldapp.cli import CommandError
 from fieldapp.domain.i18n import current_language, pick
 from fieldapp.store import Store
+from fieldapp.sync.errors import MassDeleteError, SyncError
 from fieldapp.sync.service import SyncSummary, export_file, import_file, sync_folder
 
 PASSPHRASE_ENV = "FELTBOG_PASSPHRASE"
@@ -98,10 +99,23 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+# How to confirm a file that deletes more than half of the notebook, on the command line.
+FORCE_HINT = {"da": "Brug --force for at indlæse den alligevel.", "en": "Use --force to import it anyway."}
+
+
+def _explain(error: SyncError) -> str:
+    lang = current_language()
+    message = error.message(lang)
+    return f"{message} {pick(FORCE_HINT, lang)}" if isinstance(error, MassDeleteError) else message
+
+
 def _import(args: argparse.Namespace) -> int:
     secret = passphrase(args, required=False)
     with _open(args) as store:
-        summary = import_file(store, args.file, secret, force=args.force)
+        try:
+            summary = import_file(store, args.file, secret, force=args.force)
+        except MassDeleteError as error:
+            raise CommandError(_explain(error)) from None
     _print(summary)
     return 0
 
@@ -111,9 +125,8 @@ def _folder(args: argparse.Namespace) -> int:
     with _open(args) as store:
         summary = sync_folder(store, args.folder, secret, force=args.force, encrypt=not args.no_encryption)
     _print(summary)
-    lang = current_language()
     for path, error in summary.failures:
-        print(f"fieldapp: {path.name}: {error.message(lang)}", file=sys.stderr)
+        print(f"fieldapp: {path.name}: {_explain(error)}", file=sys.stderr)
     return 1 if summary.failures else 0
 
 

@@ -49,10 +49,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "en": "The sync file '{name}' has already been imported; nothing was changed.",
     },
     "mass_delete": {
-        "da": "Synkroniseringsfilen »{name}« ville slette {deleted} af {total} rækker. "
-        "Den blev ikke indlæst; bekræft (--force), hvis det er meningen.",
-        "en": "The sync file '{name}' would delete {deleted} of {total} rows. "
-        "It was not imported; confirm (--force) if that is intended.",
+        "da": "Synkroniseringsfilen »{name}« ville slette {deleted} af {total} poster. "
+        "Den blev ikke indlæst, for det skal først bekræftes.",
+        "en": "The sync file '{name}' would delete {deleted} of {total} records. "
+        "It was not imported, as that must be confirmed first.",
     },
     "cannot_read": {
         "da": "Synkroniseringsfilen »{name}« kunne ikke læses: {detail}",

@@ -11,7 +11,7 @@ the operating system's key store (``fieldapp.keystore``), never in the settings.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,7 @@ from fieldapp.domain.fields import FieldSpec
 from fieldapp.store import Store, StoreError, changelog, conflicts
 from fieldapp.store.sync_state import catch_up_clock, imports_count, linked_title
 from fieldapp.sync.envelope import KdfParams
+from fieldapp.sync.errors import MassDeleteError
 from fieldapp.sync.service import SUFFIX, SyncSummary, export_file, import_file, sync_folder
 from fieldapp.ui.formatting import format_iso
 from fieldapp.ui.jobs import Cancelled, StoreJob
@@ -60,6 +61,7 @@ class SyncRequest:
     mode: str
     path: Path
     passphrase: str
+    force: bool = False  # the user confirmed a file that deletes more than half of the notebook
 
 
 def last_sync_local(store: Store) -> datetime | None:
@@ -100,9 +102,14 @@ class SyncJob(StoreJob):
     def perform(self, store: Store) -> SyncSummary:
         request = self.request
         if request.mode == FOLDER:
-            return sync_folder(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
+            return sync_folder(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf,
+                               force=request.force)
         if request.mode == IMPORT:
-            return import_file(store, request.path, request.passphrase, progress=self._progress)
+            try:
+                return import_file(store, request.path, request.passphrase, progress=self._progress,
+                                   force=request.force)
+            except MassDeleteError as error:
+                return error  # not a failure yet: the dialog asks whether that is intended
         return export_file(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
 
 
@@ -122,6 +129,7 @@ class SyncDialog(QDialog):
         self.lang = lang
         self.kdf = kdf
         self.job: SyncJob | None = None
+        self.request: SyncRequest | None = None  # the running (or last) one
         self.summary: SyncSummary | None = None
         self._imports_before = 0
         self._close_when_stopped = False
@@ -275,12 +283,17 @@ class SyncDialog(QDialog):
         if mode == FOLDER:
             self.settings.setValue(PLACE_KEY, str(path))
         self.settings.sync()
+        self._start(SyncRequest(mode, path, passphrase))
+        return True
+
+    def _start(self, request: SyncRequest) -> None:
         self.result.clear()
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self._running(True)
         self._imports_before = imports_count(self.store)
-        job = SyncJob(self.store.path, SyncRequest(mode, path, passphrase), self.lang, self.kdf, self)
+        self.request = request
+        job = SyncJob(self.store.path, request, self.lang, self.kdf, self)
         job.progressed.connect(self._show_progress)
         job.succeeded.connect(self._done)
         job.failed.connect(self._failed)
@@ -288,7 +301,6 @@ class SyncDialog(QDialog):
         self.job = job
         self.job_started.emit(job)
         job.start()
-        return True
 
     def _remember(self, passphrase: str) -> None:
         if not self.remember.isEnabled():
@@ -346,13 +358,47 @@ class SyncDialog(QDialog):
                             .replace("%3", error.message(self.lang)))
         return text
 
-    def _done(self, summary: SyncSummary) -> None:
+    def _done(self, outcome: SyncSummary | MassDeleteError) -> None:
         self._finish_job()
+        if self._confirmed_mass_delete(outcome):
+            return
+        if isinstance(outcome, MassDeleteError):  # the user said no: the file stays out
+            self.result.setStyleSheet("color: #b00020;")
+            self.result.setText(self.tr("The file was not imported. Nothing was changed."))
+            self._after_run()
+            return
+        summary = outcome
         self.summary = summary
         self.result.setStyleSheet("")
         self.result.setText(self.summary_text(summary))
         self.synced.emit(summary)
         self._after_run()
+
+    def _confirmed_mass_delete(self, outcome: SyncSummary | MassDeleteError) -> bool:
+        """A file would delete more than half of the notebook: ask, and run again if meant.
+
+        Happens when a colleague really cleared out an area, or when a file comes from a
+        notebook that lost its data. Returns True when the sync was started again.
+        """
+        refused = [outcome] if isinstance(outcome, MassDeleteError) else [
+            error for _path, error in outcome.failures if isinstance(error, MassDeleteError)
+        ]
+        if not refused or self.request.force or self._close_when_stopped:
+            return False
+        first = refused[0].params
+        text = (self.tr("The file '%1' would delete %2 of the %3 records in this notebook. That happens when a "
+                        "colleague has cleared out a lot, but also when a file comes from a notebook that lost "
+                        "its data. Import it anyway and delete them?")
+                .replace("%1", str(first.get("name", "")))
+                .replace("%2", str(first.get("deleted", "")))
+                .replace("%3", str(first.get("total", ""))))
+        if len(refused) > 1:
+            text += "\n" + self.tr("%1 files would delete this much; the answer counts for all of them.").replace(
+                "%1", str(len(refused)))
+        if not self.dialogs.ask(self, self.tr("Delete many records?"), text, self.tr("Import and delete")):
+            return False
+        self._start(replace(self.request, force=True))
+        return True
 
     def _failed(self, message: str) -> None:
         self._finish_job()

@@ -2175,5 +2175,30 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
       <source>The synchronisation is still running. Stop it and close? Nothing from the file being read is kept.</source>
       <translation>Synkroniseringen kører stadig. Vil du stoppe den og lukke? Intet fra den fil, der læses, bliver gemt.</translation>
     </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="367" />
+      <source>The file was not imported. Nothing was changed.</source>
+      <translation>Filen blev ikke indlæst. Intet blev ændret.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="389" />
+      <source>The file &apos;%1&apos; would delete %2 of the %3 records in this notebook. That happens when a colleague has cleared out a lot, but also when a file comes from a notebook that lost its data. Import it anyway and delete them?</source>
+      <translation>Filen »%1« ville slette %2 af notesbogens %3 poster. Det sker, når en kollega har ryddet meget op, men også når en fil kommer fra en notesbog, der har mistet sine data. Indlæs den alligevel og slet posterne?</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="396" />
+      <source>%1 files would delete this much; the answer counts for all of them.</source>
+      <translation>%1 filer ville slette så meget; svaret gælder dem alle.</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="398" />
+      <source>Delete many records?</source>
+      <translation>Slet mange poster?</translation>
+    </message>
+    <message>
+      <location filename="../../fieldapp/ui/sync_view.py" line="398" />
+      <source>Import and delete</source>
+      <translation>Indlæs og slet</translation>
+    </message>
   </context>
 </TS>

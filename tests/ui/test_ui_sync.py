@@ -284,3 +284,63 @@ def test_a_record_titled_by_a_code_or_a_link_is_named_in_words(launch, notebook)
     assert record_name(app.store, "relations", knows.id, "da") == "Kender"
     assert record_name(app.store, "areas", ids["vestby"], "da") == "Vestbyen"
     assert record_name(app.store, "areas", "0190a8f2-1c2b-7d3e-8f4a-5b6c7d8e9f01", "da") == "(slettet)"
+
+
+def _colleague_cleared_out(two_notebooks, home) -> tuple[Path, Path]:
+    """My notebook holds the team's records; a colleague's file deletes nearly all of them."""
+    first, second, _ids = two_notebooks
+    start, cleared = home / "start.feltsync", home / "ryddet.feltsync"
+    with Store.open(first) as theirs, Store.open(second) as mine:
+        export_file(theirs, start, PASSPHRASE, kdf=TEST_KDF)
+        import_file(mine, start, PASSPHRASE)
+        for cls in (Action, Activity, Person, Area):
+            for record in theirs.list(cls):
+                theirs.delete(cls, record.id)
+        export_file(theirs, cleared, PASSPHRASE, kdf=TEST_KDF)
+    return second, cleared
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_a_file_deleting_most_of_the_notebook_is_imported_only_when_confirmed(
+    launch, qtbot, two_notebooks, home, answer
+):
+    mine, cleared = _colleague_cleared_out(two_notebooks, home)
+    answering = AnsweringDialogs(files=[str(cleared)])
+    answering.ask_answer = answer
+    app = launch("--db", str(mine), "--lang", "da", answering=answering)
+    before = list(app.store.conn.iterdump())
+    people = app.store.count(Person)
+    dialog = open_sync(qtbot, app.window, IMPORT)
+    dialog.choose.click()
+    with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
+        dialog.run_button.click()
+    if answer:  # the question, then the same file again with the user's consent
+        qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20_000)
+    (title, text), = answering.asked
+    assert title == "Slet mange poster?"
+    assert "»ryddet.feltsync«" in text and "Indlæs den alligevel" in text, text
+    assert answering.errors == []
+    if answer:
+        assert app.store.count(Person) == 0 and people > 0
+        assert dialog.summary.changes_in > 0
+    else:
+        assert list(app.store.conn.iterdump()) == before
+        assert dialog.result.text() == "Filen blev ikke indlæst. Intet blev ændret."
+
+
+def test_a_shared_folder_with_such_a_file_asks_too_and_reads_the_rest(launch, qtbot, two_notebooks, home):
+    mine, cleared = _colleague_cleared_out(two_notebooks, home)
+    shared = home / "delt"
+    shared.mkdir()
+    cleared.rename(shared / cleared.name)
+    answering = AnsweringDialogs()
+    app = launch("--db", str(mine), "--lang", "en", answering=answering)
+    dialog = open_sync(qtbot, app.window, FOLDER)
+    dialog.place.setText(str(shared))
+    with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
+        dialog.run_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20_000)
+    (title, text), = answering.asked
+    assert title == "Delete many records?" and "'ryddet.feltsync'" in text
+    assert app.store.count(Person) == 0
+    assert dialog.summary.failures == [] and dialog.summary.changes_in > 0
