@@ -9,7 +9,7 @@ import pytest
 from sync_support import PASSPHRASE, full_dump, open_notebook, tables, version_set
 
 from fieldapp.domain import Activity, ActivityKind, Area, Attachment, Observation, ObservationKind, Person
-from fieldapp.store import changelog, conflicts, privacy
+from fieldapp.store import Store, changelog, conflicts, privacy
 from fieldapp.sync import SyncError, export_file, import_file, sync_folder
 from fieldapp.sync.envelope import TEST_KDF, is_encrypted
 from fieldapp.sync.errors import AlreadyImportedError, MassDeleteError, PassphraseNeededError, WrongPassphraseError
@@ -339,3 +339,50 @@ def test_a_whole_demo_notebook_arrives_exactly(team):
     assert tables(bo) == imported
     # The full-text index holds the imported rows as well.
     assert bo.search("legeplads") == anne.search("legeplads")
+
+
+def test_a_folder_sync_backs_up_once_however_many_files_it_reads(team):
+    notebooks, shared = team
+    anne, bo, cem = notebooks["anne"], notebooks["bo"], notebooks["cem"]
+    for number in range(3):  # a colleague who synced three times before
+        bo.add(Area(name=f"Område {number}"))
+        sync_folder(bo, shared, PASSPHRASE, kdf=TEST_KDF)
+    cem.add(Area(name="Cems område"))
+    sync_folder(cem, shared, PASSPHRASE, kdf=TEST_KDF)
+    backups = anne.path.parent / "backups"
+    summary = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
+    assert len(summary.files_imported) == 4 and anne.count(Area) == 4
+    made = sorted(backups.glob("*-before-sync-*.sqlite"))
+    assert made == [summary.backup]
+    with Store.open(summary.backup) as before:  # the copy is the notebook as it was before the run
+        assert before.count(Area) == 0
+
+
+def test_a_laptop_keeps_the_shared_folder_tidy_and_nothing_is_lost(team):
+    """After many syncs a laptop replaces its own pile of files by one file with everything."""
+    from fieldapp.sync.service import OWN_FILES_KEPT
+
+    notebooks, shared = team
+    anne, bo, cem = notebooks["anne"], notebooks["bo"], notebooks["cem"]
+    areas = []
+    for number in range(OWN_FILES_KEPT):
+        areas.append(anne.add(Area(name=f"Område {number}")).id)
+        sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
+        if number == 3:
+            sync_folder(bo, shared, PASSPHRASE, kdf=TEST_KDF)  # bo read the first four files
+    own = sorted(shared.glob(f"{anne.site}_*.feltsync"))
+    assert len(own) == OWN_FILES_KEPT
+    (shared / f"{anne.site}_1.feltsync.partial").write_bytes(b"left by a crash")
+
+    anne.update(Area, areas[0], description="Lokalrådet mødes torsdag")
+    summary = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
+    left = sorted(p.name for p in shared.iterdir())
+    assert left == [summary.files_written[0].name], left
+    assert len(summary.files_removed) == OWN_FILES_KEPT + 1
+
+    for colleague in (bo, cem):  # one had read some of the old files, one none of them
+        sync_folder(colleague, shared, PASSPHRASE, kdf=TEST_KDF)
+        assert tables(colleague) == tables(anne)
+        assert colleague.get(Area, areas[0]).description == "Lokalrådet mødes torsdag"
+    # A tidy file of versions bo already had changes nothing there.
+    assert sync_folder(bo, shared, PASSPHRASE, kdf=TEST_KDF).changes_in == 0

@@ -243,10 +243,12 @@ def _merge_in_memory(
     _clear_touched(store)
     conn.executemany("INSERT INTO temp.sync_touched (tbl, row_id) VALUES (?, ?)", incoming)
     # What the log already holds for those rows (nothing at all for rows new to this notebook).
+    # CROSS JOIN keeps the touched rows as the outer loop: without statistics on the temp
+    # table SQLite would rather scan the whole log (20 ms per small file at 150,000 versions).
     known: dict[tuple[str, str], list[tuple[str, Any, int, str]]] = {}
     for tbl, row_id, fld, value, hlc, site in conn.execute(
         "SELECT v.tbl, v.row_id, v.field, json_extract(v.value, '$'), v.hlc, v.site"
-        " FROM temp.sync_touched t JOIN field_versions v ON v.tbl = t.tbl AND v.row_id = t.row_id"
+        " FROM temp.sync_touched t CROSS JOIN field_versions v ON v.tbl = t.tbl AND v.row_id = t.row_id"
     ):
         known.setdefault((tbl, row_id), []).append((fld, value, hlc, site))
     conn.execute("DELETE FROM temp.sync_touched")

@@ -8,6 +8,7 @@ and leaves the notebook exactly as it was.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import logging
@@ -44,6 +45,12 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 SUFFIX = ".feltsync"
 SYNC_BACKUPS_KEPT = 5
+# A laptop keeps fewer than this many of its own files in a shared folder. At that many it
+# writes one file with everything it has (but what it read from that folder) and removes
+# its older ones: a folder used for a year would otherwise hold hundreds of files that
+# every newcomer has to decrypt one by one. Nothing is lost: whatever an old file held is
+# in this notebook, and so in the new file, or came from a colleague's file in the folder.
+OWN_FILES_KEPT = 20
 
 
 @dataclass
@@ -59,6 +66,7 @@ class SyncSummary:
     files_written: list[Path] = field(default_factory=list)
     files_imported: list[Path] = field(default_factory=list)
     files_skipped: list[Path] = field(default_factory=list)
+    files_removed: list[Path] = field(default_factory=list)  # our own older files in a shared folder
     # Folder sync goes on past a bad file; each refusal is kept as (file, error).
     failures: list[tuple[Path, SyncError]] = field(default_factory=list)
     backup: Path | None = None
@@ -69,6 +77,7 @@ class SyncSummary:
         self.files_written += other.files_written
         self.files_imported += other.files_imported
         self.files_skipped += other.files_skipped
+        self.files_removed += other.files_removed
         self.failures += other.failures
         self.backup = other.backup or self.backup
 
@@ -267,10 +276,12 @@ def _import_bytes(
     again: bool,
     limits: Limits,
     folder: str | None = None,
+    backup: Callable[[], Path | None] | None = None,
 ) -> SyncSummary:
     with without_cyclic_gc():
         return _import_checked(
-            store, data, path, passphrase, progress=progress, force=force, again=again, limits=limits, folder=folder
+            store, data, path, passphrase, progress=progress, force=force, again=again, limits=limits, folder=folder,
+            backup=backup or (lambda: _backup(store)),
         )
 
 
@@ -284,7 +295,8 @@ def _import_checked(
     force: bool,
     again: bool,
     limits: Limits,
-    folder: str | None = None,
+    folder: str | None,
+    backup: Callable[[], Path | None],
 ) -> SyncSummary:
     name = path.name
     file_sha = hashlib.sha256(data).hexdigest()
@@ -295,7 +307,7 @@ def _import_checked(
         raise AlreadyImportedError(name=name)
     _check_clock(store, incoming)
     summary = SyncSummary()
-    summary.backup = _backup(store)
+    summary.backup = backup()
     written = _write_blobs(store, incoming.blobs)
     saved_clock = store.clock.last
     try:
@@ -434,7 +446,9 @@ def sync_folder(
 
     Files imported before are skipped (by hash and export id); a bad file is
     recorded in ``failures`` and the others still go in. Our file is named
-    ``<site>_<hlc>.feltsync`` and written only when there is something new.
+    ``<site>_<hlc>.feltsync`` and written only when there is something new, or
+    when ``OWN_FILES_KEPT`` of ours have piled up: then it holds everything and
+    our older files are removed (``files_removed``).
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -445,6 +459,9 @@ def sync_folder(
         if p.suffix == SUFFIX and p.is_file() and not p.name.startswith(f"{store.site}_")
     )
     place = _place(folder)
+    # One copy of the notebook before the first file that goes in covers the whole run:
+    # a folder a team has used for a year holds hundreds of files.
+    backup_once = functools.cache(lambda: _backup(store))
     for number, path in enumerate(theirs, 1):
         _report(progress, "folder", number, len(theirs))
         try:
@@ -456,6 +473,7 @@ def sync_folder(
                 _import_bytes(
                     store, data, path, passphrase,
                     progress=progress, force=force, again=False, limits=limits, folder=place,
+                    backup=backup_once,
                 )
             )
         except AlreadyImportedError:
@@ -463,13 +481,34 @@ def sync_folder(
         except SyncError as error:
             logger.warning("skipped %s: %s", path, error.message("en"))
             summary.failures.append((path, error))
-    if changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
+    own = _own_files(folder, store.site)
+    tidy = len(own) >= OWN_FILES_KEPT
+    if tidy or changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
         target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
         summary.add(
             export_file(
                 store, target, passphrase,
-                progress=progress, destination=place, kdf=kdf, encrypt=encrypt, skip_echo=True,
+                progress=progress, destination=place, kdf=kdf, encrypt=encrypt, skip_echo=True, full=tidy,
             )
         )
+        if tidy:
+            summary.files_removed = _remove_quietly(own + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial")))
     return summary
+
+
+def _own_files(folder: Path, site: str) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.name.startswith(f"{site}_") and p.is_file())
+
+
+def _remove_quietly(paths: list[Path]) -> list[Path]:
+    """Remove files that are no longer needed; one that will not go stays (and is tried next time)."""
+    removed = []
+    for path in paths:
+        try:
+            path.unlink()
+        except OSError as error:
+            logger.warning("could not remove %s: %s", path, error)
+        else:
+            removed.append(path)
+    return removed
 
