@@ -9,7 +9,9 @@ materialised again with ``Store.recompute``. GDPR erasure is the one exception t
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -145,6 +147,13 @@ class MergeResult:
     conflict_candidates: set[tuple[str, str, str]] | None = None
 
 
+_ROW = operator.itemgetter(0, 1)
+_FIELD = operator.itemgetter(2)
+_HLC = operator.itemgetter(4)
+_SITE = operator.itemgetter(5)
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
+
 # A row's versions as ``Store.materialise`` takes them: (field, decoded value, hlc, site).
 Logged = dict[str, list[tuple[str, Any, int, str]]]
 
@@ -172,7 +181,7 @@ def merge(
     before = max_seq(store)
     result.first_new_seq = before + 1
     _roomy_cache(store)
-    erasures = any(v[2] == ERASED for v in versions) or _any_erasure(store)
+    erasures = ERASED in map(_FIELD, versions) or _any_erasure(store)
     if erasures or values is None:
         return _merge_through_log(store, versions, result, before, erasures, step)
     return _merge_in_memory(store, versions, values, result, before, step)
@@ -231,27 +240,30 @@ def _merge_in_memory(
     from a colleague) is then one insert of the versions and one of the rows.
     """
     conn = store.conn
+    # Grouped by row. A file lists a row's versions mostly together, so the grouping runs
+    # per run of versions, and the (field, value, hlc, site) entries are made in C.
     incoming: dict[tuple[str, str], list[tuple[str, Any, int, str]]] = {}
-    for version, value in zip(versions, values):
-        key = (version[0], version[1])
-        entry = (version[2], value, version[4], version[5])
+    entries = zip(map(_FIELD, versions), values, map(_HLC, versions), map(_SITE, versions))
+    for key, run in itertools.groupby(zip(map(_ROW, versions), entries), key=_FIRST):
         logged = incoming.get(key)
         if logged is None:
-            incoming[key] = [entry]
+            incoming[key] = list(map(_SECOND, run))
         else:
-            logged.append(entry)
-    _clear_touched(store)
-    conn.executemany("INSERT INTO temp.sync_touched (tbl, row_id) VALUES (?, ?)", incoming)
-    # What the log already holds for those rows (nothing at all for rows new to this notebook).
-    # CROSS JOIN keeps the touched rows as the outer loop: without statistics on the temp
-    # table SQLite would rather scan the whole log (20 ms per small file at 150,000 versions).
+            logged.extend(map(_SECOND, run))
+    # What the log already holds for those rows (nothing at all for rows new to this notebook,
+    # and nothing to look up in a notebook whose log is empty: a newcomer's first sync).
     known: dict[tuple[str, str], list[tuple[str, Any, int, str]]] = {}
-    for tbl, row_id, fld, value, hlc, site in conn.execute(
-        "SELECT v.tbl, v.row_id, v.field, json_extract(v.value, '$'), v.hlc, v.site"
-        " FROM temp.sync_touched t CROSS JOIN field_versions v ON v.tbl = t.tbl AND v.row_id = t.row_id"
-    ):
-        known.setdefault((tbl, row_id), []).append((fld, value, hlc, site))
-    conn.execute("DELETE FROM temp.sync_touched")
+    if before:
+        _clear_touched(store)
+        conn.executemany("INSERT INTO temp.sync_touched (tbl, row_id) VALUES (?, ?)", incoming)
+        # CROSS JOIN keeps the touched rows as the outer loop: without statistics on the temp
+        # table SQLite would rather scan the whole log (20 ms per small file at 150,000 versions).
+        for tbl, row_id, fld, value, hlc, site in conn.execute(
+            "SELECT v.tbl, v.row_id, v.field, json_extract(v.value, '$'), v.hlc, v.site"
+            " FROM temp.sync_touched t CROSS JOIN field_versions v ON v.tbl = t.tbl AND v.row_id = t.row_id"
+        ):
+            known.setdefault((tbl, row_id), []).append((fld, value, hlc, site))
+        conn.execute("DELETE FROM temp.sync_touched")
     new_rows: Sequence[VersionRow] = versions
     new_fields: dict[tuple[str, str], set[str]] = {}
     if known:
@@ -268,13 +280,12 @@ def _merge_in_memory(
         if not logged:
             continue  # nothing new for this row
         touched.setdefault(tbl, {})[row_id] = logged
-        if len(logged) > 1:
+        if len(set(map(_FIRST, logged))) < len(logged):  # some field has more than one version
             fields = [entry[0] for entry in logged]
-            if len(set(fields)) < len(fields):
-                renewed = new_fields.get((tbl, row_id), fields)  # a row new here: every field is new
-                candidates.update(
-                    (tbl, row_id, f) for f in set(renewed) if not f.startswith("_") and fields.count(f) > 1
-                )
+            renewed = new_fields.get((tbl, row_id), fields)  # a row new here: every field is new
+            candidates.update(
+                (tbl, row_id, f) for f in set(renewed) if not f.startswith("_") and fields.count(f) > 1
+            )
     for number, (tbl, logged_rows) in enumerate(touched.items()):
         result.rows_deleted += store.materialise(tbl, logged_rows)
         step(0.5 + 0.45 * (number + 1) / len(touched))
