@@ -386,3 +386,18 @@ def test_a_laptop_keeps_the_shared_folder_tidy_and_nothing_is_lost(team):
         assert colleague.get(Area, areas[0]).description == "Lokalrådet mødes torsdag"
     # A tidy file of versions bo already had changes nothing there.
     assert sync_folder(bo, shared, PASSPHRASE, kdf=TEST_KDF).changes_in == 0
+
+
+def test_a_file_with_versions_already_here_counts_only_the_new_ones(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    anne.add(Area(name="Hasle"))
+    first = export(anne, shared / "a1.feltsync")
+    assert import_file(bo, shared / "a1.feltsync", PASSPHRASE).changes_in == first.changes_out == 3
+    anne.add(Area(name="Tilst"))
+    everything = export(anne, shared / "a2.feltsync", full=True)
+    assert everything.changes_out == 6
+    # Only the second area's three versions are new here, whatever sequence numbers the
+    # ignored ones used up.
+    assert import_file(bo, shared / "a2.feltsync", PASSPHRASE).changes_in == 3
+    assert len(version_set(bo)) == 6

@@ -140,6 +140,7 @@ class MergeResult:
     rows_deleted: int = 0
     rows_before: int = 0
     first_new_seq: int = 0
+    last_new_seq: int = 0  # the new versions lie between the two (ignored ones leave gaps)
     erasures: bool = False  # call ``finish_erasures`` once the transaction is committed
     changed_tables: set[str] = field(default_factory=set)
     # Fields that got a new version and now have more than one: the only ones that can conflict.
@@ -204,8 +205,7 @@ def _merge_through_log(
         erasure_filter = privacy.ErasureFilter(store, candidates)
         versions = [v for v, c in zip(versions, candidates) if erasure_filter.keeps(c)]
     step(0.1)
-    conn.executemany(_INSERT, versions)
-    result.inserted = max_seq(store) - before
+    _insert(store, versions, result)
     if not result.inserted:
         return result
     step(0.5)
@@ -214,12 +214,12 @@ def _merge_through_log(
     touched: dict[str, list[str]] = {}
     for tbl, row_id in conn.execute("SELECT tbl, row_id FROM temp.sync_touched"):
         touched.setdefault(tbl, []).append(row_id)
-    existed = _count_existing(store, touched)
+    existed = _existing(store, touched)
     for number, (tbl, ids) in enumerate(touched.items()):
         store.recompute(tbl, ids)
         step(0.5 + 0.45 * (number + 1) / len(touched))
     result.erasures = erasures
-    result.rows_deleted = existed - _count_existing(store, touched)
+    result.rows_deleted = len(existed - _existing(store, touched))
     result.rows_changed = sum(len(ids) for ids in touched.values())
     result.changed_tables = set(touched)
     conn.execute("DELETE FROM temp.sync_touched")
@@ -269,8 +269,7 @@ def _merge_in_memory(
     if known:
         new_rows, new_fields = _add_known(versions, values, incoming, known)
     step(0.1)
-    conn.executemany(_INSERT, new_rows)  # OR IGNORE: a version twice in one file is stored once
-    result.inserted = max_seq(store) - before
+    _insert(store, new_rows, result)  # OR IGNORE: a version twice in one file is stored once
     if not result.inserted:
         return result
     step(0.5)
@@ -347,15 +346,28 @@ def _roomy_cache(store: Store) -> None:
         store.conn.execute(f"PRAGMA cache_size = -{MERGE_CACHE_KIB}")
 
 
-def _count_existing(store: Store, touched: dict[str, list[str]]) -> int:
-    total = 0
+def _insert(store: Store, versions: Sequence[VersionRow], result: MergeResult) -> None:
+    """Insert versions, ignoring known ones, and count what really went in.
+
+    Not ``max(seq)`` minus the old maximum: with AUTOINCREMENT an ignored insert still
+    uses up a sequence number, so that difference overstates what a file brought.
+    """
+    result.inserted = store.conn.executemany(_INSERT, versions).rowcount
+    result.last_new_seq = max_seq(store)
+
+
+def _existing(store: Store, touched: dict[str, list[str]]) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
     for tbl in touched:
         if tbl not in BY_TABLE:  # a name from the log is never an identifier unless whitelisted
             continue
-        total += store.conn.execute(
-            f"SELECT count(*) FROM {tbl} WHERE id IN (SELECT row_id FROM temp.sync_touched WHERE tbl = ?)", (tbl,)
-        ).fetchone()[0]
-    return total
+        found.update(
+            (tbl, row_id)
+            for (row_id,) in store.conn.execute(
+                f"SELECT id FROM {tbl} WHERE id IN (SELECT row_id FROM temp.sync_touched WHERE tbl = ?)", (tbl,)
+            )
+        )
+    return found
 
 
 # ------------------------------------------------------------------ bookkeeping
@@ -395,7 +407,7 @@ def record_import(
     destination: str | None = None,
 ) -> None:
     """Remember an imported file (inside the import's transaction)."""
-    last = merged.first_new_seq + merged.inserted - 1 if merged.inserted else None
+    last = merged.last_new_seq if merged.inserted else None
     store.conn.execute(
         "INSERT OR REPLACE INTO sync_imports (file_sha256, export_id, site, file_name, changes, imported_at,"
         " destination, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
