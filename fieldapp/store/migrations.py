@@ -317,3 +317,33 @@ def _split_sql(script: str) -> list[str]:
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 # The full-text columns per table in the newest schema.
 FTS_COLUMNS: dict[str, tuple[str, ...]] = _FTS_0001
+
+
+def _fts_for_new_rows(table: str) -> str:
+    cols = ", ".join(FTS_COLUMNS[table])
+    return f"INSERT INTO {table}_fts (rowid, {cols}) SELECT rowid, {cols} FROM {table} WHERE rowid > :high"
+
+
+def _contact_of(persons: str) -> str:
+    return (
+        "INSERT INTO person_last_contact (person_id, last)"
+        f" SELECT pid, ({_LAST_CONTACT_OF.format(p='pid')}) FROM ({persons}) WHERE pid IS NOT NULL"
+        " ON CONFLICT(person_id) DO UPDATE SET last = excluded.last"
+    )
+
+
+# For the newest schema: per table, its AFTER INSERT triggers and one statement that does
+# for every row with ``rowid > :high`` what the trigger does row by row. A bulk insert
+# (Store._insert_rows) sets those triggers aside and runs these instead: fed one row per
+# statement, FTS5 and the last-contact upserts cost many times more.
+BULK_AFTER_INSERT: dict[str, dict[str, str]] = {
+    table: {f"{table}_ai": _fts_for_new_rows(table)} for table in FTS_COLUMNS
+}
+BULK_AFTER_INSERT["activities"]["activities_contact_ai"] = _contact_of(
+    "SELECT person_id AS pid FROM activities WHERE rowid > :high"
+    " UNION SELECT pt.person_id FROM participants pt JOIN activities a ON a.id = pt.activity_id"
+    " WHERE a.rowid > :high"
+)
+BULK_AFTER_INSERT["participants"] = {
+    "participants_contact_ai": _contact_of("SELECT DISTINCT person_id AS pid FROM participants WHERE rowid > :high")
+}

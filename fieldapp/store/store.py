@@ -58,10 +58,10 @@ BUSY_TIMEOUT_MS = 5000
 # Rows per query when materialising rows from the log (well under SQLite's variable limit).
 RECOMPUTE_BATCH = 500
 
-# From this many new rows on, their full-text entries are written in one statement after
-# the rows rather than by the insert trigger row by row: FTS5 fed one row per statement
-# costs about 30 times as much (measured: 129,000 observations, 6.5 s against 0.2 s).
-BULK_FTS_MIN = 200
+# From this many new rows on, what a table's insert triggers do (full-text entries, last
+# contact) is done in one statement after the rows rather than row by row: FTS5 fed one
+# row per statement costs about 30 times as much (129,000 observations: 6.5 s against 0.2 s).
+BULK_INSERT_MIN = 200
 
 # At most this many version keys in one ``prev`` (sync refuses longer ones).
 MAX_PARENTS = 64
@@ -340,31 +340,37 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
     def _insert_rows(self, tbl: str, names: Sequence[str], rows: Sequence[tuple]) -> None:
         """INSERT new rows of ``tbl`` (inside a transaction), many of them quickly.
 
-        For a large batch the table's full-text insert trigger is set aside for
-        the length of the statement and the index entries are added in one
-        ``INSERT ... SELECT`` afterwards. Both happen in the caller's transaction:
-        a failure rolls the trigger back into place with everything else.
+        For a large batch the table's insert triggers (full-text index, last contact)
+        are set aside for the length of the statement, and what they do is done for
+        all new rows at once afterwards (``schema.BULK_AFTER_INSERT``). All of it
+        happens in the caller's transaction: a failure puts the triggers back with
+        everything else.
         """
         insert = f"INSERT INTO {tbl} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
-        columns = schema.FTS_COLUMNS.get(tbl)
-        trigger = self.conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{tbl}_ai",)
-        ).fetchone()
+        bulk = schema.BULK_AFTER_INSERT.get(tbl, {})
+        if len(rows) < BULK_INSERT_MIN or not bulk:
+            self.conn.executemany(insert, rows)
+            return
         high = self.conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {tbl}").fetchone()[0]
+        triggers = self.conn.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?"
+            f" AND name IN ({', '.join('?' for _ in bulk)}) ORDER BY name",
+            (tbl, *bulk),
+        ).fetchall()
         # Past 2**62 SQLite may pick rowids at random, and "rowid > high" would miss some.
-        if len(rows) < BULK_FTS_MIN or not columns or trigger is None or high >= 1 << 62:
+        if not triggers or high >= 1 << 62:
             self.conn.executemany(insert, rows)
             return
         assert self.conn.in_transaction, "bulk inserts run inside a transaction"
-        cols = ", ".join(columns)
-        self.conn.execute(f"DROP TRIGGER {tbl}_ai")
+        for name, _sql in triggers:
+            self.conn.execute(f"DROP TRIGGER {name}")
         try:
             self.conn.executemany(insert, rows)
-            self.conn.execute(
-                f"INSERT INTO {tbl}_fts (rowid, {cols}) SELECT rowid, {cols} FROM {tbl} WHERE rowid > ?", (high,)
-            )
+            for name, _sql in triggers:
+                self.conn.execute(bulk[name], {"high": high})
         finally:
-            self.conn.execute(trigger[0])
+            for _name, sql in triggers:
+                self.conn.execute(sql)
 
     def _upsert_row(self, tbl: str, row: dict[str, Any]) -> None:
         names = list(row)
