@@ -107,3 +107,21 @@ def test_folder_and_unencrypted_export(two_notebooks, tmp_path, capsys, monkeypa
     set_language("da")
     assert run(["sync", "folder", "--db", str(b), str(tmp_path / "nowhere"), "--no-encryption"]) == 1
     assert "ikke en mappe" in one_error_line(capsys)
+
+
+def test_folder_sync_says_when_it_tidied_its_own_files(two_notebooks, tmp_path, capsys, monkeypatch):
+    from fieldapp.sync.service import OWN_FILES_KEPT
+
+    (a, _b), _ = two_notebooks
+    shared = tmp_path / "Syncthing"
+    shared.mkdir()
+    monkeypatch.delenv("FELTBOG_PASSPHRASE", raising=False)
+    set_language("da")
+    for number in range(OWN_FILES_KEPT):
+        with open_notebook(a.parent) as anne:
+            anne.add(Area(name=f"Område {number}"))
+        assert run(["sync", "folder", "--db", str(a), str(shared), "--no-encryption"]) == 0
+    capsys.readouterr()
+    assert run(["sync", "folder", "--db", str(a), str(shared), "--no-encryption"]) == 0
+    assert f"1 skrevet, {OWN_FILES_KEPT} gamle fjernet)" in capsys.readouterr().out
+    assert len(list(shared.glob("*.feltsync"))) == 1

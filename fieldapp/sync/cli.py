@@ -131,13 +131,14 @@ def _folder(args: argparse.Namespace) -> int:
 
 
 def _print(summary: SyncSummary) -> None:
+    removed = len(summary.files_removed)
     print(
         _say(
             f"{summary.changes_in} ændringer ind, {summary.changes_out} ud, {summary.conflicts} konflikter"
             f" ({len(summary.files_imported)} filer indlæst, {len(summary.files_skipped)} sprunget over,"
-            f" {len(summary.files_written)} skrevet).",
+            f" {len(summary.files_written)} skrevet" + (f", {removed} gamle fjernet" if removed else "") + ").",
             f"{summary.changes_in} changes in, {summary.changes_out} out, {summary.conflicts} conflicts"
             f" ({len(summary.files_imported)} files imported, {len(summary.files_skipped)} skipped,"
-            f" {len(summary.files_written)} written).",
+            f" {len(summary.files_written)} written" + (f", {removed} old ones removed" if removed else "") + ").",
         )
     )
