@@ -120,9 +120,12 @@ def _check_columns(items: list[Any]) -> Checked | None:
         distinct = set(zip(tbls, fields, map(type, values), values))
         if not set(map(type, hlcs)) <= {int} or min(hlcs) <= 0 or max(hlcs) > HLC_MAX:
             return None
-        if not all(is_uuid(row_id) for row_id in set(ids)):
+        # One string object per distinct id and site: the parser made a new one per line.
+        one_id = dict(zip(ids, ids))
+        one_site = dict(zip(sites, sites))
+        if not all(is_uuid(row_id) for row_id in one_id):
             return None
-        if not all(type(site) is str and SITE.fullmatch(site) for site in set(sites)):
+        if not all(type(site) is str and SITE.fullmatch(site) for site in one_site):
             return None
         if not all(prev is None or (type(prev) is str and PREV.fullmatch(prev)) for prev in set(prevs)):
             return None
@@ -142,7 +145,10 @@ def _check_columns(items: list[Any]) -> Checked | None:
     except (_Bad, TypeError):
         return None
     # The whitelist's own (interned) strings go on, never the file's.
-    rows = list(zip(map(sys.intern, tbls), ids, map(sys.intern, fields), map(_dump, values), hlcs, sites, prevs))
+    rows = list(zip(
+        map(sys.intern, tbls), map(one_id.__getitem__, ids), map(sys.intern, fields), map(_dump, values), hlcs,
+        map(one_site.__getitem__, sites), prevs,
+    ))
     shas = {
         value for tbl, field_name, _, value in distinct if tbl == "attachments" and field_name == "sha256"
     }
