@@ -62,14 +62,18 @@ def parse_lines(raw: bytes, *, name: str, max_changes: int) -> list[Any]:
     count = text.count("\n") + 1
     if count > max_changes:
         raise TooLargeError(name=name, detail=f"{count} changes")
+    # One call to the C parser: a JSON string cannot hold a raw newline, so joining the
+    # lines with commas gives one array (each item is checked below). The text itself is
+    # let go first: a big file's text is 100 MB, and its parsed lines need many times that.
+    joined = f"[{text.replace(chr(10), ',')}]"
+    del text
     try:
-        # One call to the C parser: a JSON string cannot hold a raw newline, so
-        # joining the lines with commas gives one array (each item is checked below).
-        items = json.loads("[" + text.replace("\n", ",") + "]", parse_constant=_no_constant)
+        items = json.loads(joined, parse_constant=_no_constant)
     except ValueError:
         items = None
+    del joined
     if items is None or len(items) != count:
-        for number, line in enumerate(text.split("\n"), 1):
+        for number, line in enumerate(raw.decode("utf-8").strip("\n").split("\n"), 1):
             try:
                 item = json.loads(line, parse_constant=_no_constant)
             except ValueError:
