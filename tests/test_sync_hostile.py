@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -83,6 +84,7 @@ def refused(store, path, error_type, passphrase=PASSPHRASE, **kw):
     assert full_dump(store) == before
     assert store.clock.last == clock
     assert (sorted(store.attachments_dir.rglob("*")) if store.attachments_dir.exists() else []) == attachments
+    assert gc.isenabled(), "the import paused the cycle collector and left it off"
     return error
 
 

@@ -145,12 +145,8 @@ def _place(folder: Path) -> str:
     return str(folder.resolve())
 
 
+@without_cyclic_gc()
 def _build_payload(store: Store, win: changelog.Window, progress: Progress | None) -> tuple[bytes, SyncSummary]:
-    with without_cyclic_gc():
-        return _collect_payload(store, win, progress)
-
-
-def _collect_payload(store: Store, win: changelog.Window, progress: Progress | None) -> tuple[bytes, SyncSummary]:
     total = changelog.count_in(store, win)
     lines: list[str] = []
     for batch in changelog.lines_in(store, win):
@@ -265,6 +261,7 @@ def _read_file(path: Path, limits: Limits) -> bytes:
         raise CannotReadError(name=path.name, detail=error.strerror or str(error)) from error
 
 
+@without_cyclic_gc()
 def _import_bytes(
     store: Store,
     data: bytes,
@@ -278,26 +275,6 @@ def _import_bytes(
     folder: str | None = None,
     backup: Callable[[], Path | None] | None = None,
 ) -> SyncSummary:
-    with without_cyclic_gc():
-        return _import_checked(
-            store, data, path, passphrase, progress=progress, force=force, again=again, limits=limits, folder=folder,
-            backup=backup or (lambda: _backup(store)),
-        )
-
-
-def _import_checked(
-    store: Store,
-    data: bytes,
-    path: Path,
-    passphrase: str | None,
-    *,
-    progress: Progress | None,
-    force: bool,
-    again: bool,
-    limits: Limits,
-    folder: str | None,
-    backup: Callable[[], Path | None],
-) -> SyncSummary:
     name = path.name
     file_sha = hashlib.sha256(data).hexdigest()
     if not again and changelog.was_imported(store, file_sha):
@@ -307,7 +284,7 @@ def _import_checked(
         raise AlreadyImportedError(name=name)
     _check_clock(store, incoming)
     summary = SyncSummary()
-    summary.backup = backup()
+    summary.backup = backup() if backup is not None else _backup(store)
     written = _write_blobs(store, incoming.blobs)
     saved_clock = store.clock.last
     try:
