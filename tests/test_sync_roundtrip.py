@@ -110,7 +110,8 @@ def test_concurrent_edits_land_in_the_inbox_and_the_choice_syncs(team):
     assert {"Lektiecafé og fodbold", "Lektiecafé for piger"} <= history
 
 
-def test_picking_one_of_the_values_closes_the_conflict(team):
+def phase_clash(team):
+    """Anne and Bo set Viby's phase differently; Bo's file reaches Anne. Returns (anne, bo, area, import summary)."""
     notebooks, shared = team
     anne, bo = notebooks["anne"], notebooks["bo"]
     area = anne.add(Area(name="Viby"))
@@ -119,7 +120,11 @@ def test_picking_one_of_the_values_closes_the_conflict(team):
     anne.update(Area, area.id, phase="develop_leaders")
     bo.update(Area, area.id, phase="withdraw")
     export(bo, shared / "b.feltsync")
-    import_file(anne, shared / "b.feltsync", PASSPHRASE)
+    return anne, bo, area, import_file(anne, shared / "b.feltsync", PASSPHRASE)
+
+
+def test_picking_one_of_the_values_closes_the_conflict(team):
+    anne, _bo, area, _summary = phase_clash(team)
     (conflict,) = conflicts.open_conflicts(anne)
     mine = next(v for v in conflict.candidates if v.site == anne.site)
     conflicts.pick(anne, conflict, mine)
@@ -156,15 +161,9 @@ def test_an_edit_on_top_of_an_agreed_value_is_no_conflict_anywhere(team):
 
 def test_an_edit_while_a_conflict_is_open_keeps_it_open(team):
     """Editing the field in the form is not a review of the rival value: the inbox keeps it."""
-    notebooks, shared = team
-    anne, bo = notebooks["anne"], notebooks["bo"]
-    area = anne.add(Area(name="Viby"))
-    export(anne, shared / "a.feltsync")
-    import_file(bo, shared / "a.feltsync", PASSPHRASE)
-    anne.update(Area, area.id, phase="develop_leaders")
-    bo.update(Area, area.id, phase="withdraw")
-    export(bo, shared / "b.feltsync")
-    assert import_file(anne, shared / "b.feltsync", PASSPHRASE).conflicts == 1
+    _notebooks, shared = team
+    anne, bo, area, summary = phase_clash(team)
+    assert summary.conflicts == 1
     (before,) = conflicts.open_conflicts(anne)
     rival = before.others[0].value  # the value not in force when anne edits
     anne.update(Area, area.id, phase="awaken")

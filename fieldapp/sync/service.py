@@ -431,10 +431,9 @@ def sync_folder(
     if not folder.is_dir():
         raise NotAFolderError(name=str(folder))
     summary = SyncSummary()
-    theirs = sorted(
-        p for p in folder.iterdir()
-        if p.suffix == SUFFIX and p.is_file() and not p.name.startswith(f"{store.site}_")
-    )
+    files = sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file())
+    own = [p for p in files if p.name.startswith(f"{store.site}_")]
+    theirs = [p for p in files if p not in own]
     place = _place(folder)
     # One copy of the notebook before the first file that goes in covers the whole run:
     # a folder a team has used for a year holds hundreds of files.
@@ -458,7 +457,6 @@ def sync_folder(
         except SyncError as error:
             logger.warning("skipped %s: %s", path, error.message("en"))
             summary.failures.append((path, error))
-    own = _own_files(folder, store.site)
     tidy = len(own) >= OWN_FILES_KEPT
     if tidy or changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
         target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
@@ -471,10 +469,6 @@ def sync_folder(
         if tidy:
             summary.files_removed = _remove_quietly(own + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial")))
     return summary
-
-
-def _own_files(folder: Path, site: str) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.name.startswith(f"{site}_") and p.is_file())
 
 
 def _remove_quietly(paths: list[Path]) -> list[Path]:
