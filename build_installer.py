@@ -40,44 +40,89 @@ ICON_BACKGROUND = "#2f6b4f"
 ICON_PNG_SIZE = 256
 
 # Never bundled even if something imports them on the side: test tools and Tk.
-EXCLUDED_PYTHON_MODULES = ("tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "hypothesis", "IPython",
-                           # and parts of libraries Feltbog never reaches: pikepdf needs lxml.etree only;
-                           # Pillow opens AVIF only when its optional module is there (5 MB of codecs).
-                           "lxml.objectify", "lxml.html", "lxml.isoschematron",
-                           "PIL._avif", "PIL.AvifImagePlugin", "PIL.ImageTk", "PIL._imagingtk", "PIL.ImageQt",
-                           "readline",
-                           # Feltbog never opens a connection, so no TLS: hashlib then uses Python's own
-                           # SHA-2 code and OpenSSL's libcrypto/libssl (5 MB) stay out.
-                           "ssl", "_ssl", "_hashlib",
-                           # Phones give JPEG (or HEIC, which Pillow cannot read anyway); WebP is rare.
-                           "PIL._webp", "PIL.WebPImagePlugin",
-                           # East-Asian multibyte codecs: notes, GPX files and sync files are UTF-8
-                           # (or Latin-1 from old GPS devices).
-                           "_codecs_cn", "_codecs_hk", "_codecs_jp", "_codecs_kr", "_codecs_tw",
-                           "_codecs_iso2022", "_multibytecodec",
-                           # bz2/xz archives (zipfile only imports them when such a member appears;
-                           # sync files use deflate) and the interactive help and test tools.
-                           "_bz2", "bz2", "_lzma", "lzma", "pydoc", "pydoc_data", "doctest", "unittest",
-                           # reportlab guesses an XMP file's encoding with charset_normalizer only when
-                           # given the file's path; Feltbog's XMP is written by pikepdf (0.5 MB).
-                           "charset_normalizer",
-                           # lxml's SAX bridge and E-factory: pikepdf uses lxml.etree only (0.3 MB).
-                           "lxml.sax", "lxml.builder")
+EXCLUDED_PYTHON_MODULES = (
+    "tkinter",
+    "_tkinter",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "IPython",
+    # and parts of libraries Feltbog never reaches: pikepdf needs lxml.etree only;
+    # Pillow opens AVIF only when its optional module is there (5 MB of codecs).
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL.ImageTk",
+    "PIL._imagingtk",
+    "PIL.ImageQt",
+    "readline",
+    # Feltbog never opens a connection, so no TLS: hashlib then uses Python's own
+    # SHA-2 code and OpenSSL's libcrypto/libssl (5 MB) stay out.
+    "ssl",
+    "_ssl",
+    "_hashlib",
+    # Phones give JPEG (or HEIC, which Pillow cannot read anyway); WebP is rare.
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    # East-Asian multibyte codecs: notes, GPX files and sync files are UTF-8
+    # (or Latin-1 from old GPS devices).
+    "_codecs_cn",
+    "_codecs_hk",
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_tw",
+    "_codecs_iso2022",
+    "_multibytecodec",
+    # bz2/xz archives (zipfile only imports them when such a member appears;
+    # sync files use deflate) and the interactive help and test tools.
+    "_bz2",
+    "bz2",
+    "_lzma",
+    "lzma",
+    "pydoc",
+    "pydoc_data",
+    "doctest",
+    "unittest",
+    # reportlab guesses an XMP file's encoding with charset_normalizer only when
+    # given the file's path; Feltbog's XMP is written by pikepdf (0.5 MB).
+    "charset_normalizer",
+    # lxml's SAX bridge and E-factory: pikepdf uses lxml.etree only (0.3 MB).
+    "lxml.sax",
+    "lxml.builder",
+)
 
 # Qt plugins a Linux desktop app does not load: kiosk/embedded platforms (eglfs, linuxfb,
 # vnc, which also drags in QtNetwork), evdev input for kiosks, and the GTK theme (GTK, Cairo
 # and Pango: 15 MB). xcb and offscreen stay; so does the xdg-desktop-portal theme.
 LINUX_DROPPED_PLUGINS = (
-    "platforms/libqeglfs.so", "platforms/libqlinuxfb.so", "platforms/libqminimal.so",
-    "platforms/libqminimalegl.so", "platforms/libqvkkhrdisplay.so", "platforms/libqvnc.so",
-    "egldeviceintegrations", "generic", "platformthemes/libqgtk3.so",
-    "imageformats/libqtiff.so", "imageformats/libqicns.so", "imageformats/libqtga.so", "imageformats/libqwbmp.so",
+    "platforms/libqeglfs.so",
+    "platforms/libqlinuxfb.so",
+    "platforms/libqminimal.so",
+    "platforms/libqminimalegl.so",
+    "platforms/libqvkkhrdisplay.so",
+    "platforms/libqvnc.so",
+    "egldeviceintegrations",
+    "generic",
+    "platformthemes/libqgtk3.so",
+    "imageformats/libqtiff.so",
+    "imageformats/libqicns.so",
+    "imageformats/libqtga.so",
+    "imageformats/libqwbmp.so",
     # Photos reach Qt only as PNG thumbnails made by Pillow, icons as SVG: no JPEG/GIF/WebP readers.
-    "imageformats/libqwebp.so", "imageformats/libqjpeg.so", "imageformats/libqgif.so",
+    "imageformats/libqwebp.so",
+    "imageformats/libqjpeg.so",
+    "imageformats/libqgif.so",
     # Native Wayland: on a Wayland desktop Qt falls back to xcb through XWayland, which
     # GNOME and KDE provide; this keeps 2 MB of Wayland client libraries out.
-    "platforms/libqwayland.so", "platforms/libqwayland-egl.so", "platforms/libqwayland-generic.so",
-    "wayland-decoration-client", "wayland-graphics-integration-client", "wayland-shell-integration",
+    "platforms/libqwayland.so",
+    "platforms/libqwayland-egl.so",
+    "platforms/libqwayland-generic.so",
+    "wayland-decoration-client",
+    "wayland-graphics-integration-client",
+    "wayland-shell-integration",
 )
 
 
@@ -99,7 +144,7 @@ def check_pyinstaller() -> str:
     except ImportError:
         raise Missing(
             f"PyInstaller is not installed for {sys.executable}.\n"
-            "Install the build extra first:  pip install -e \".[build]\""
+            'Install the build extra first:  pip install -e ".[build]"'
         ) from None
     return PyInstaller.__version__
 
@@ -129,8 +174,11 @@ def build_qm_files() -> list[Path]:
     folder = RESOURCES / "translations"
     translations.build_translations(folder, force=True)
     sources = sorted(folder.glob("*.ts"))
-    failed = [ts.name for ts in sources
-              if not ts.with_suffix(".qm").exists() or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
+    failed = [
+        ts.name
+        for ts in sources
+        if not ts.with_suffix(".qm").exists() or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]
     if failed:
         raise Missing("lrelease could not compile: " + ", ".join(failed))
     return [ts.with_suffix(".qm") for ts in sources]
@@ -151,7 +199,11 @@ def unused_qt_modules(used: set[str]) -> list[str]:
     import PySide6
 
     folder = Path(PySide6.__file__).parent
-    available = {p.name.split(".")[0] for p in folder.iterdir() if p.name.startswith("Qt") and p.suffix in {".pyi", ".so", ".pyd"}}
+    available = {
+        p.name.split(".")[0]
+        for p in folder.iterdir()
+        if p.name.startswith("Qt") and p.suffix in {".pyi", ".so", ".pyd"}
+    }
     # QtDBus stays: Qt's Linux platform theme talks to the desktop over D-Bus (no network).
     keep = used | {"QtDBus"}
     return sorted(f"PySide6.{name}" for name in available - keep)
@@ -165,9 +217,11 @@ def app_icon_svg() -> str:
     if not match:
         raise Missing("resources/icons/feltbog.svg is not a single <svg> element")
     opening, body = match.groups()
-    opening = re.sub(r'\s(width|height)="[^"]*"', "", opening).replace("<svg", '<svg width="256" height="256"', 1)
+    opening = re.sub(r'\s(width|height)="[^"]*"', "", opening).replace(
+        "<svg", '<svg width="256" height="256"', 1
+    )
     return (
-        f'{opening.replace("currentColor", "#ffffff")}'
+        f"{opening.replace('currentColor', '#ffffff')}"
         f'<rect x="0" y="0" width="24" height="24" rx="5" fill="{ICON_BACKGROUND}" stroke="none"/>'
         f'<g transform="translate(2.4 2.4) scale(0.8)">{body.replace("currentColor", "#ffffff")}</g></svg>\n'
     )
@@ -207,20 +261,44 @@ def render_icons(folder: Path) -> tuple[Path, Path, Path]:
 
 
 # ---------------------------------------------------------------- PyInstaller
-def pyinstaller_command(name: str, *, onefile: bool, dist: Path, work: Path, icon: Path,
-                        excludes: list[str], system: str = platform.system()) -> list[str]:
+def pyinstaller_command(
+    name: str,
+    *,
+    onefile: bool,
+    dist: Path,
+    work: Path,
+    icon: Path,
+    excludes: list[str],
+    system: str = platform.system(),
+) -> list[str]:
     sep = os.pathsep
     command = [
-        sys.executable, "-m", "PyInstaller", str(ENTRY),
-        "--name", name, "--noconfirm", "--log-level", "WARN",
-        "--distpath", str(dist), "--workpath", str(work), "--specpath", str(work),
-        "--paths", str(ROOT),
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(ENTRY),
+        "--name",
+        name,
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        "--specpath",
+        str(work),
+        "--paths",
+        str(ROOT),
         "--onefile" if onefile else "--onedir",
         # The CLI finds its commands by name at run time, so every submodule goes in
         # (fieldapp.sync too, once it exists).
-        "--collect-submodules", "fieldapp",
-        "--add-data", f"{RESOURCES / 'fonts'}{sep}resources/fonts",
-        "--add-data", f"{RESOURCES / 'icons'}{sep}resources/icons",
+        "--collect-submodules",
+        "fieldapp",
+        "--add-data",
+        f"{RESOURCES / 'fonts'}{sep}resources/fonts",
+        "--add-data",
+        f"{RESOURCES / 'icons'}{sep}resources/icons",
     ]
     for qm in sorted((RESOURCES / "translations").glob("*.qm")):
         command += ["--add-data", f"{qm}{sep}resources/translations"]
@@ -264,8 +342,13 @@ def _is_plain_library(name: str) -> bool:
     loaded by ``import``, not by the linker, so no DT_NEEDED entry names them: they
     must never be pruning candidates.
     """
-    return (name.startswith("lib") and ".so" in name and not name.startswith("libpython")
-            and ".cpython-" not in name and ".abi3." not in name)
+    return (
+        name.startswith("lib")
+        and ".so" in name
+        and not name.startswith("libpython")
+        and ".cpython-" not in name
+        and ".abi3." not in name
+    )
 
 
 def prune_linux_bundle(bundle: Path) -> int:
@@ -286,10 +369,18 @@ def prune_linux_bundle(bundle: Path) -> int:
             freed += folder_size(target)
             shutil.rmtree(target) if target.is_dir() else target.unlink()
     qt_lib = internal / "PySide6" / "Qt" / "lib"
-    candidates = {p.name: p for folder in (internal, qt_lib) if folder.is_dir()
-                  for p in folder.iterdir() if p.is_file() and _is_plain_library(p.name)}
-    roots = [p for p in internal.rglob("*") if p.is_file() and not p.is_symlink()
-             and p.name not in candidates and ".so" in p.name and is_elf(p)]
+    candidates = {
+        p.name: p
+        for folder in (internal, qt_lib)
+        if folder.is_dir()
+        for p in folder.iterdir()
+        if p.is_file() and _is_plain_library(p.name)
+    }
+    roots = [
+        p
+        for p in internal.rglob("*")
+        if p.is_file() and not p.is_symlink() and p.name not in candidates and ".so" in p.name and is_elf(p)
+    ]
     roots.append(bundle / bundle.name)
     needed: set[str] = set()
     pending = list(roots)
@@ -310,22 +401,24 @@ def prune_linux_bundle(bundle: Path) -> int:
 
 # ---------------------------------------------------------------- per platform
 def desktop_entry(name: str, version: str, exec_path: str = "Feltbog", icon: str = DESKTOP_ID) -> str:
-    return "\n".join([
-        "[Desktop Entry]",
-        "Type=Application",
-        f"Name={name}",
-        "GenericName=Field notebook",
-        "GenericName[da]=Feltnotesbog",
-        "Comment=Walkabouts, 1:1 talks and listening meetings, offline",
-        "Comment[da]=Byvandringer, 1:1-samtaler og lyttemøder, uden net",
-        f"Exec={exec_path} %f",
-        f"Icon={icon}",
-        "Terminal=false",
-        "Categories=Office;",
-        "Keywords=byvandring;lyttemøde;ildsjæl;samskabelse;notebook;",
-        f"X-AppVersion={version}",
-        "",
-    ])
+    return "\n".join(
+        [
+            "[Desktop Entry]",
+            "Type=Application",
+            f"Name={name}",
+            "GenericName=Field notebook",
+            "GenericName[da]=Feltnotesbog",
+            "Comment=Walkabouts, 1:1 talks and listening meetings, offline",
+            "Comment[da]=Byvandringer, 1:1-samtaler og lyttemøder, uden net",
+            f"Exec={exec_path} %f",
+            f"Icon={icon}",
+            "Terminal=false",
+            "Categories=Office;",
+            "Keywords=byvandring;lyttemøde;ildsjæl;samskabelse;notebook;",
+            f"X-AppVersion={version}",
+            "",
+        ]
+    )
 
 
 INSTALL_SCRIPT = """#!/bin/sh
@@ -361,50 +454,52 @@ def finish_linux(bundle: Path, name: str, version: str, icons: tuple[Path, Path,
 def inno_setup_script(name: str, version: str, bundle_dir: str, icon_file: str) -> str:
     """An Inno Setup 6.3+ script installing the folder build; paths are relative to the script."""
     exe = f"{name}.exe"
-    return "\n".join([
-        f"; Inno Setup script for {name} {version}, written by build_installer.py.",
-        f"; Compile on Windows after the folder build:  iscc dist\\{name}.iss",
-        "[Setup]",
-        f"AppId={{{{{INNO_APP_ID}}}",
-        f"AppName={name}",
-        f"AppVersion={version}",
-        f"AppVerName={name} {version}",
-        f"AppPublisher={name}",
-        f"DefaultDirName={{autopf}}\\{name}",
-        f"DefaultGroupName={name}",
-        "DisableProgramGroupPage=yes",
-        # Per user by default; IT can install for all users (/ALLUSERS on the command line).
-        "PrivilegesRequired=lowest",
-        "PrivilegesRequiredOverridesAllowed=dialog commandline",
-        "ArchitecturesAllowed=x64compatible",
-        "ArchitecturesInstallIn64BitMode=x64compatible",
-        "OutputDir=.",
-        f"OutputBaseFilename={name}-{version}-setup",
-        f"SetupIconFile={icon_file}",
-        f"UninstallDisplayIcon={{app}}\\{exe}",
-        "Compression=lzma2",
-        "SolidCompression=yes",
-        "WizardStyle=modern",
-        "",
-        "[Languages]",
-        'Name: "danish"; MessagesFile: "compiler:Languages\\Danish.isl"',
-        'Name: "english"; MessagesFile: "compiler:Default.isl"',
-        "",
-        "[Tasks]",
-        'Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked',
-        "",
-        "[Files]",
-        f'Source: "{bundle_dir}\\*"; DestDir: "{{app}}"; Flags: ignoreversion recursesubdirs createallsubdirs',
-        "",
-        "[Icons]",
-        f'Name: "{{autoprograms}}\\{name}"; Filename: "{{app}}\\{exe}"',
-        f'Name: "{{autodesktop}}\\{name}"; Filename: "{{app}}\\{exe}"; Tasks: desktopicon',
-        "",
-        "[Run]",
-        f'Filename: "{{app}}\\{exe}"; Description: "{{cm:LaunchProgram,{name}}}"; '
-        "Flags: nowait postinstall skipifsilent",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"; Inno Setup script for {name} {version}, written by build_installer.py.",
+            f"; Compile on Windows after the folder build:  iscc dist\\{name}.iss",
+            "[Setup]",
+            f"AppId={{{{{INNO_APP_ID}}}",
+            f"AppName={name}",
+            f"AppVersion={version}",
+            f"AppVerName={name} {version}",
+            f"AppPublisher={name}",
+            f"DefaultDirName={{autopf}}\\{name}",
+            f"DefaultGroupName={name}",
+            "DisableProgramGroupPage=yes",
+            # Per user by default; IT can install for all users (/ALLUSERS on the command line).
+            "PrivilegesRequired=lowest",
+            "PrivilegesRequiredOverridesAllowed=dialog commandline",
+            "ArchitecturesAllowed=x64compatible",
+            "ArchitecturesInstallIn64BitMode=x64compatible",
+            "OutputDir=.",
+            f"OutputBaseFilename={name}-{version}-setup",
+            f"SetupIconFile={icon_file}",
+            f"UninstallDisplayIcon={{app}}\\{exe}",
+            "Compression=lzma2",
+            "SolidCompression=yes",
+            "WizardStyle=modern",
+            "",
+            "[Languages]",
+            'Name: "danish"; MessagesFile: "compiler:Languages\\Danish.isl"',
+            'Name: "english"; MessagesFile: "compiler:Default.isl"',
+            "",
+            "[Tasks]",
+            'Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked',
+            "",
+            "[Files]",
+            f'Source: "{bundle_dir}\\*"; DestDir: "{{app}}"; Flags: ignoreversion recursesubdirs createallsubdirs',
+            "",
+            "[Icons]",
+            f'Name: "{{autoprograms}}\\{name}"; Filename: "{{app}}\\{exe}"',
+            f'Name: "{{autodesktop}}\\{name}"; Filename: "{{app}}\\{exe}"; Tasks: desktopicon',
+            "",
+            "[Run]",
+            f'Filename: "{{app}}\\{exe}"; Description: "{{cm:LaunchProgram,{name}}}"; '
+            "Flags: nowait postinstall skipifsilent",
+            "",
+        ]
+    )
 
 
 def write_inno_script(dist: Path, name: str, version: str, ico: Path) -> Path:
@@ -423,10 +518,16 @@ def folder_size(path: Path) -> int:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Build Feltbog with PyInstaller (see the module docstring).")
-    parser.add_argument("--onefile", action="store_true", help="one executable instead of a folder (slower to start)")
+    parser.add_argument(
+        "--onefile", action="store_true", help="one executable instead of a folder (slower to start)"
+    )
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist)")
-    parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller's work folder (default: build)")
-    parser.add_argument("--inno", action="store_true", help="also write the Inno Setup script when not on Windows")
+    parser.add_argument(
+        "--work", type=Path, default=ROOT / "build", help="PyInstaller's work folder (default: build)"
+    )
+    parser.add_argument(
+        "--inno", action="store_true", help="also write the Inno Setup script when not on Windows"
+    )
     return parser.parse_args(argv)
 
 
@@ -443,8 +544,9 @@ def build(args: argparse.Namespace) -> int:
     used = used_qt_modules()
     excludes = unused_qt_modules(used)
     print(f"Qt modules used: {', '.join(sorted(used))}; {len(excludes)} others left out", flush=True)
-    command = pyinstaller_command(name, onefile=args.onefile, dist=dist, work=work, icon=icons[1],
-                                  excludes=excludes, system=system)
+    command = pyinstaller_command(
+        name, onefile=args.onefile, dist=dist, work=work, icon=icons[1], excludes=excludes, system=system
+    )
     result = subprocess.run(command, cwd=ROOT)
     if result.returncode != 0:
         print(f"PyInstaller failed (exit {result.returncode}); see its messages above.", file=sys.stderr)
@@ -459,7 +561,9 @@ def build(args: argparse.Namespace) -> int:
         freed = prune_qt_translations(bundle)
         print(f"removed {freed // 1024} KB of Qt translations for languages Feltbog does not offer")
         if system == "Linux":
-            print(f"removed {prune_linux_bundle(bundle) / 1e6:.1f} MB of Qt plugins and libraries nothing links")
+            print(
+                f"removed {prune_linux_bundle(bundle) / 1e6:.1f} MB of Qt plugins and libraries nothing links"
+            )
             outputs.append(finish_linux(bundle, name, version, icons, dist))
         if system == "Darwin":
             outputs.append(dist / f"{name}.app")

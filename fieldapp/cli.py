@@ -7,8 +7,8 @@ import logging
 import os
 import sys
 import time
-from pathlib import Path
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from fieldapp import APP_NAME, __version__
 from fieldapp.domain import ValidationError
@@ -19,7 +19,12 @@ logger = logging.getLogger(__name__)
 
 # Subsystems add their subcommands here: each module has ``register(subparsers)``,
 # and every parser it adds sets ``handler=<callable(args) -> int>`` as its default.
-REGISTRARS: list[str] = ["fieldapp.cli", "fieldapp.reports.cli", "fieldapp.maintenance_cli", "fieldapp.sync.cli"]
+REGISTRARS: list[str] = [
+    "fieldapp.cli",
+    "fieldapp.reports.cli",
+    "fieldapp.maintenance_cli",
+    "fieldapp.sync.cli",
+]
 
 
 class CommandError(Exception):
@@ -71,7 +76,9 @@ def _text(da: str, en: str) -> str:
 def _open_existing(path: str) -> Store:
     """Open a notebook that must exist already (never create one by accident)."""
     if not Path(path).is_file():
-        raise CommandError(_text(f"Notesbogen »{path}« findes ikke.", f"The notebook '{path}' does not exist."))
+        raise CommandError(
+            _text(f"Notesbogen »{path}« findes ikke.", f"The notebook '{path}' does not exist.")
+        )
     return Store.open(path)
 
 
@@ -81,7 +88,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if path.exists() and path.stat().st_size > 0:
         raise CommandError(
-            _text(f"»{path}« findes allerede; vælg et nyt filnavn.", f"'{path}' exists already; choose a new file name.")
+            _text(
+                f"»{path}« findes allerede; vælg et nyt filnavn.",
+                f"'{path}' exists already; choose a new file name.",
+            )
         )
     if args.size < 0:
         raise CommandError(_text("--size kan ikke være negativ.", "--size cannot be negative."))
@@ -103,12 +113,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _hit_kind(hit: object) -> str:
     lang = language_from_environment(dict(os.environ))
-    kind = getattr(hit, "kind")
+    kind = hit.kind
     if hasattr(kind, "label"):
         return kind.label(lang)
     from fieldapp.domain import BY_TABLE
 
-    cls = BY_TABLE.get(getattr(hit, "table"))
+    cls = BY_TABLE.get(hit.table)
     return cls.display_name(lang).capitalize() if cls else str(kind)
 
 

@@ -42,40 +42,137 @@ from fieldapp.domain import (
 from fieldapp.store import Store
 
 AREAS = [
-    ("Uldum", "Hedensted", Phase.DEVELOP_LEADERS, Influence.CO_CREATE,
-     "Stationsby med 1.300 indbyggere, stærkt foreningsliv og en højskole."),
-    ("Barrit", "Hedensted", Phase.AWAKEN, Influence.CONSULT,
-     "Landsby på halvøen ved Vejle Fjord; skolen er lukket, forsamlingshuset lever."),
-    ("Vemmelev", "Slagelse", Phase.AWAKEN, Influence.CO_CREATE,
-     "Landsby mellem Slagelse og Korsør med ny borgerforening."),
-    ("Dalmose", "Slagelse", Phase.WITHDRAW, Influence.CITIZEN_LED,
-     "Lokalrådet driver selv landsbypedel-ordningen."),
-    ("Glamsbjerg", "Assens", Phase.DEVELOP_LEADERS, Influence.CO_CREATE,
-     "Handelsby i Vestfyn, hvor borgerne har lavet en visionsplan for bymidten."),
+    (
+        "Uldum",
+        "Hedensted",
+        Phase.DEVELOP_LEADERS,
+        Influence.CO_CREATE,
+        "Stationsby med 1.300 indbyggere, stærkt foreningsliv og en højskole.",
+    ),
+    (
+        "Barrit",
+        "Hedensted",
+        Phase.AWAKEN,
+        Influence.CONSULT,
+        "Landsby på halvøen ved Vejle Fjord; skolen er lukket, forsamlingshuset lever.",
+    ),
+    (
+        "Vemmelev",
+        "Slagelse",
+        Phase.AWAKEN,
+        Influence.CO_CREATE,
+        "Landsby mellem Slagelse og Korsør med ny borgerforening.",
+    ),
+    (
+        "Dalmose",
+        "Slagelse",
+        Phase.WITHDRAW,
+        Influence.CITIZEN_LED,
+        "Lokalrådet driver selv landsbypedel-ordningen.",
+    ),
+    (
+        "Glamsbjerg",
+        "Assens",
+        Phase.DEVELOP_LEADERS,
+        Influence.CO_CREATE,
+        "Handelsby i Vestfyn, hvor borgerne har lavet en visionsplan for bymidten.",
+    ),
     ("Haarby", "Assens", Phase.AWAKEN, Influence.INFORM, "Sydvestfynsk by med tomme butikker i hovedgaden."),
-    ("Musicon", "Roskilde", Phase.DEVELOP_LEADERS, Influence.CITIZEN_LED,
-     "Nyt byområde; INSP! og beboerne skaber fællesskaber sammen."),
+    (
+        "Musicon",
+        "Roskilde",
+        Phase.DEVELOP_LEADERS,
+        Influence.CITIZEN_LED,
+        "Nyt byområde; INSP! og beboerne skaber fællesskaber sammen.",
+    ),
     ("Himmelev", "Roskilde", Phase.AWAKEN, Influence.CONSULT, "Villakvarter nord for Roskilde."),
 ]
 
-FIRST = ["Anne", "Mette", "Lone", "Birgit", "Karen", "Signe", "Ida", "Freja", "Camilla", "Hanne",
-         "Søren", "Jens", "Niels", "Lars", "Mads", "Rasmus", "Ole", "Bjørn", "Jørgen", "Anders",
-         "Fatima", "Ahmed", "Zofia", "Mehmet", "Åse", "Ebbe", "Torben", "Karin", "Lise", "Poul"]
-LAST = ["Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen",
-        "Rasmussen", "Jørgensen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Møller", "Østergaard",
-        "Wójcik", "Yılmaz", "Ali", "Bækgaard"]
+FIRST = [
+    "Anne",
+    "Mette",
+    "Lone",
+    "Birgit",
+    "Karen",
+    "Signe",
+    "Ida",
+    "Freja",
+    "Camilla",
+    "Hanne",
+    "Søren",
+    "Jens",
+    "Niels",
+    "Lars",
+    "Mads",
+    "Rasmus",
+    "Ole",
+    "Bjørn",
+    "Jørgen",
+    "Anders",
+    "Fatima",
+    "Ahmed",
+    "Zofia",
+    "Mehmet",
+    "Åse",
+    "Ebbe",
+    "Torben",
+    "Karin",
+    "Lise",
+    "Poul",
+]
+LAST = [
+    "Jensen",
+    "Nielsen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Møller",
+    "Østergaard",
+    "Wójcik",
+    "Yılmaz",
+    "Ali",
+    "Bækgaard",
+]
 # Names in other scripts: the reports must render them.
 SPECIAL_NAMES = ["Ольга Иванова", "Αλέξανδρος Παπαδόπουλος", "Zofia Wójcik", "Mehmet Yılmaz"]
 
 ORGANISATIONS = [
-    ("Borgerforening", OrganisationKind.ASSOCIATION), ("Lokalråd", OrganisationKind.LOCAL_COUNCIL),
-    ("Idrætsforening", OrganisationKind.ASSOCIATION), ("Forsamlingshus", OrganisationKind.ASSOCIATION),
-    ("Skole", OrganisationKind.SCHOOL), ("Kirke", OrganisationKind.CHURCH), ("Brugs", OrganisationKind.BUSINESS),
-    ("Friskole", OrganisationKind.SCHOOL), ("Ældreklub", OrganisationKind.ASSOCIATION),
+    ("Borgerforening", OrganisationKind.ASSOCIATION),
+    ("Lokalråd", OrganisationKind.LOCAL_COUNCIL),
+    ("Idrætsforening", OrganisationKind.ASSOCIATION),
+    ("Forsamlingshus", OrganisationKind.ASSOCIATION),
+    ("Skole", OrganisationKind.SCHOOL),
+    ("Kirke", OrganisationKind.CHURCH),
+    ("Brugs", OrganisationKind.BUSINESS),
+    ("Friskole", OrganisationKind.SCHOOL),
+    ("Ældreklub", OrganisationKind.ASSOCIATION),
 ]
 
-THEMES = ["Trafik", "Unge", "Ældre", "Fællesskab", "Natur", "Erhverv", "Bolig", "Kultur", "Idræt",
-          "Skole", "Mobilitet", "Forsamlingshus", "Legeplads", "Bymidte"]
+THEMES = [
+    "Trafik",
+    "Unge",
+    "Ældre",
+    "Fællesskab",
+    "Natur",
+    "Erhverv",
+    "Bolig",
+    "Kultur",
+    "Idræt",
+    "Skole",
+    "Mobilitet",
+    "Forsamlingshus",
+    "Legeplads",
+    "Bymidte",
+]
 
 OBSERVATIONS = {
     ObservationKind.CONCERN: [
@@ -119,11 +216,28 @@ OBSERVATIONS = {
         ("Forsamlingshuset har plads til 120 personer", ["Forsamlingshus"]),
     ],
 }
-KIND_WEIGHTS = [(ObservationKind.CONCERN, 4), (ObservationKind.HOPE, 3), (ObservationKind.IDEA, 2),
-                (ObservationKind.QUOTE, 2), (ObservationKind.FACT, 1)]
+KIND_WEIGHTS = [
+    (ObservationKind.CONCERN, 4),
+    (ObservationKind.HOPE, 3),
+    (ObservationKind.IDEA, 2),
+    (ObservationKind.QUOTE, 2),
+    (ObservationKind.FACT, 1),
+]
 
-PLACES = ["Hovedgaden", "Stationspladsen", "Skolen", "Hallen", "Forsamlingshuset", "Brugsen",
-          "Kirken", "Åstien", "Legepladsen", "Biblioteket", "Torvet", "Boldbanen"]
+PLACES = [
+    "Hovedgaden",
+    "Stationspladsen",
+    "Skolen",
+    "Hallen",
+    "Forsamlingshuset",
+    "Brugsen",
+    "Kirken",
+    "Åstien",
+    "Legepladsen",
+    "Biblioteket",
+    "Torvet",
+    "Boldbanen",
+]
 STORIES = [
     "Flyttede hertil for 12 år siden for at få plads til heste. Har tre børn i skolen.",
     "Født og opvokset i byen; har været træner i idrætsforeningen i 20 år.",
@@ -132,18 +246,27 @@ STORIES = [
     "Kom til Danmark for seks år siden og arbejder på plejehjemmet.",
 ]
 SELF_INTEREST = [
-    "At børnene kan cykle sikkert til skole.", "At der er liv i byen, også om vinteren.",
-    "At de ældre ikke bliver glemt.", "At tilflyttere føler sig velkomne.", "At brugsen overlever.",
+    "At børnene kan cykle sikkert til skole.",
+    "At der er liv i byen, også om vinteren.",
+    "At de ældre ikke bliver glemt.",
+    "At tilflyttere føler sig velkomne.",
+    "At brugsen overlever.",
 ]
 NEXT_STEPS = [
-    "Invitere til kaffe med to andre forældre om skolevejen.", "Spørge om hun vil holde oplæg på lyttemødet.",
-    "Koble ham med formanden for borgerforeningen.", "Tilbyde plads på træningsforløbet for nye ildsjæle.",
+    "Invitere til kaffe med to andre forældre om skolevejen.",
+    "Spørge om hun vil holde oplæg på lyttemødet.",
+    "Koble ham med formanden for borgerforeningen.",
+    "Tilbyde plads på træningsforløbet for nye ildsjæle.",
 ]
 ACTIONS = [
-    "Indkalde til møde om trafiksikkerhed ved skolen", "Undersøge muligheder for samkørsel til stationen",
-    "Sende referat af lyttemødet til lokalrådet", "Hjælpe borgerforeningen med fondsansøgning",
-    "Aftale rundvisning i forsamlingshuset med de unge", "Følge op med brugsuddeleren om værested",
-    "Lave invitation til næste byvandring", "Samle forslag til legepladsen og sende til teknisk forvaltning",
+    "Indkalde til møde om trafiksikkerhed ved skolen",
+    "Undersøge muligheder for samkørsel til stationen",
+    "Sende referat af lyttemødet til lokalrådet",
+    "Hjælpe borgerforeningen med fondsansøgning",
+    "Aftale rundvisning i forsamlingshuset med de unge",
+    "Følge op med brugsuddeleren om værested",
+    "Lave invitation til næste byvandring",
+    "Samle forslag til legepladsen og sende til teknisk forvaltning",
 ]
 INVITED = "Lokalrådet, borgerforeningen, idrætsforeningen, skolebestyrelsen, brugsen og alle borgere"
 QUESTIONS = "Hvad er det ubærlige her i byen? Hvad giver jer håb? Hvad vil I selv gøre noget ved?"
@@ -178,8 +301,14 @@ def generate(size: int = 200, seed: int = 1, today: date | None = None) -> Itera
 
     areas = []
     for name, municipality, phase, influence, description in AREAS:
-        area = Area(id=new_id(start), name=name, municipality=f"{municipality} Kommune",
-                    description=description, phase=phase, influence=influence)
+        area = Area(
+            id=new_id(start),
+            name=name,
+            municipality=f"{municipality} Kommune",
+            description=description,
+            phase=phase,
+            influence=influence,
+        )
         areas.append(area)
         yield area
 
@@ -192,9 +321,16 @@ def generate(size: int = 200, seed: int = 1, today: date | None = None) -> Itera
 
     staff = []
     for name in ("Marie Holm Kristensen", "Kasper Lund", "Nadia Rahimi"):
-        person = Person(id=new_id(start), name=name, is_staff=True, roles="Samskabende medarbejder",
-                        email=name.split()[0].lower() + "@kommune.example", may_be_named=True, may_contact=True,
-                        leadership_stage=LeadershipStage.CONTACT)
+        person = Person(
+            id=new_id(start),
+            name=name,
+            is_staff=True,
+            roles="Samskabende medarbejder",
+            email=name.split()[0].lower() + "@kommune.example",
+            may_be_named=True,
+            may_contact=True,
+            leadership_stage=LeadershipStage.CONTACT,
+        )
         staff.append(person)
         yield person
 
@@ -207,19 +343,33 @@ def generate(size: int = 200, seed: int = 1, today: date | None = None) -> Itera
             consent = rng.random() < 0.75
             consent_day = today - timedelta(days=rng.randint(10, 700))
             person = Person(
-                id=new_id(start), name=name, area_id=area.id,
+                id=new_id(start),
+                name=name,
+                area_id=area.id,
                 organisation_id=rng.choice(organisations[area.id]).id if rng.random() < 0.5 else None,
                 phone=f"{rng.randint(20, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-                roles=rng.choice(["Borger", "Forælder", "Formand", "Frivillig", "Erhvervsdrivende", "Pensionist"]),
-                interests=rng.choice(SELF_INTEREST), resources=rng.choice(
-                    ["Kan bygge og reparere", "God til at samle folk", "Kender kommunens systemer",
-                     "Har netværk blandt de unge", "Skriver gode ansøgninger"]),
+                roles=rng.choice(
+                    ["Borger", "Forælder", "Formand", "Frivillig", "Erhvervsdrivende", "Pensionist"]
+                ),
+                interests=rng.choice(SELF_INTEREST),
+                resources=rng.choice(
+                    [
+                        "Kan bygge og reparere",
+                        "God til at samle folk",
+                        "Kender kommunens systemer",
+                        "Har netværk blandt de unge",
+                        "Skriver gode ansøgninger",
+                    ]
+                ),
                 leadership_stage=rng.choices(list(LeadershipStage), weights=[10, 4, 2, 1])[0],
                 consent_store_at=consent_day if consent else None,
                 consent_how=rng.choice(list(ConsentHow)) if consent else None,
                 consent_purpose="Noter om lokalt engagement i Feltbog" if consent else None,
-                may_be_named=consent and rng.random() < 0.6, may_contact=consent and rng.random() < 0.8,
-                review_after=consent_day + timedelta(days=730) if consent else today - timedelta(days=rng.randint(0, 30)),
+                may_be_named=consent and rng.random() < 0.6,
+                may_contact=consent and rng.random() < 0.8,
+                review_after=consent_day + timedelta(days=730)
+                if consent
+                else today - timedelta(days=rng.randint(0, 30)),
             )
             residents.setdefault(area.id, []).append(person)
             yield person
@@ -249,33 +399,64 @@ def generate(size: int = 200, seed: int = 1, today: date | None = None) -> Itera
         place = rng.choice(PLACES)
         if kind is ActivityKind.WALKABOUT:
             route = " → ".join(rng.sample(PLACES, 4))
-            yield Activity(id=activity_id, kind=kind, title=f"Byvandring i {area.name}", area_id=area.id,
-                           starts_at=when, ends_at=when + timedelta(hours=2), place=place, route=route,
-                           facilitator_id=facilitator.id, status=status,
-                           summary=f"Vi gik {route} med lokalrådet, foreninger og borgere.")
+            yield Activity(
+                id=activity_id,
+                kind=kind,
+                title=f"Byvandring i {area.name}",
+                area_id=area.id,
+                starts_at=when,
+                ends_at=when + timedelta(hours=2),
+                place=place,
+                route=route,
+                facilitator_id=facilitator.id,
+                status=status,
+                summary=f"Vi gik {route} med lokalrådet, foreninger og borgere.",
+            )
             n_obs = rng.randint(4, 8)
         elif kind is ActivityKind.ONE_TO_ONE:
             person = rng.choice(group)
-            yield Activity(id=activity_id, kind=kind, title=f"1:1-samtale med {person.name}", area_id=area.id,
-                           starts_at=when, ends_at=when + timedelta(minutes=45), place=rng.choice(
-                               ["Hjemme hos borgeren", "Café", "Forsamlingshuset", "På en gåtur"]),
-                           facilitator_id=facilitator.id, status=status, person_id=person.id,
-                           story=rng.choice(STORIES), self_interest=rng.choice(SELF_INTEREST),
-                           concerns=rng.choice(OBSERVATIONS[ObservationKind.CONCERN])[0],
-                           resources=person.resources, leadership_assessment=person.leadership_stage,
-                           next_step=rng.choice(NEXT_STEPS),
-                           follow_up_date=when.date() + timedelta(days=rng.randint(7, 40)))
+            yield Activity(
+                id=activity_id,
+                kind=kind,
+                title=f"1:1-samtale med {person.name}",
+                area_id=area.id,
+                starts_at=when,
+                ends_at=when + timedelta(minutes=45),
+                place=rng.choice(["Hjemme hos borgeren", "Café", "Forsamlingshuset", "På en gåtur"]),
+                facilitator_id=facilitator.id,
+                status=status,
+                person_id=person.id,
+                story=rng.choice(STORIES),
+                self_interest=rng.choice(SELF_INTEREST),
+                concerns=rng.choice(OBSERVATIONS[ObservationKind.CONCERN])[0],
+                resources=person.resources,
+                leadership_assessment=person.leadership_stage,
+                next_step=rng.choice(NEXT_STEPS),
+                follow_up_date=when.date() + timedelta(days=rng.randint(7, 40)),
+            )
             n_obs = rng.randint(1, 3)
         else:
             attendees = rng.randint(3, 60)
-            yield Activity(id=activity_id, kind=kind, title=f"Lyttemøde i {area.name}", area_id=area.id,
-                           starts_at=when, ends_at=when + timedelta(hours=2), place="Forsamlingshuset",
-                           facilitator_id=facilitator.id, status=status, attendee_count=attendees,
-                           invited_groups=INVITED, questions=QUESTIONS,
-                           summary=f"{attendees} borgere delte, hvad der er ubærligt, og hvad der giver håb.")
+            yield Activity(
+                id=activity_id,
+                kind=kind,
+                title=f"Lyttemøde i {area.name}",
+                area_id=area.id,
+                starts_at=when,
+                ends_at=when + timedelta(hours=2),
+                place="Forsamlingshuset",
+                facilitator_id=facilitator.id,
+                status=status,
+                attendee_count=attendees,
+                invited_groups=INVITED,
+                questions=QUESTIONS,
+                summary=f"{attendees} borgere delte, hvad der er ubærligt, og hvad der giver håb.",
+            )
             n_obs = rng.randint(5, 9)
             for position, texts in enumerate(DEFAULT_SURVEY_STATEMENTS):
-                item = SurveyItem(id=new_id(when), activity_id=activity_id, position=position, statement=texts["da"])
+                item = SurveyItem(
+                    id=new_id(when), activity_id=activity_id, position=position, statement=texts["da"]
+                )
                 yield item
                 respondents = rng.randint(2, attendees)
                 weights = [1, 2, 3, 5, 4] if area.phase is not Phase.AWAKEN else [2, 3, 4, 3, 2]
@@ -283,32 +464,56 @@ def generate(size: int = 200, seed: int = 1, today: date | None = None) -> Itera
                 for answer in SurveyAnswer:
                     count = answers.count(answer)
                     if count:
-                        yield SurveyTally(id=SurveyTally.key(item.id, answer.value), item_id=item.id,
-                                          answer=answer, count=count)
-        for participant in rng.sample(group, min(len(group), rng.randint(2, 6))) if kind is not ActivityKind.ONE_TO_ONE else ():
-            yield Participant(id=Participant.key(activity_id, participant.id), activity_id=activity_id,
-                              person_id=participant.id,
-                              role=rng.choices(list(ParticipantRole), weights=[6, 0, 1, 1, 2])[0])
+                        yield SurveyTally(
+                            id=SurveyTally.key(item.id, answer.value),
+                            item_id=item.id,
+                            answer=answer,
+                            count=count,
+                        )
+        for participant in (
+            rng.sample(group, min(len(group), rng.randint(2, 6)))
+            if kind is not ActivityKind.ONE_TO_ONE
+            else ()
+        ):
+            yield Participant(
+                id=Participant.key(activity_id, participant.id),
+                activity_id=activity_id,
+                person_id=participant.id,
+                role=rng.choices(list(ParticipantRole), weights=[6, 0, 1, 1, 2])[0],
+            )
         for n in range(n_obs):
             obs_kind = rng.choices([k for k, _ in KIND_WEIGHTS], weights=[w for _, w in KIND_WEIGHTS])[0]
             text, theme_names = rng.choice(OBSERVATIONS[obs_kind])
             raised_by = rng.choice(group) if rng.random() < 0.4 else None
             obs_id = new_id(when)
-            yield Observation(id=obs_id, activity_id=activity_id, kind=obs_kind, text=text,
-                              observed_at=when + timedelta(minutes=10 * n + 5), place_text=rng.choice(PLACES),
-                              raised_by_id=raised_by.id if raised_by else None,
-                              votes=rng.randint(0, 25) if kind is ActivityKind.LISTENING_MEETING else 0)
+            yield Observation(
+                id=obs_id,
+                activity_id=activity_id,
+                kind=obs_kind,
+                text=text,
+                observed_at=when + timedelta(minutes=10 * n + 5),
+                place_text=rng.choice(PLACES),
+                raised_by_id=raised_by.id if raised_by else None,
+                votes=rng.randint(0, 25) if kind is ActivityKind.LISTENING_MEETING else 0,
+            )
             for theme_name in theme_names:
                 theme = themes[theme_name]
-                yield ObservationTheme(id=ObservationTheme.key(obs_id, theme.id), observation_id=obs_id,
-                                       theme_id=theme.id)
+                yield ObservationTheme(
+                    id=ObservationTheme.key(obs_id, theme.id), observation_id=obs_id, theme_id=theme.id
+                )
         if rng.random() < 0.25 or index < 12:
             due = when.date() + timedelta(days=rng.randint(5, 60))
             done = due < today - timedelta(days=30) and rng.random() < 0.7
-            yield Action(id=new_id(when), text=rng.choice(ACTIONS), area_id=area.id, activity_id=activity_id,
-                         owner_id=rng.choice(staff + group[:5]).id, due_date=due,
-                         status=ActionStatus.DONE if done else ActionStatus.OPEN,
-                         completed_at=due if done else None)
+            yield Action(
+                id=new_id(when),
+                text=rng.choice(ACTIONS),
+                area_id=area.id,
+                activity_id=activity_id,
+                owner_id=rng.choice(staff + group[:5]).id,
+                due_date=due,
+                status=ActionStatus.DONE if done else ActionStatus.OPEN,
+                completed_at=due if done else None,
+            )
 
 
 def build_demo(store: Store, size: int = 200, seed: int = 1, today: date | None = None) -> int:

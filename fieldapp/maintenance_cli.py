@@ -13,8 +13,7 @@ from pathlib import Path
 
 from fieldapp.domain import Person
 from fieldapp.domain.i18n import current_language, pick
-from fieldapp.store import Store
-from fieldapp.store import backups, privacy
+from fieldapp.store import Store, backups, privacy
 
 _TEXT = {
     "backup_done": {"da": "Sikkerhedskopi gemt: {path}", "en": "Backup written: {path}"},
@@ -137,9 +136,15 @@ def cmd_review(args: argparse.Namespace) -> int:
         return 0
     print(_t("review_head"))
     for item in due:
-        print(_t(
-            "review_line", id=item.person.id, name=item.person.name, date=item.person.review_after,
-            days=item.days_overdue, seen=item.last_seen or _t("never"),
-        ))
+        print(
+            _t(
+                "review_line",
+                id=item.person.id,
+                name=item.person.name,
+                date=item.person.review_after,
+                days=item.days_overdue,
+                seen=item.last_seen or _t("never"),
+            )
+        )
     sys.stdout.flush()
     return 0

@@ -14,7 +14,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fieldapp import APP_NAME, __version__
@@ -56,13 +56,23 @@ def _notebook(ws: Workspace) -> Store:
 def step_write(ws: Workspace) -> str:
     ws.store = Store.open(ws.folder / "selvtest.sqlite")
     area = ws.store.add(Area(name="Selvtestby", municipality="Testkommune"))
-    activity = ws.store.add(Activity(
-        kind=ActivityKind.WALKABOUT, title="Byvandring i Selvtestby", area_id=area.id,
-        starts_at=datetime(2026, 5, 4, 10, 0, tzinfo=timezone.utc), place="Torvet",
-        summary=f"Beboerne ønsker en {MARKER} ved åen; æ, ø og å skal kunne skrives.",
-    ))
-    ws.store.add(Observation(activity_id=activity.id, kind=ObservationKind.HOPE,
-                             text=f"Ildsjæle vil bygge {MARKER} sammen med lokalrådet."))
+    activity = ws.store.add(
+        Activity(
+            kind=ActivityKind.WALKABOUT,
+            title="Byvandring i Selvtestby",
+            area_id=area.id,
+            starts_at=datetime(2026, 5, 4, 10, 0, tzinfo=UTC),
+            place="Torvet",
+            summary=f"Beboerne ønsker en {MARKER} ved åen; æ, ø og å skal kunne skrives.",
+        )
+    )
+    ws.store.add(
+        Observation(
+            activity_id=activity.id,
+            kind=ObservationKind.HOPE,
+            text=f"Ildsjæle vil bygge {MARKER} sammen med lokalrådet.",
+        )
+    )
     ws.activity_id = activity.id
     return "1 area, 1 walkabout, 1 observation"
 
@@ -89,6 +99,7 @@ def step_pdf(ws: Workspace) -> str:
 
 def step_sync(ws: Workspace) -> str:
     from fieldapp import sync
+
     store = _notebook(ws)
     sync_file = ws.folder / "out" / "selvtest.feltsync"
     sync_file.parent.mkdir()

@@ -36,8 +36,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from fieldapp.domain import Activity, ActivityKind, Observation, Person  # noqa: E402
-from fieldapp.store import Store  # noqa: E402
-from fieldapp.store import backups, privacy  # noqa: E402
+from fieldapp.store import (  # noqa: E402
+    Store,  # noqa: E402
+    backups,
+    privacy,
+)
 from fieldapp.store.store import ERASED  # noqa: E402
 
 Confirm = Callable[..., None]
@@ -76,8 +79,17 @@ def writer(db_path: Path, seed: int) -> None:
         n += 1
         token = f"{seed}-{n}"
         op = rng.choices(
-            ["add_person", "update_person", "add_activity", "add_observation", "delete_observation",
-             "doomed", "erase", "backup", *EXTRA_OPS],
+            [
+                "add_person",
+                "update_person",
+                "add_activity",
+                "add_observation",
+                "delete_observation",
+                "doomed",
+                "erase",
+                "backup",
+                *EXTRA_OPS,
+            ],
             weights=[4, 6, 2, 6, 1, 1, 1, 1, *(1 for _ in EXTRA_OPS)],
         )[0]
         if op == "add_person" or (op == "update_person" and not people):
@@ -90,8 +102,13 @@ def writer(db_path: Path, seed: int) -> None:
             store.update(Person, pid, notes=text)
             confirm("v", tbl="people", row=pid, field="notes", value=text)
         elif op == "add_activity" or (op in ("add_observation", "delete_observation") and not activities):
-            activity = store.add(Activity(kind=ActivityKind.WALKABOUT, title=f"Byvandring {token}",
-                                          starts_at=datetime(2026, 1, 1, 10) + timedelta(minutes=n)))
+            activity = store.add(
+                Activity(
+                    kind=ActivityKind.WALKABOUT,
+                    title=f"Byvandring {token}",
+                    starts_at=datetime(2026, 1, 1, 10) + timedelta(minutes=n),
+                )
+            )
             activities.append(activity.id)
             confirm("v", tbl="activities", row=activity.id, field="title", value=activity.title)
         elif op == "add_observation" or (op == "delete_observation" and not observations):
@@ -143,8 +160,12 @@ def check(db_path: Path, confirmed: list[dict[str, Any]]) -> dict[str, Any]:
             if kind == "v" and entry["row"] not in erased:
                 found = conn.execute(
                     "SELECT 1 FROM field_versions WHERE tbl = ? AND row_id = ? AND field = ? AND value = ?",
-                    (entry["tbl"], entry["row"], entry["field"], json.dumps(entry["value"], ensure_ascii=False,
-                                                                            separators=(",", ":"))),
+                    (
+                        entry["tbl"],
+                        entry["row"],
+                        entry["field"],
+                        json.dumps(entry["value"], ensure_ascii=False, separators=(",", ":")),
+                    ),
                 ).fetchone()
                 if found is None:
                     lost += 1
@@ -156,7 +177,9 @@ def check(db_path: Path, confirmed: list[dict[str, Any]]) -> dict[str, Any]:
         # The materialised rows must be exactly what the change log says.
         for tbl in ("people", "activities", "observations"):
             before = conn.execute(f"SELECT * FROM {tbl} ORDER BY id").fetchall()
-            ids = [r[0] for r in conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = ?", (tbl,))]
+            ids = [
+                r[0] for r in conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = ?", (tbl,))
+            ]
             store.recompute(tbl, ids)
             if conn.execute(f"SELECT * FROM {tbl} ORDER BY id").fetchall() != before:
                 problems.append(f"{tbl}: materialised rows differ from the change log")
@@ -184,7 +207,12 @@ def run_kills(
     workdir.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     totals: dict[str, Any] = {
-        "kills": 0, "survived": 0, "confirmed": 0, "lost": 0, "during_startup": 0, "problems": [],
+        "kills": 0,
+        "survived": 0,
+        "confirmed": 0,
+        "lost": 0,
+        "during_startup": 0,
+        "problems": [],
     }
     started = time.perf_counter()
     db_path = workdir / "round0" / "feltbog.sqlite"
@@ -196,7 +224,10 @@ def run_kills(
         with open(log, "w", encoding="utf-8") as out:
             proc = subprocess.Popen(
                 [sys.executable, __file__, "writer", str(db_path), str(seed * 100_000 + i)],
-                stdout=out, stderr=subprocess.PIPE, env=env, cwd=ROOT,
+                stdout=out,
+                stderr=subprocess.PIPE,
+                env=env,
+                cwd=ROOT,
             )
             # A third of the kills land around start-up (Python takes ~0.3 s to get
             # there: opening, recovering, migrating); the rest while it edits.

@@ -53,7 +53,8 @@ def fonts(source: bytes | Path) -> dict[str, bool]:
                 if descriptor is None and "/DescendantFonts" in font:
                     descriptor = font.DescendantFonts[0].get("/FontDescriptor")
                 embedded = descriptor is not None and any(
-                    key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+                    key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                )
                 found[str(font.BaseFont)] = embedded
             for xobject in (page.Resources.get("/XObject") or {}).values():
                 if xobject.get("/Subtype") == "/Form":

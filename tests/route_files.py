@@ -6,7 +6,7 @@ written to the GPX file in UTC, the way devices do.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from fractions import Fraction
 from pathlib import Path
 
@@ -18,7 +18,7 @@ STEP = (0.0006, 0.0010)
 
 
 def utc(local: datetime, millis: bool = False) -> str:
-    moment = local.astimezone(timezone.utc)
+    moment = local.astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S") + (".000Z" if millis else "Z")
 
 
@@ -109,8 +109,13 @@ def _dms(value: float) -> tuple[Fraction, Fraction, Fraction]:
     return Fraction(degrees), Fraction(minutes), seconds
 
 
-def photo(path: Path, when: datetime | None = None, lat: float | None = None, lon: float | None = None,
-          color: str = "steelblue") -> Path:
+def photo(
+    path: Path,
+    when: datetime | None = None,
+    lat: float | None = None,
+    lon: float | None = None,
+    color: str = "steelblue",
+) -> Path:
     """A real JPEG with the EXIF capture time (camera clock, local) and GPS position a phone writes."""
     image = Image.new("RGB", (320, 240), color)
     exif = Image.Exif()

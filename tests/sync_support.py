@@ -43,17 +43,27 @@ def craft(
     raw_changes: bytes | None = None,
 ) -> Path:
     """A sync file with exactly the given change lines (for hostile-file tests)."""
-    changes = raw_changes if raw_changes is not None else "".join(
-        json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n" for line in lines
-    ).encode("utf-8")
+    changes = (
+        raw_changes
+        if raw_changes is not None
+        else "".join(
+            json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n" for line in lines
+        ).encode("utf-8")
+    )
     base = {
         "format": archive.FORMAT,
         "format_version": archive.FORMAT_VERSION,
         "schema_version": 2,
         "site": site,
         "export_id": "6f0c8a43-3a8e-4c7e-9d0b-1f7e2a9c5b11",
-        "created_hlc": max((line[4] for line in lines if isinstance(line, list) and len(line) > 4
-                            and isinstance(line[4], int)), default=1),
+        "created_hlc": max(
+            (
+                line[4]
+                for line in lines
+                if isinstance(line, list) and len(line) > 4 and isinstance(line[4], int)
+            ),
+            default=1,
+        ),
         "sites": {site: 1},
         "counts": {"changes": len(lines), "blobs": len(blobs or {})},
     }

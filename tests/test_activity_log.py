@@ -13,7 +13,9 @@ from fieldapp.store.activity_log import activity_log, activity_log_count
 def test_the_log_tells_the_story_of_the_edits(store):
     anna = store.add(Person(name="Anna"))
     store.update(Person, anna.id, phone="12 34 56 78", notes="Formand")
-    walk = store.add(Activity(kind=ActivityKind.WALKABOUT, title="Byvandring i Ans", starts_at=datetime(2026, 5, 1)))
+    walk = store.add(
+        Activity(kind=ActivityKind.WALKABOUT, title="Byvandring i Ans", starts_at=datetime(2026, 5, 1))
+    )
     obs = store.add(Observation(activity_id=walk.id, text="Bænken er væk"))
     store.delete(Observation, obs.id)
     entries = activity_log(store)
@@ -25,7 +27,10 @@ def test_the_log_tells_the_story_of_the_edits(store):
         ("created", "people", "Anna"),
     ]
     assert entries[3].fields == ("notes", "phone")
-    assert entries[0].at.tzinfo is not None and abs((datetime.now().astimezone() - entries[0].at).total_seconds()) < 60
+    assert (
+        entries[0].at.tzinfo is not None
+        and abs((datetime.now().astimezone() - entries[0].at).total_seconds()) < 60
+    )
     assert entries[2].what("da") == "aktivitet" and entries[2].what("en") == "activity"
 
 
@@ -48,7 +53,9 @@ def test_paging_by_offset_and_by_hlc(store):
     by_hlc = activity_log(store, limit=10, before_hlc=first[-1].hlc)
     assert [e.title for e in first] == [f"Person {n:02d}" for n in range(24, 14, -1)]
     assert second == by_hlc
-    assert [e.title for e in activity_log(store, limit=10, offset=20)] == [f"Person {n:02d}" for n in range(4, -1, -1)]
+    assert [e.title for e in activity_log(store, limit=10, offset=20)] == [
+        f"Person {n:02d}" for n in range(4, -1, -1)
+    ]
 
 
 def test_an_erasure_shows_as_such_without_the_erased_name(store):

@@ -45,7 +45,12 @@ def test_southern_and_western_positions_are_negative(store, walk, tmp_path):
     image = Image.new("RGB", (10, 10))
     exif = Image.Exif()
     gps = exif.get_ifd(0x8825)
-    gps[1], gps[2], gps[3], gps[4] = "S", (Fraction(33), Fraction(51), Fraction(0)), "W", (Fraction(70), Fraction(0), Fraction(0))
+    gps[1], gps[2], gps[3], gps[4] = (
+        "S",
+        (Fraction(33), Fraction(51), Fraction(0)),
+        "W",
+        (Fraction(70), Fraction(0), Fraction(0)),
+    )
     image.save(photo, "JPEG", exif=exif)
     attachment = store.import_attachment(photo, activity_id=walk.id)
     assert attachment.lat == pytest.approx(-33.85) and attachment.lon == pytest.approx(-70.0)

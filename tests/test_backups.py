@@ -10,8 +10,7 @@ import pytest
 from sqlite_utils import Database
 
 from fieldapp.domain import Person
-from fieldapp.store import Store
-from fieldapp.store import backups, privacy
+from fieldapp.store import Store, backups, privacy
 from fieldapp.store import migrations as schema
 from fieldapp.store.backups import _Found
 from fieldapp.store.errors import BadBackupError, CorruptDatabaseError, NoGoodBackupError
@@ -110,12 +109,15 @@ def test_rotation_keeps_seven_daily_and_four_weekly_copies():
 
 def test_rotation_keeps_event_copies_thirty_days_and_manual_copies_forever():
     today = date(2026, 6, 30)
-    imports = [_found("before-import", datetime(2026, 6, 30, 12) - timedelta(days=n)) for n in range(0, 60, 5)]
+    imports = [
+        _found("before-import", datetime(2026, 6, 30, 12) - timedelta(days=n)) for n in range(0, 60, 5)
+    ]
     old_migrations = [_found("before-migration", datetime(2025, 1, n + 1)) for n in range(5)]
     manual = [_found("manual", datetime(2020, 1, 1))]
     keep = backups.plan_rotation([*imports, *old_migrations, *manual], today)
     assert [f.taken_at.date() for f in imports if f.path in keep] == [
-        today - timedelta(days=n) for n in range(0, 31, 5)]
+        today - timedelta(days=n) for n in range(0, 31, 5)
+    ]
     assert [f.taken_at.day for f in old_migrations if f.path in keep] == [3, 4, 5]  # the newest three
     assert manual[0].path in keep
 
@@ -152,7 +154,9 @@ def test_restore_brings_back_the_old_state_and_keeps_the_current_one(notebook):
     assert result.safety_copy is not None and result.safety_copy.name.startswith("feltbog-before-restore-")
     with Store.open(path) as store:
         assert store.integrity_problems() == []  # includes the FTS integrity-check
-        hits = store.conn.execute("SELECT count(*) FROM people_fts WHERE people_fts MATCH 'anna'").fetchone()[0]
+        hits = store.conn.execute("SELECT count(*) FROM people_fts WHERE people_fts MATCH 'anna'").fetchone()[
+            0
+        ]
         assert hits == 1
 
     backups.restore(path, result.safety_copy)  # undo the restore
@@ -172,7 +176,9 @@ def test_restore_keeps_edits_that_were_only_in_the_wal(tmp_path, notebook):
     path = crashed / "feltbog.sqlite"
 
     result = backups.restore(path, copy)
-    assert not (crashed / "feltbog.sqlite-wal").exists() or (crashed / "feltbog.sqlite-wal").stat().st_size == 0
+    assert (
+        not (crashed / "feltbog.sqlite-wal").exists() or (crashed / "feltbog.sqlite-wal").stat().st_size == 0
+    )
     assert _names(path) == ["Anna", "Bo"]
     assert _names(result.safety_copy) == ["Anna", "Bo", "Kun i WAL"]
 

@@ -25,7 +25,9 @@ LAST_CONTACT = """
 
 
 def triggers(store: Store) -> list[tuple]:
-    return store.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall()
+    return store.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    ).fetchall()
 
 
 def assert_derived_data_sound(store: Store) -> None:
@@ -62,7 +64,10 @@ def test_a_failed_bulk_insert_leaves_the_triggers_in_place(tmp_path):
     try:
         installed = triggers(store)
         names = ["id", "created_at", "updated_at", "name"]
-        rows = [(f"00000000-0000-7000-8000-{n:012d}", "2026-01-01", "2026-01-01", f"Område {n}") for n in range(300)]
+        rows = [
+            (f"00000000-0000-7000-8000-{n:012d}", "2026-01-01", "2026-01-01", f"Område {n}")
+            for n in range(300)
+        ]
         rows.append(rows[0])  # the same id twice: the insert fails half-way
         try:
             with store.transaction():
@@ -88,8 +93,12 @@ def test_people_met_before_their_walk_arrived_get_its_date(tmp_path):
     try:
         build_demo(anne, size=300, seed=6)
         export_file(anne, tmp_path / "demo.feltsync", PASSPHRASE, kdf=TEST_KDF)
-        incoming = _unpack((tmp_path / "demo.feltsync").read_bytes(), "demo", "sha", PASSPHRASE, None, Limits())
-        first = [(row, value) for row, value in zip(incoming.rows, incoming.values) if row[0] == "participants"]
+        incoming = _unpack(
+            (tmp_path / "demo.feltsync").read_bytes(), "demo", "sha", PASSPHRASE, None, Limits()
+        )
+        first = [
+            (row, value) for row, value in zip(incoming.rows, incoming.values) if row[0] == "participants"
+        ]
         assert len(first) > 200
         with bo.transaction():
             changelog.merge(bo, [row for row, _ in first], [value for _, value in first])

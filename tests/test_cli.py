@@ -76,7 +76,9 @@ def test_check_reports_damage(demo_path, capsys):
     import sqlite3
 
     conn = sqlite3.connect(demo_path)
-    conn.execute("INSERT INTO activities_fts(activities_fts, rowid, title) VALUES ('delete', 1, 'ikke det der står')")
+    conn.execute(
+        "INSERT INTO activities_fts(activities_fts, rowid, title) VALUES ('delete', 1, 'ikke det der står')"
+    )
     conn.commit()
     conn.close()
     assert main(["check", "--db", str(demo_path)]) == 1
@@ -92,7 +94,10 @@ def test_english_messages(tmp_path, monkeypatch, capsys):
 def test_python_dash_m_runs_the_cli(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "fieldapp", "check", "--db", str(tmp_path / "none.sqlite")],
-        capture_output=True, text=True, env={"FELTBOG_LANG": "en", "PATH": "/usr/bin:/bin"}, timeout=60,
+        capture_output=True,
+        text=True,
+        env={"FELTBOG_LANG": "en", "PATH": "/usr/bin:/bin"},
+        timeout=60,
     )
     assert result.returncode == 1
     assert result.stderr.strip() == f"fieldapp: The notebook '{tmp_path / 'none.sqlite'}' does not exist."

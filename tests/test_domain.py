@@ -22,7 +22,9 @@ from fieldapp.domain.ids import derived_id, is_uuid, uuid7
 
 
 def test_valid_activity_is_typed():
-    activity = Activity(kind="walkabout", title="Byvandring i Uldum", starts_at="2026-05-01 10:00").validated()
+    activity = Activity(
+        kind="walkabout", title="Byvandring i Uldum", starts_at="2026-05-01 10:00"
+    ).validated()
     assert activity.kind is ActivityKind.WALKABOUT
     assert activity.starts_at == datetime(2026, 5, 1, 10, 0)
     assert activity.status.value == "draft"
@@ -41,7 +43,9 @@ def test_invalid_activity_lists_every_problem_in_both_languages():
 
 def test_end_before_start_is_refused():
     with pytest.raises(ValidationError) as caught:
-        Activity(kind="walkabout", title="x", starts_at="2026-05-01 10:00", ends_at="2026-05-01 09:00").validated()
+        Activity(
+            kind="walkabout", title="x", starts_at="2026-05-01 10:00", ends_at="2026-05-01 09:00"
+        ).validated()
     assert caught.value.for_field("ends_at")
 
 
@@ -57,7 +61,9 @@ def test_bad_email_coordinates_and_negative_counts():
 def test_consent_method_needs_a_date():
     with pytest.raises(ValidationError):
         Person(name="Anne", consent_how="verbal").validated()
-    assert Person(name="Anne", consent_how="verbal", consent_store_at="2026-01-02").validated().consent_store_at == date(2026, 1, 2)
+    assert Person(
+        name="Anne", consent_how="verbal", consent_store_at="2026-01-02"
+    ).validated().consent_store_at == date(2026, 1, 2)
 
 
 def test_enum_labels_and_explanations_exist_in_both_languages():
@@ -76,12 +82,16 @@ def test_cpr_numbers_are_recognised(text):
         Area(name="Uldum", description=text).validated()
 
 
-@pytest.mark.parametrize("text", ["Ring på 12 34 56 78", "tlf 40506070", "320190-1234", "01019012345", "2026-05-01"])
+@pytest.mark.parametrize(
+    "text", ["Ring på 12 34 56 78", "tlf 40506070", "320190-1234", "01019012345", "2026-05-01"]
+)
 def test_things_that_are_not_cpr_numbers_pass(text):
     assert not contains_cpr(text)
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.integers(0, 9999), st.booleans())
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.integers(0, 9999), st.booleans()
+)
 def test_any_valid_cpr_is_refused(day, serial, dash):
     text = f"{day:%d%m%y}{'-' if dash else ''}{serial:04d}"
     assert contains_cpr(f"noter: {text}.")

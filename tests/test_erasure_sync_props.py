@@ -10,8 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fieldapp.domain import Activity, ActivityKind, Observation, Participant, Person
-from fieldapp.store import Store
-from fieldapp.store import privacy
+from fieldapp.store import Store, privacy
 from fieldapp.store.store import FieldVersion
 
 TABLES = ("people", "activities", "observations", "participants", "relations", "actions")
@@ -22,15 +21,26 @@ def exchange(source: Store, target: Store) -> None:
     versions = [
         FieldVersion(t, r, f, json.loads(v), h, s, p)
         for t, r, f, v, h, s, p in source.conn.execute(
-            "SELECT tbl, row_id, field, value, hlc, site, prev FROM field_versions ORDER BY seq")
+            "SELECT tbl, row_id, field, value, hlc, site, prev FROM field_versions ORDER BY seq"
+        )
     ]
     keep = privacy.ErasureFilter(target, versions)
     kept = [v for v in versions if keep.keeps(v)]
     with target.transaction() as conn:
         conn.executemany(
             "INSERT OR IGNORE INTO field_versions (tbl, row_id, field, value, hlc, site, prev) VALUES (?,?,?,?,?,?,?)",
-            [(v.tbl, v.row_id, v.field, json.dumps(v.value, ensure_ascii=False, separators=(",", ":")),
-              v.hlc, v.site, v.prev) for v in kept],
+            [
+                (
+                    v.tbl,
+                    v.row_id,
+                    v.field,
+                    json.dumps(v.value, ensure_ascii=False, separators=(",", ":")),
+                    v.hlc,
+                    v.site,
+                    v.prev,
+                )
+                for v in kept
+            ],
         )
         for v in kept:
             target.clock.observe(v.hlc)
@@ -47,8 +57,9 @@ def snapshot(store: Store) -> dict[str, list]:
 
 
 ops = st.lists(
-    st.tuples(st.sampled_from(["A", "B"]),
-              st.sampled_from(["notes", "observation", "participant", "other", "sync"])),
+    st.tuples(
+        st.sampled_from(["A", "B"]), st.sampled_from(["notes", "observation", "participant", "other", "sync"])
+    ),
     max_size=12,
 )
 
@@ -60,9 +71,18 @@ def test_an_erasure_wins_on_both_laptops(tmp_path, before, after, eraser):
     try:
         karen = a.add(Person(name="Karen Secret", phone="99 88 77 66", notes="første note"))
         jens = a.add(Person(name="Jens"))
-        walk = a.add(Activity(kind=ActivityKind.WALKABOUT, title="Byvandring", starts_at=datetime(2026, 5, 1)))
-        talk = a.add(Activity(kind=ActivityKind.ONE_TO_ONE, title="1:1 Karen Secret", person_id=karen.id,
-                              starts_at=datetime(2026, 5, 2), story="Karens hemmelige historie"))
+        walk = a.add(
+            Activity(kind=ActivityKind.WALKABOUT, title="Byvandring", starts_at=datetime(2026, 5, 1))
+        )
+        talk = a.add(
+            Activity(
+                kind=ActivityKind.ONE_TO_ONE,
+                title="1:1 Karen Secret",
+                person_id=karen.id,
+                starts_at=datetime(2026, 5, 2),
+                story="Karens hemmelige historie",
+            )
+        )
         exchange(a, b)
         laptops = {"A": a, "B": b}
         n = 0
@@ -80,8 +100,14 @@ def test_an_erasure_wins_on_both_laptops(tmp_path, before, after, eraser):
                 elif op == "observation" and alive:
                     me.add(Observation(activity_id=walk.id, text=f"obs {n}", raised_by_id=karen.id))
                 elif op == "participant" and alive:
-                    me.save(Participant(id=Participant.key(walk.id, karen.id), activity_id=walk.id,
-                                        person_id=karen.id, role="resident" if n % 2 else "association"))
+                    me.save(
+                        Participant(
+                            id=Participant.key(walk.id, karen.id),
+                            activity_id=walk.id,
+                            person_id=karen.id,
+                            role="resident" if n % 2 else "association",
+                        )
+                    )
                 elif op == "other":
                     me.update(Person, jens.id, notes=f"Jens {n}")
 
@@ -98,7 +124,9 @@ def test_an_erasure_wins_on_both_laptops(tmp_path, before, after, eraser):
             assert store.get(Activity, talk.id).story is None
             leaked = store.conn.execute(
                 "SELECT tbl, field, value FROM field_versions WHERE instr(value, 'Karen') > 0"
-                " OR instr(value, '99 88') > 0 OR instr(value, ?) > 0", (karen.id,)).fetchall()
+                " OR instr(value, '99 88') > 0 OR instr(value, ?) > 0",
+                (karen.id,),
+            ).fetchall()
             assert leaked == []
             assert store.integrity_problems() == []
         assert snapshot(a) == snapshot(b)

@@ -9,15 +9,16 @@ import stat
 import pytest
 
 from fieldapp.domain import Person
-from fieldapp.store import DatabaseLockedError, DiskFullError, ReadOnlyError, Store, StoreError
-from fieldapp.store import backups
+from fieldapp.store import DatabaseLockedError, DiskFullError, ReadOnlyError, Store, StoreError, backups
 from fieldapp.store.errors import translate_os_error
 
 
 def _consistent(store: Store) -> None:
     """Every materialised person has its versions and every logged person its row."""
     rows = {r[0] for r in store.conn.execute("SELECT id FROM people")}
-    logged = {r[0] for r in store.conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = 'people'")}
+    logged = {
+        r[0] for r in store.conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = 'people'")
+    }
     assert rows == logged
     assert store.integrity_problems() == []
 

@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def iss_values(text: str) -> dict[str, str]:
-    return dict(line.split("=", 1) for line in text.splitlines() if "=" in line and ":" not in line.split("=")[0])
+    return dict(
+        line.split("=", 1) for line in text.splitlines() if "=" in line and ":" not in line.split("=")[0]
+    )
 
 
 # ---------------------------------------------------------------- Windows installer script
@@ -34,9 +36,13 @@ def test_inno_script_installs_the_folder_build_and_starts_the_exe(tmp_path):
     assert iss.name == "Feltbog.iss"
     assert (setup["AppName"], setup["AppVersion"]) == ("Feltbog", __version__)
     assert setup["OutputBaseFilename"] == f"Feltbog-{__version__}-setup"
-    assert setup["AppId"] == "{{" + build_installer.INNO_APP_ID + "}"  # fixed: upgrades replace, not duplicate
+    assert (
+        setup["AppId"] == "{{" + build_installer.INNO_APP_ID + "}"
+    )  # fixed: upgrades replace, not duplicate
     # Every file of dist/Feltbog, with sub-folders (PyInstaller's _internal), from beside the script:
-    assert 'Source: "Feltbog\\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs' in text
+    assert (
+        'Source: "Feltbog\\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs' in text
+    )
     assert text.count('Filename: "{app}\\Feltbog.exe"') == 3  # start menu, desktop, run after install
     assert setup["UninstallDisplayIcon"] == "{app}\\Feltbog.exe"
     assert 'MessagesFile: "compiler:Languages\\Danish.isl"' in text
@@ -75,16 +81,34 @@ def test_pyinstaller_command_bundles_resources_and_leaves_out_unused_qt(tmp_path
     assert not {f"PySide6.{name}" for name in used} & set(excludes)
     # Feltbog never opens a socket and has no QML: those modules must stay out.
     assert {"PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtQuick"} <= set(excludes)
-    command = build_installer.pyinstaller_command(APP_NAME, onefile=False, dist=tmp_path, work=tmp_path,
-                                                  icon=tmp_path / "feltbog.png", excludes=excludes, system="Linux")
+    command = build_installer.pyinstaller_command(
+        APP_NAME,
+        onefile=False,
+        dist=tmp_path,
+        work=tmp_path,
+        icon=tmp_path / "feltbog.png",
+        excludes=excludes,
+        system="Linux",
+    )
     data = [command[i + 1].split(os.pathsep)[1] for i, arg in enumerate(command) if arg == "--add-data"]
     assert {"resources/fonts", "resources/icons"} <= set(data)
-    qm = [command[i + 1] for i, arg in enumerate(command) if arg == "--add-data" and arg and ".qm" in command[i + 1]]
+    qm = [
+        command[i + 1]
+        for i, arg in enumerate(command)
+        if arg == "--add-data" and arg and ".qm" in command[i + 1]
+    ]
     assert sorted(Path(entry.split(os.pathsep)[0]).name for entry in qm) == ["feltbog_da.qm", "feltbog_en.qm"]
     assert not any(".ts" + os.pathsep in entry for entry in data)  # sources stay home
     assert command[command.index("--name") + 1] == "Feltbog" and "--onedir" in command
-    onefile = build_installer.pyinstaller_command(APP_NAME, onefile=True, dist=tmp_path, work=tmp_path,
-                                                  icon=tmp_path / "feltbog.png", excludes=excludes, system="Windows")
+    onefile = build_installer.pyinstaller_command(
+        APP_NAME,
+        onefile=True,
+        dist=tmp_path,
+        work=tmp_path,
+        icon=tmp_path / "feltbog.png",
+        excludes=excludes,
+        system="Windows",
+    )
     assert "--onefile" in onefile and "--windowed" in onefile
 
 
@@ -109,7 +133,11 @@ def test_build_stops_with_a_clear_message_when_resources_are_missing(tmp_path, m
 # ---------------------------------------------------------------- --self-test
 def run_self_test(command: list[str], tmp_path: Path, **extra_env: str) -> subprocess.CompletedProcess:
     tmp_path.mkdir(exist_ok=True)
-    env = {**os.environ, "HOME": str(tmp_path), **extra_env}  # the self-test must not need (or touch) the user's folders
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        **extra_env,
+    }  # the self-test must not need (or touch) the user's folders
     env.pop("QT_QPA_PLATFORM", None)
     env.pop("FELTBOG_HOME", None)
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
@@ -142,12 +170,27 @@ def test_self_test_names_the_step_that_failed(tmp_path, capsys):
 
 # ---------------------------------------------------------------- the real bundle (slow)
 @pytest.mark.slow
-@pytest.mark.skipif(os.environ.get("FELTBOG_BUILD_TESTS") != "1" or sys.platform != "linux",
-                    reason="builds the Linux bundle (~40 s); set FELTBOG_BUILD_TESTS=1")
+@pytest.mark.skipif(
+    os.environ.get("FELTBOG_BUILD_TESTS") != "1" or sys.platform != "linux",
+    reason="builds the Linux bundle (~40 s); set FELTBOG_BUILD_TESTS=1",
+)
 def test_linux_bundle_builds_and_passes_its_self_test(tmp_path):
     dist, work = tmp_path / "dist", tmp_path / "build"
-    build = subprocess.run([sys.executable, str(ROOT / "build_installer.py"), "--inno", "--dist", str(dist),
-                            "--work", str(work)], capture_output=True, text=True, timeout=900, cwd=ROOT)
+    build = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build_installer.py"),
+            "--inno",
+            "--dist",
+            str(dist),
+            "--work",
+            str(work),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
+    )
     assert build.returncode == 0, build.stdout + build.stderr
     bundle = dist / "Feltbog"
     check_self_test_output(run_self_test([str(bundle / "Feltbog"), "--self-test"], tmp_path / "home"))
@@ -156,8 +199,13 @@ def test_linux_bundle_builds_and_passes_its_self_test(tmp_path):
     assert not (bundle / "_internal" / "PySide6" / "QtNetwork.abi3.so").exists()
     with tarfile.open(dist / f"Feltbog-{__version__}-linux-x86_64.tar.gz") as tar:
         names = set(tar.getnames())
-    assert {"Feltbog/Feltbog", "Feltbog/install-desktop-entry.sh", "Feltbog/share/dk.feltbog.Feltbog.desktop",
-            "Feltbog/share/dk.feltbog.Feltbog.png", "Feltbog/share/dk.feltbog.Feltbog.svg"} <= names
+    assert {
+        "Feltbog/Feltbog",
+        "Feltbog/install-desktop-entry.sh",
+        "Feltbog/share/dk.feltbog.Feltbog.desktop",
+        "Feltbog/share/dk.feltbog.Feltbog.png",
+        "Feltbog/share/dk.feltbog.Feltbog.svg",
+    } <= names
     # The Windows script's source folder is this folder build, named beside the script.
     setup = iss_values((dist / "Feltbog.iss").read_text(encoding="utf-8"))
     assert (dist / setup["SetupIconFile"]).is_file() and bundle.is_dir()

@@ -10,8 +10,7 @@ import pytest
 from fieldapp import cli
 from fieldapp.domain import Person
 from fieldapp.domain.i18n import set_language
-from fieldapp.store import Store
-from fieldapp.store import backups
+from fieldapp.store import Store, backups
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +67,9 @@ def test_erase_asks_first(db, monkeypatch, capsys):
 
 
 def test_erase_of_an_unknown_person(db, capsys):
-    assert cli.run(["erase", "--db", str(db), "--person", "0190d6a4-0000-7000-8000-000000000000", "--yes"]) == 1
+    assert (
+        cli.run(["erase", "--db", str(db), "--person", "0190d6a4-0000-7000-8000-000000000000", "--yes"]) == 1
+    )
     assert "Der findes ingen person" in capsys.readouterr().err
 
 

@@ -20,8 +20,7 @@ from fieldapp.domain import (
     RelationKind,
     ValidationError,
 )
-from fieldapp.store import ERASED, NotFoundError, Store
-from fieldapp.store import privacy
+from fieldapp.store import ERASED, NotFoundError, Store, privacy
 from fieldapp.store.store import FieldVersion
 
 NAME = "Karen Østergård"
@@ -33,33 +32,81 @@ def village(store):
     """A small notebook around one resident, Karen, who appears everywhere."""
     area = store.add(Area(name="Hvidbjerg"))
     staff = store.add(Person(name="Mette Medarbejder", is_staff=True))
-    karen = store.add(Person(name=NAME, phone=PHONE, email="karen@example.dk", area_id=area.id,
-                             interests="Legepladsen og fællesspisning", notes="Kender alle i byen"))
+    karen = store.add(
+        Person(
+            name=NAME,
+            phone=PHONE,
+            email="karen@example.dk",
+            area_id=area.id,
+            interests="Legepladsen og fællesspisning",
+            notes="Kender alle i byen",
+        )
+    )
     other = store.add(Person(name="Jens Jensen"))
-    walk = store.add(Activity(kind=ActivityKind.WALKABOUT, title="Byvandring i Hvidbjerg",
-                              starts_at=datetime(2026, 5, 1, 10), area_id=area.id, facilitator_id=staff.id))
-    talk = store.add(Activity(kind=ActivityKind.ONE_TO_ONE, title=f"1:1 med {NAME}",
-                              starts_at=datetime(2026, 5, 3, 14), person_id=karen.id, facilitator_id=staff.id,
-                              story="Flyttede hertil i 1998 og har tre børn", self_interest="Skolevejen",
-                              concerns="Trafikken om morgenen", resources="Tømrer", next_step="Ring i juni",
-                              summary="Godt møde med Karen"))
+    walk = store.add(
+        Activity(
+            kind=ActivityKind.WALKABOUT,
+            title="Byvandring i Hvidbjerg",
+            starts_at=datetime(2026, 5, 1, 10),
+            area_id=area.id,
+            facilitator_id=staff.id,
+        )
+    )
+    talk = store.add(
+        Activity(
+            kind=ActivityKind.ONE_TO_ONE,
+            title=f"1:1 med {NAME}",
+            starts_at=datetime(2026, 5, 3, 14),
+            person_id=karen.id,
+            facilitator_id=staff.id,
+            story="Flyttede hertil i 1998 og har tre børn",
+            self_interest="Skolevejen",
+            concerns="Trafikken om morgenen",
+            resources="Tømrer",
+            next_step="Ring i juni",
+            summary="Godt møde med Karen",
+        )
+    )
     store.add(Participant(id=Participant.key(walk.id, karen.id), activity_id=walk.id, person_id=karen.id))
     store.add(Participant(id=Participant.key(walk.id, other.id), activity_id=walk.id, person_id=other.id))
-    store.add(Relation(id=Relation.key(karen.id, other.id, "knows"), from_person_id=karen.id,
-                       to_person_id=other.id, kind=RelationKind.KNOWS, note="Naboer"))
-    store.add(Relation(id=Relation.key(other.id, karen.id, "introduced_by"), from_person_id=other.id,
-                       to_person_id=karen.id, kind=RelationKind.INTRODUCED_BY))
-    obs = store.add(Observation(activity_id=walk.id, text="Fortovet er for smalt ved skolen",
-                                raised_by_id=karen.id))
+    store.add(
+        Relation(
+            id=Relation.key(karen.id, other.id, "knows"),
+            from_person_id=karen.id,
+            to_person_id=other.id,
+            kind=RelationKind.KNOWS,
+            note="Naboer",
+        )
+    )
+    store.add(
+        Relation(
+            id=Relation.key(other.id, karen.id, "introduced_by"),
+            from_person_id=other.id,
+            to_person_id=karen.id,
+            kind=RelationKind.INTRODUCED_BY,
+        )
+    )
+    obs = store.add(
+        Observation(activity_id=walk.id, text="Fortovet er for smalt ved skolen", raised_by_id=karen.id)
+    )
     action = store.add(Action(text="Tal med vejafdelingen", owner_id=karen.id, area_id=area.id))
     store.update(Person, karen.id, notes="Kender alle i byen, især Jens")  # an older version to purge
-    return dict(area=area, staff=staff, karen=karen, other=other, walk=walk, talk=talk, obs=obs, action=action)
+    return dict(
+        area=area, staff=staff, karen=karen, other=other, walk=walk, talk=talk, obs=obs, action=action
+    )
 
 
 # ------------------------------------------------------------------- consent
 def test_consent_is_recorded_and_a_review_date_is_set(store, village):
-    person = privacy.record_consent(store, village["karen"].id, on=date(2026, 5, 3), how=ConsentHow.WRITTEN,
-                                    purpose="Opfølgning på byvandringen", may_be_named=True, may_contact=True)
+    person = privacy.record_consent(
+        store,
+        village["karen"].id,
+        on=date(2026, 5, 3),
+        how=ConsentHow.WRITTEN,
+        purpose="Opfølgning på byvandringen",
+        may_be_named=True,
+        may_contact=True,
+    )
     assert person.consent_store_at == date(2026, 5, 3)
     assert person.consent_how is ConsentHow.WRITTEN
     assert person.consent_purpose == "Opfølgning på byvandringen"
@@ -116,11 +163,20 @@ def test_erasure_removes_the_person_and_links_but_keeps_what_others_need(store, 
     assert talk.person_id is None
     assert talk.title == privacy.ERASED_TITLE
     assert (talk.story, talk.self_interest, talk.concerns, talk.resources, talk.next_step, talk.summary) == (
-        None, None, None, None, None, None)
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
     assert talk.facilitator_id == v["staff"].id and talk.starts_at == datetime(2026, 5, 3, 14)
     assert report.rows_erased == {"people": 1, "participants": 1, "relations": 2}
-    assert report.links_removed == {"activities.person_id": 1, "actions.owner_id": 1,
-                                    "observations.raised_by_id": 1}
+    assert report.links_removed == {
+        "activities.person_id": 1,
+        "actions.owner_id": 1,
+        "observations.raised_by_id": 1,
+    }
     assert store.integrity_problems() == []
 
 
@@ -133,11 +189,22 @@ def test_erased_data_cannot_be_read_back_from_history_or_search(store, village):
     for secret in (NAME, PHONE, "karen@example.dk", "tre børn", "Trafikken", "Naboer"):
         assert secret not in dumped
     # Nothing points at her any more (only the marker's own row id names her).
-    assert store.conn.execute(
-        "SELECT count(*) FROM field_versions WHERE instr(value, ?) > 0", (v["karen"].id,)).fetchone()[0] == 0
-    assert store.conn.execute("SELECT count(*) FROM people_fts WHERE people_fts MATCH 'karen'").fetchone()[0] == 0
-    assert store.conn.execute(
-        "SELECT count(*) FROM activities_fts WHERE activities_fts MATCH 'trafikken'").fetchone()[0] == 0
+    assert (
+        store.conn.execute(
+            "SELECT count(*) FROM field_versions WHERE instr(value, ?) > 0", (v["karen"].id,)
+        ).fetchone()[0]
+        == 0
+    )
+    assert (
+        store.conn.execute("SELECT count(*) FROM people_fts WHERE people_fts MATCH 'karen'").fetchone()[0]
+        == 0
+    )
+    assert (
+        store.conn.execute(
+            "SELECT count(*) FROM activities_fts WHERE activities_fts MATCH 'trafikken'"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def test_erased_text_is_gone_from_the_file_itself(tmp_path, village, store):
@@ -183,7 +250,8 @@ def _copy_versions(source: Store, target: Store) -> list[FieldVersion]:
     versions = [
         FieldVersion(t, r, f, json.loads(v), h, s, p)
         for t, r, f, v, h, s, p in source.conn.execute(
-            "SELECT tbl, row_id, field, value, hlc, site, prev FROM field_versions")
+            "SELECT tbl, row_id, field, value, hlc, site, prev FROM field_versions"
+        )
     ]
     keep = privacy.ErasureFilter(target, versions)
     kept = [v for v in versions if keep.keeps(v)]
@@ -220,11 +288,17 @@ def test_erasure_travels_to_a_colleague_and_stays_erased(tmp_path, village, stor
         assert colleague.get(Activity, v["talk"].id).story is None
         dumped = "\n".join(str(r) for r in colleague.conn.execute("SELECT * FROM field_versions"))
         assert NAME not in dumped and "tre børn" not in dumped
-        assert colleague.conn.execute(
-            "SELECT count(*) FROM field_versions WHERE instr(value, ?) > 0", (v["karen"].id,)).fetchone()[0] == 0
+        assert (
+            colleague.conn.execute(
+                "SELECT count(*) FROM field_versions WHERE instr(value, ?) > 0", (v["karen"].id,)
+            ).fetchone()[0]
+            == 0
+        )
 
         # A third laptop that never heard of the erasure sends the old data again.
-        stale = [FieldVersion("people", x.row_id, x.field, x.value, x.hlc, "stale-site", None) for x in old_history]
+        stale = [
+            FieldVersion("people", x.row_id, x.field, x.value, x.hlc, "stale-site", None) for x in old_history
+        ]
         keep = privacy.ErasureFilter(colleague, stale)
         assert [x for x in stale if keep.keeps(x)] == []
         # Both notebooks agree on every materialised row.
@@ -243,15 +317,25 @@ def test_a_link_made_by_a_colleague_before_the_erasure_arrived_goes_too(tmp_path
     try:
         _copy_versions(store, colleague)
         # The colleague adds Karen to a meeting of their own, then receives the erasure.
-        meeting = colleague.add(Activity(kind=ActivityKind.LISTENING_MEETING, title="Lyttemøde",
-                                         starts_at=datetime(2026, 6, 1, 19)))
-        colleague.add(Participant(id=Participant.key(meeting.id, v["karen"].id), activity_id=meeting.id,
-                                  person_id=v["karen"].id))
+        meeting = colleague.add(
+            Activity(
+                kind=ActivityKind.LISTENING_MEETING, title="Lyttemøde", starts_at=datetime(2026, 6, 1, 19)
+            )
+        )
+        colleague.add(
+            Participant(
+                id=Participant.key(meeting.id, v["karen"].id), activity_id=meeting.id, person_id=v["karen"].id
+            )
+        )
         privacy.erase_person(store, v["karen"].id)
         _copy_versions(store, colleague)
         assert colleague.count(Participant, "person_id = ?", [v["karen"].id]) == 0
-        assert colleague.conn.execute(
-            "SELECT count(*) FROM field_versions WHERE instr(value, ?) > 0", (v["karen"].id,)).fetchone()[0] == 0
+        assert (
+            colleague.conn.execute(
+                "SELECT count(*) FROM field_versions WHERE instr(value, ?) > 0", (v["karen"].id,)
+            ).fetchone()[0]
+            == 0
+        )
     finally:
         colleague.close()
 
@@ -284,7 +368,9 @@ def test_erasing_a_staff_member_unlinks_what_they_facilitated(store, village):
     v = village
     privacy.erase_person(store, v["staff"].id)
     assert store.get(Activity, v["walk"].id).facilitator_id is None
-    assert store.get(Activity, v["talk"].id).story == "Flyttede hertil i 1998 og har tre børn"  # not about them
+    assert (
+        store.get(Activity, v["talk"].id).story == "Flyttede hertil i 1998 og har tre børn"
+    )  # not about them
 
 
 def test_a_deleted_talk_about_the_person_loses_its_notes_from_history(store, village):

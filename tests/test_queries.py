@@ -21,15 +21,36 @@ def village(store):
     anne = store.add(Person(name="Anne", area_id=uldum.id, leadership_stage="potential"))
     bo = store.add(Person(name="Bo", area_id=uldum.id))
     staff = store.add(Person(name="Marie", is_staff=True))
-    old_walk = store.add(Activity(kind="walkabout", title="Byvandring i Uldum", area_id=uldum.id,
-                                  starts_at=datetime(2026, 6, 1, 10)))
+    old_walk = store.add(
+        Activity(
+            kind="walkabout", title="Byvandring i Uldum", area_id=uldum.id, starts_at=datetime(2026, 6, 1, 10)
+        )
+    )
     store.add_participant(old_walk.id, anne.id)
-    talk = store.add(Activity(kind="one_to_one", title="1:1 med Bo", area_id=uldum.id, person_id=bo.id,
-                              starts_at=datetime(2026, 11, 1, 10), facilitator_id=staff.id))
-    meeting = store.add(Activity(kind="listening_meeting", title="Lyttemøde i Barrit", area_id=barrit.id,
-                                 starts_at=datetime(2026, 10, 5, 19)))
+    talk = store.add(
+        Activity(
+            kind="one_to_one",
+            title="1:1 med Bo",
+            area_id=uldum.id,
+            person_id=bo.id,
+            starts_at=datetime(2026, 11, 1, 10),
+            facilitator_id=staff.id,
+        )
+    )
+    meeting = store.add(
+        Activity(
+            kind="listening_meeting",
+            title="Lyttemøde i Barrit",
+            area_id=barrit.id,
+            starts_at=datetime(2026, 10, 5, 19),
+        )
+    )
     store.add_observation(old_walk.id, "Legepladsen er faldefærdig", "concern", themes=["Legeplads"])
-    store.add(Action(text="Ring til kommunen", due_date=TODAY - timedelta(days=3), area_id=uldum.id, owner_id=staff.id))
+    store.add(
+        Action(
+            text="Ring til kommunen", due_date=TODAY - timedelta(days=3), area_id=uldum.id, owner_id=staff.id
+        )
+    )
     store.add(Action(text="Send referat", due_date=TODAY + timedelta(days=5)))
     store.add(Action(text="Langt ude", due_date=TODAY + timedelta(days=60)))
     store.add(Action(text="Gjort", due_date=TODAY - timedelta(days=9), status="done"))
@@ -65,7 +86,9 @@ def test_activities_per_area_and_month(store, village):
 def test_activity_filters_and_paging(store, village):
     assert store.count_activities() == 3
     assert [r.title for r in store.activity_rows(ActivityFilter(area_id=village["uldum"].id))] == [
-        "1:1 med Bo", "Byvandring i Uldum"]
+        "1:1 med Bo",
+        "Byvandring i Uldum",
+    ]
     assert store.count_activities(ActivityFilter(kind="listening_meeting")) == 1
     assert store.count_activities(ActivityFilter(date_from=date(2026, 10, 1), date_to=date(2026, 10, 5))) == 1
     theme = store.theme_by_name("legeplads")
@@ -86,8 +109,13 @@ def test_area_and_person_rows(store, village):
 
 def test_one_to_one_outcome_updates_the_person_and_creates_an_action(store, village):
     talk = village["talk"]
-    store.update(Activity, talk.id, leadership_assessment="emerging", follow_up_date="2026-12-01",
-                 next_step="Invitere Bo til træningsforløbet")
+    store.update(
+        Activity,
+        talk.id,
+        leadership_assessment="emerging",
+        follow_up_date="2026-12-01",
+        next_step="Invitere Bo til træningsforløbet",
+    )
     action = store.apply_one_to_one(talk.id)
     assert store.get(Person, village["bo"].id).leadership_stage is LeadershipStage.EMERGING
     assert action.text == "Invitere Bo til træningsforløbet" and action.due_date == date(2026, 12, 1)
@@ -109,7 +137,9 @@ def test_themes_are_case_insensitive_and_replaceable(store, village):
 def test_participants_converge_on_one_row(store, village):
     walk, anne = village["old_walk"], village["anne"]
     store.add_participant(walk.id, anne.id, "association")
-    assert [(p.role.value, person.name) for p, person in store.participants(walk.id)] == [("association", "Anne")]
+    assert [(p.role.value, person.name) for p, person in store.participants(walk.id)] == [
+        ("association", "Anne")
+    ]
     store.remove_participant(walk.id, anne.id)
     assert store.participants(walk.id) == []
     store.add_participant(walk.id, anne.id)

@@ -41,13 +41,20 @@ def test_every_font_is_embedded_and_only_the_bundled_family_is_used(sample):
 
 
 def test_greek_and_cyrillic_names_render(sample):
-    text = " ".join(page_texts(render_activity_report(sample.store, sample.walkabout.id,
-                                                      ReportOptions(today=TODAY, internal=True))[0]))
+    text = " ".join(
+        page_texts(
+            render_activity_report(
+                sample.store, sample.walkabout.id, ReportOptions(today=TODAY, internal=True)
+            )[0]
+        )
+    )
     assert "Αλέξανδρος Παπαδόπουλος" in text and "Ирина Соколова" in text
 
 
 def test_pdfa_identification_and_metadata(sample):
-    pdf = render_area_report(sample.store, sample.area.id, None, None, ReportOptions(lang="en", today=TODAY))[0]
+    pdf = render_area_report(sample.store, sample.area.id, None, None, ReportOptions(lang="en", today=TODAY))[
+        0
+    ]
     meta = xmp(pdf)
     assert re.search(r"<pdfaid:part[^>]*>2</pdfaid:part>", meta)
     assert re.search(r"<pdfaid:conformance[^>]*>B</pdfaid:conformance>", meta)
@@ -73,6 +80,7 @@ def test_same_input_gives_identical_bytes(sample):
     first = _all(sample)
     second = _all(sample)
     assert first == second
-    other_day = render_activity_report(sample.store, sample.walkabout.id,
-                                       ReportOptions(today=TODAY.replace(day=24)))[0]
+    other_day = render_activity_report(
+        sample.store, sample.walkabout.id, ReportOptions(today=TODAY.replace(day=24))
+    )[0]
     assert other_day != first[0]

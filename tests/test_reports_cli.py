@@ -54,8 +54,24 @@ def test_activity_report_exit_zero_and_warns_about_missing_photo(notebook, tmp_p
 def test_area_by_name_with_period_in_english(notebook, tmp_path):
     db, _ = notebook
     out = tmp_path / "uldum.pdf"
-    assert run("--db", db, "--area", "uldum", "--from", "2026-10-01", "--to", "2026-10-31", "-o", out,
-               "--lang", "en", "--internal") == 0
+    assert (
+        run(
+            "--db",
+            db,
+            "--area",
+            "uldum",
+            "--from",
+            "2026-10-01",
+            "--to",
+            "2026-10-31",
+            "-o",
+            out,
+            "--lang",
+            "en",
+            "--internal",
+        )
+        == 0
+    )
     text = full_text(out)
     assert "Area report" in text and "INTERNAL – do not pass on" in text and "1 October 2026" in text
 
@@ -74,8 +90,14 @@ def test_person_report(notebook, tmp_path):
         (["--person", "nobody"], "Der findes ingen person med id nobody"),
         (["--area", "Atlantis"], "Der findes intet område, der hedder »Atlantis«. Kendte områder: "),
         (["--area", "Hedensted Centrum"], "Der er endnu ingen aktiviteter i Hedensted Centrum."),
-        (["--area", "Uldum", "--from", "2030-01-01"], "Der er ingen aktiviteter i Uldum i perioden fra 1. januar 2030"),
-        (["--area", "Uldum", "--from", "2026-12-01", "--to", "2026-01-01"], "Perioden begynder (1. december 2026)"),
+        (
+            ["--area", "Uldum", "--from", "2030-01-01"],
+            "Der er ingen aktiviteter i Uldum i perioden fra 1. januar 2030",
+        ),
+        (
+            ["--area", "Uldum", "--from", "2026-12-01", "--to", "2026-01-01"],
+            "Perioden begynder (1. december 2026)",
+        ),
         (["--area", "Uldum", "--from", "1. maj"], "»1. maj« er ikke en gyldig dato"),
         (["--activity", "x", "--from", "2026-01-01"], "--from og --to gælder kun sammen med --area"),
     ],
@@ -139,7 +161,24 @@ def test_entry_point_runs_the_command(notebook, tmp_path):
     db, ids = notebook
     out = tmp_path / "fra-kommandolinjen.pdf"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "fieldapp", "export-pdf", "--db", str(db), "--activity", ids["walk"],
-                           "-o", str(out)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "fieldapp",
+            "export-pdf",
+            "--db",
+            str(db),
+            "--activity",
+            ids["walk"],
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF-1.7")

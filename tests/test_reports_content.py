@@ -77,7 +77,9 @@ def test_walkabout_report_in_english(sample):
     assert "“Vi har alt, hvad der skal til – vi mangler bare et sted at mødes.”" in text
     assert "– a resident" in text
     assert "Side 1" not in text and "Byvandring" not in text.replace("Byvandring i Uldum", "")
-    assert warnings == ["The photo 'torvet.jpg' is missing from the notebook's folder and could not be shown."]
+    assert warnings == [
+        "The photo 'torvet.jpg' is missing from the notebook's folder and could not be shown."
+    ]
 
 
 def test_listening_meeting_shows_survey_with_respondents_and_hides_small_counts(sample):
@@ -135,8 +137,9 @@ def test_area_report_for_the_council(sample):
 def test_area_report_period_filters_activities(sample):
     from datetime import date
 
-    text = full_text(render_area_report(sample.store, sample.area.id, date(2026, 10, 1), date(2026, 10, 31),
-                                        en())[0])
+    text = full_text(
+        render_area_report(sample.store, sample.area.id, date(2026, 10, 1), date(2026, 10, 31), en())[0]
+    )
     assert "1 October 2026 – 31 October 2026" in text
     assert "Listening meeting" in text
     assert "Byvandring i Uldum bymidte" not in text

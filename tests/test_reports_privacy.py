@@ -36,8 +36,9 @@ def test_no_unconsented_name_anywhere_in_public_reports(sample, lang):
 
 
 def test_consented_names_do_appear(sample):
-    text = " ".join(page_texts(render_activity_report(sample.store, sample.walkabout.id,
-                                                      ReportOptions(today=TODAY))[0]))
+    text = " ".join(
+        page_texts(render_activity_report(sample.store, sample.walkabout.id, ReportOptions(today=TODAY))[0])
+    )
     for name in NAMED:
         assert name in text
     assert "4 deltager(e) uden navn" in text
@@ -58,16 +59,21 @@ def test_one_to_one_title_and_place_are_hidden_in_metadata(sample):
 
 def test_internal_report_names_everyone_and_marks_every_page(sample):
     options = ReportOptions(lang="da", today=TODAY, internal=True)
-    for pdf in (render_activity_report(sample.store, sample.walkabout.id, options)[0],
-                render_area_report(sample.store, sample.area.id, None, None, options)[0]):
+    for pdf in (
+        render_activity_report(sample.store, sample.walkabout.id, options)[0],
+        render_area_report(sample.store, sample.area.id, None, None, options)[0],
+    ):
         texts = page_texts(pdf)
         for page in texts:
             assert "INTERN – må ikke videregives" in page
     walk = " ".join(page_texts(render_activity_report(sample.store, sample.walkabout.id, options)[0]))
     for name in ("Karen Bækgaard", "Ирина Соколова", "Jonas Ørum", "Αλέξανδρος Παπαδόπουλος"):
         assert name in walk
-    english = page_texts(render_activity_report(sample.store, sample.walkabout.id,
-                                                ReportOptions(lang="en", today=TODAY, internal=True))[0])
+    english = page_texts(
+        render_activity_report(
+            sample.store, sample.walkabout.id, ReportOptions(lang="en", today=TODAY, internal=True)
+        )[0]
+    )
     assert all("INTERNAL – do not pass on" in page for page in english)
 
 
@@ -80,7 +86,9 @@ def test_person_report_keeps_other_people_unnamed_and_its_metadata_generic(sampl
     soren_knows = sample.people["Søren Ægidius Østergaard"]
     irina = sample.people["Ирина Соколова"]
     # Søren may be named, so he appears in Karen's report; Karen's own name is the point of it.
-    karen = render_person_report(sample.store, sample.people["Karen Bækgaard"].id, ReportOptions(today=TODAY))[0]
+    karen = render_person_report(
+        sample.store, sample.people["Karen Bækgaard"].id, ReportOptions(today=TODAY)
+    )[0]
     assert soren_knows.name in " ".join(page_texts(karen))
     from reports_pdf import xmp
 
@@ -88,8 +96,14 @@ def test_person_report_keeps_other_people_unnamed_and_its_metadata_generic(sampl
     # Someone who knows Irina sees "en borger", not her name, in their own report.
     from fieldapp.domain import Relation, RelationKind
 
-    sample.store.add(Relation(id=Relation.key(soren_knows.id, irina.id, "knows"), from_person_id=soren_knows.id,
-                              to_person_id=irina.id, kind=RelationKind.KNOWS))
+    sample.store.add(
+        Relation(
+            id=Relation.key(soren_knows.id, irina.id, "knows"),
+            from_person_id=soren_knows.id,
+            to_person_id=irina.id,
+            kind=RelationKind.KNOWS,
+        )
+    )
     soren = render_person_report(sample.store, soren_knows.id, ReportOptions(today=TODAY))[0]
     text = " ".join(page_texts(soren))
     assert "Søren Ægidius Østergaard kender en borger" in text

@@ -7,13 +7,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from reports_pdf import full_text
+from route_files import START, STEP, gpx11, photo, walk, write
 
 from fieldapp.domain import Activity, Area, Observation
 from fieldapp.reports.export import export_activity_report, export_area_report
 from fieldapp.reports.options import ReportOptions
 from fieldapp.routes import service
-from reports_pdf import full_text
-from route_files import START, STEP, gpx11, photo, walk, write
 
 T0 = datetime(2026, 5, 1, 10, 0)
 
@@ -25,15 +25,32 @@ def _at(i):
 @pytest.fixture
 def walked(store, tmp_path):
     area = store.add(Area(name="Barrit", municipality="Hedensted"))
-    activity = store.add(Activity(kind="walkabout", title="Byvandring i Barrit", area_id=area.id, starts_at=T0,
-                                  ends_at=T0 + timedelta(hours=1)))
-    points = walk(T0, count=8) + [(_at(7)[0] - 0.0003 * k, _at(7)[1] + 0.0014 * k, T0 + timedelta(minutes=7 + k))
-                                  for k in range(1, 9)]
+    activity = store.add(
+        Activity(
+            kind="walkabout",
+            title="Byvandring i Barrit",
+            area_id=area.id,
+            starts_at=T0,
+            ends_at=T0 + timedelta(hours=1),
+        )
+    )
+    points = walk(T0, count=8) + [
+        (_at(7)[0] - 0.0003 * k, _at(7)[1] + 0.0014 * k, T0 + timedelta(minutes=7 + k)) for k in range(1, 9)
+    ]
     service.import_gpx(store, activity.id, write(tmp_path / "barrit.gpx", gpx11([points])))
-    store.add(Observation(activity_id=activity.id, kind="concern", text="Ingen fortov ved skolen",
-                          observed_at=T0 + timedelta(minutes=3)))
-    store.import_attachment(photo(tmp_path / "IMG_7.jpg", T0 + timedelta(minutes=1), *_at(1)), activity_id=activity.id,
-                            caption="Den gamle smedje")
+    store.add(
+        Observation(
+            activity_id=activity.id,
+            kind="concern",
+            text="Ingen fortov ved skolen",
+            observed_at=T0 + timedelta(minutes=3),
+        )
+    )
+    store.import_attachment(
+        photo(tmp_path / "IMG_7.jpg", T0 + timedelta(minutes=1), *_at(1)),
+        activity_id=activity.id,
+        caption="Den gamle smedje",
+    )
     store.add(Observation(activity_id=activity.id, kind="hope", text="Spejderne vil passe bedet"))
     return area, activity
 
@@ -59,19 +76,25 @@ def test_public_report_legend_shows_kinds_not_words(store, walked, tmp_path):
     export_activity_report(store, activity.id, out, ReportOptions(lang="en"))
     text = full_text(out)
     assert "Distance" in text and "Duration" in text
-    legend = text[text.index("The route"):text.index("could not be placed")]
+    legend = text[text.index("The route") : text.index("could not be placed")]
     assert "Photo" in legend and "Den gamle smedje" not in legend
 
 
 def test_area_report_shows_each_walkabout_route(store, walked, tmp_path):
     area, activity = walked
-    bare = store.add(Activity(kind="walkabout", title="Uden spor", area_id=area.id, starts_at=T0 + timedelta(days=1)))
+    bare = store.add(
+        Activity(kind="walkabout", title="Uden spor", area_id=area.id, starts_at=T0 + timedelta(days=1))
+    )
     out = tmp_path / "område.pdf"
     export_area_report(store, area.id, out, options=ReportOptions(lang="da"))
     text = full_text(out)
     assert "Byvandringernes ruter" in text
-    routes = text[text.index("Byvandringernes ruter"):]
-    assert "Byvandring i Barrit" in routes and "Afstand" in routes and "Uden spor" not in routes.split("Lederstigen")[0]
+    routes = text[text.index("Byvandringernes ruter") :]
+    assert (
+        "Byvandring i Barrit" in routes
+        and "Afstand" in routes
+        and "Uden spor" not in routes.split("Lederstigen")[0]
+    )
 
 
 def test_an_unreadable_stored_track_leaves_the_route_out_but_the_report_is_made(store, walked, tmp_path):

@@ -5,14 +5,13 @@ from datetime import datetime, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from route_files import gpx10, gpx11, gpx_waypoints, walk, write
 
 from fieldapp.domain import Activity, Attachment
-from fieldapp.routes import RouteError, haversine_m, parse_gpx
+from fieldapp.routes import RouteError, haversine_m, parse_gpx, service
 from fieldapp.routes import gpx as gpx_module
-from fieldapp.routes import service
 from fieldapp.routes.geometry import format_distance, format_duration
 from fieldapp.store import Store
-from route_files import gpx10, gpx11, gpx_waypoints, walk, write
 
 T0 = datetime(2026, 5, 1, 10, 0, 0)
 
@@ -88,21 +87,44 @@ def test_a_file_with_only_waypoints_becomes_a_line_in_time_order():
         (b"   \n", "empty", "er tom"),
         (b"\x89PNG\r\n\x1a\n\x00\x00binary", "not_gpx", "ikke en GPX-fil"),
         (b"<html><body>Log ind</body></html>", "not_gpx", "ikke en GPX-fil"),
-        (b'<gpx version="1.1"><trk><trkseg><trkpt lat="55.1" lon="9.1"></trkseg>', "not_gpx", "ikke en GPX-fil"),
-        (b'<gpx version="1.1"><trk><trkseg><trkpt lat="abc" lon="9.1"/></trkseg></trk></gpx>', "not_gpx", "GPX"),
-        (b'<gpx version="1.1"><trk><trkseg><trkpt lat="95" lon="9"/><trkpt lat="55" lon="9"/></trkseg></trk></gpx>',
-         "bad_coordinate", "ugyldig position"),
+        (
+            b'<gpx version="1.1"><trk><trkseg><trkpt lat="55.1" lon="9.1"></trkseg>',
+            "not_gpx",
+            "ikke en GPX-fil",
+        ),
+        (
+            b'<gpx version="1.1"><trk><trkseg><trkpt lat="abc" lon="9.1"/></trkseg></trk></gpx>',
+            "not_gpx",
+            "GPX",
+        ),
+        (
+            b'<gpx version="1.1"><trk><trkseg><trkpt lat="95" lon="9"/><trkpt lat="55" lon="9"/></trkseg></trk></gpx>',
+            "bad_coordinate",
+            "ugyldig position",
+        ),
         (b'<gpx version="1.1"><wpt lat="55.1" lon="9.1"/></gpx>', "no_points", "mindst to punkter"),
-        (b'<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"></gpx>', "no_points", "mindst to punkter"),
-        (b'<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "aaaa">]><gpx version="1.1"><metadata><name>&a;</name>'
-         b"</metadata></gpx>", "doctype", "DOCTYPE"),
+        (
+            b'<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"></gpx>',
+            "no_points",
+            "mindst to punkter",
+        ),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "aaaa">]><gpx version="1.1"><metadata><name>&a;</name>'
+            b"</metadata></gpx>",
+            "doctype",
+            "DOCTYPE",
+        ),
     ],
 )
 def test_unusable_files_get_a_clear_message(content, key, danish):
     with pytest.raises(RouteError) as caught:
         parse_gpx(content, "tur.gpx")
     assert caught.value.key == key
-    assert danish in caught.value.message("da") and "tur.gpx" in caught.value.message("da") or key == "not_walkabout"
+    assert (
+        danish in caught.value.message("da")
+        and "tur.gpx" in caught.value.message("da")
+        or key == "not_walkabout"
+    )
     assert caught.value.message("en") != caught.value.message("da")
 
 
@@ -114,7 +136,9 @@ def test_too_many_points_is_refused(monkeypatch):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.binary(max_size=400) | st.text(max_size=300).map(lambda t: f'<gpx version="1.1">{t}</gpx>'.encode()))
+@given(
+    st.binary(max_size=400) | st.text(max_size=300).map(lambda t: f'<gpx version="1.1">{t}</gpx>'.encode())
+)
 def test_any_bytes_either_parse_or_raise_a_route_error(data):
     try:
         track = parse_gpx(data, "x.gpx")
@@ -137,7 +161,11 @@ def test_import_stores_the_file_as_an_attachment_of_the_walkabout(store, walkabo
     # The route is in the change log like any other edit, so it travels with sync.
     fields = {v.field for v in store.versions("activities", walkabout.id)}
     assert "gpx_attachment_id" in fields
-    assert {v.field for v in store.versions("attachments", attachment.id)} >= {"sha256", "mime", "activity_id"}
+    assert {v.field for v in store.versions("attachments", attachment.id)} >= {
+        "sha256",
+        "mime",
+        "activity_id",
+    }
 
 
 def test_the_track_is_read_back_from_the_stored_file_after_reopening(tmp_path):

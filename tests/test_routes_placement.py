@@ -3,11 +3,10 @@
 from datetime import datetime, timedelta
 
 import pytest
+from route_files import START, STEP, gpx11, photo, walk, write
 
 from fieldapp.domain import Activity, Attachment, Observation
-from fieldapp.routes import Placeable, parse_gpx, place_on_track
-from fieldapp.routes import service
-from route_files import START, STEP, gpx11, photo, walk, write
+from fieldapp.routes import Placeable, parse_gpx, place_on_track, service
 
 T0 = datetime(2026, 5, 1, 10, 0, 0)
 
@@ -26,13 +25,25 @@ def walkabout(store, tmp_path):
 
 
 def test_photos_with_gps_are_placed_by_position_and_numbered_in_walking_order(store, walkabout, tmp_path):
-    late = store.import_attachment(photo(tmp_path / "IMG_2.jpg", T0 + timedelta(minutes=8), *_at(8)), activity_id=walkabout.id)
-    early = store.import_attachment(photo(tmp_path / "IMG_1.jpg", T0 + timedelta(minutes=2), *_at(2)), activity_id=walkabout.id)
-    concern = store.add(Observation(activity_id=walkabout.id, kind="concern", text="Ingen fortov ved skolen",
-                                    observed_at=T0 + timedelta(minutes=5)))
+    late = store.import_attachment(
+        photo(tmp_path / "IMG_2.jpg", T0 + timedelta(minutes=8), *_at(8)), activity_id=walkabout.id
+    )
+    early = store.import_attachment(
+        photo(tmp_path / "IMG_1.jpg", T0 + timedelta(minutes=2), *_at(2)), activity_id=walkabout.id
+    )
+    concern = store.add(
+        Observation(
+            activity_id=walkabout.id,
+            kind="concern",
+            text="Ingen fortov ved skolen",
+            observed_at=T0 + timedelta(minutes=5),
+        )
+    )
     plan = service.route_plan(store, walkabout.id)
     assert [(p.number, p.item.id, p.method) for p in plan.placed] == [
-        (1, early.id, "gps"), (2, concern.id, "time"), (3, late.id, "gps")
+        (1, early.id, "gps"),
+        (2, concern.id, "time"),
+        (3, late.id, "gps"),
     ]
     assert plan.unplaced == ()
     assert plan.placed[0].off_route_m < 5
@@ -68,7 +79,9 @@ def test_what_cannot_be_placed_says_why(store, walkabout, tmp_path):
     assert set(reasons) == {"Foreningen vil gerne hjælpe", "far.jpg"}
     assert reasons["Foreningen vil gerne hjælpe"].message("da") == "har hverken GPS-position eller tidspunkt"
     assert reasons["far.jpg"].reason == "far_from_route"
-    assert "m fra ruten" in reasons["far.jpg"].message("da") and "from the route" in reasons["far.jpg"].message("en")
+    assert "m fra ruten" in reasons["far.jpg"].message("da") and "from the route" in reasons[
+        "far.jpg"
+    ].message("en")
 
 
 def test_a_photo_far_from_the_route_but_taken_during_the_walk_is_placed_by_time():
@@ -107,15 +120,25 @@ def test_a_pause_between_segments_places_items_at_the_nearer_end():
 
 
 def test_positions_found_by_time_are_written_to_the_items(store, walkabout, tmp_path):
-    observation = store.add(Observation(activity_id=walkabout.id, kind="idea", text="Bænk ved gadekæret",
-                                        observed_at=T0 + timedelta(minutes=6)))
-    picture = store.import_attachment(photo(tmp_path / "p.jpg", T0 + timedelta(minutes=7)), activity_id=walkabout.id)
+    observation = store.add(
+        Observation(
+            activity_id=walkabout.id,
+            kind="idea",
+            text="Bænk ved gadekæret",
+            observed_at=T0 + timedelta(minutes=6),
+        )
+    )
+    picture = store.import_attachment(
+        photo(tmp_path / "p.jpg", T0 + timedelta(minutes=7)), activity_id=walkabout.id
+    )
     with_gps = store.import_attachment(photo(tmp_path / "g.jpg", None, *_at(1)), activity_id=walkabout.id)
     plan = service.route_plan(store, walkabout.id)
     assert service.save_positions(store, plan) == 2
     saved = store.get(Observation, observation.id)
     assert (saved.lat, saved.lon) == pytest.approx(_at(6), abs=1e-6)
-    assert (store.get(Attachment, picture.id).lat, store.get(Attachment, picture.id).lon) == pytest.approx(_at(7), abs=1e-6)
+    assert (store.get(Attachment, picture.id).lat, store.get(Attachment, picture.id).lon) == pytest.approx(
+        _at(7), abs=1e-6
+    )
     assert store.get(Attachment, with_gps.id) == with_gps  # untouched
     assert {v.field for v in store.versions("observations", observation.id)} >= {"lat", "lon"}
     # Placed again, they now count as GPS positions, in the same order.

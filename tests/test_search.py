@@ -9,8 +9,15 @@ def notebook(store):
     from fieldapp.domain import Activity, Area, Person
 
     area = store.add(Area(name="Uldum", municipality="Hedensted Kommune"))
-    walk = store.add(Activity(kind="walkabout", title="Byvandring i Uldum", area_id=area.id,
-                              starts_at="2026-05-01 10:00", summary="Vi gik fra stationen til åen."))
+    walk = store.add(
+        Activity(
+            kind="walkabout",
+            title="Byvandring i Uldum",
+            area_id=area.id,
+            starts_at="2026-05-01 10:00",
+            summary="Vi gik fra stationen til åen.",
+        )
+    )
     store.add_observation(walk.id, "Ældre borgere mangler en bænk ved legepladsen", "concern")
     store.add_observation(walk.id, "Idrætsforeningen har mange frivillige trænere", "hope")
     store.add(Person(name="Søren Østergaard", interests="Legepladser og unge"))
@@ -59,15 +66,21 @@ def test_search_follows_edits_and_deletes(notebook):
 
 def test_text_that_is_not_query_syntax_is_still_searched(notebook):
     assert notebook.search("bænk (") != []
-    assert notebook.search("\"legepladsen") != []
+    assert notebook.search('"legepladsen') != []
     assert notebook.search("   ") == []
 
 
 def test_ranking_puts_the_better_match_first(notebook):
     from fieldapp.domain import Activity
 
-    notebook.add(Activity(kind="listening_meeting", title="Lyttemøde om bænke", starts_at="2026-06-01 19:00",
-                          summary="bænk bænk bænk"))
+    notebook.add(
+        Activity(
+            kind="listening_meeting",
+            title="Lyttemøde om bænke",
+            starts_at="2026-06-01 19:00",
+            summary="bænk bænk bænk",
+        )
+    )
     hits = notebook.search("bænk")
     assert hits[0].table == "activities"
 

@@ -40,22 +40,65 @@ def _sample_notebook(store):
     """One of every entity, linked the way field work links them."""
     area = store.add(Area(name="Uldum", municipality="Hedensted Kommune", phase="develop_leaders"))
     org = store.add(Organisation(name="Uldum Borgerforening", kind="association", area_id=area.id))
-    anne = store.add(Person(name="Anne Østergaard", area_id=area.id, organisation_id=org.id,
-                            consent_store_at="2026-03-01", consent_how="written", may_be_named=True))
+    anne = store.add(
+        Person(
+            name="Anne Østergaard",
+            area_id=area.id,
+            organisation_id=org.id,
+            consent_store_at="2026-03-01",
+            consent_how="written",
+            may_be_named=True,
+        )
+    )
     bo = store.add(Person(name="Bo Bækgaard", area_id=area.id))
-    walk = store.add(Activity(kind="walkabout", title="Byvandring i Uldum", area_id=area.id,
-                              starts_at="2026-05-01 10:00", route="Hovedgaden → Åstien"))
-    obs = store.add(Observation(activity_id=walk.id, kind="hope", text="Åstien bruges af mange",
-                                observed_at="2026-05-01 10:20", raised_by_id=anne.id, lat=55.84, lon=9.63))
+    walk = store.add(
+        Activity(
+            kind="walkabout",
+            title="Byvandring i Uldum",
+            area_id=area.id,
+            starts_at="2026-05-01 10:00",
+            route="Hovedgaden → Åstien",
+        )
+    )
+    obs = store.add(
+        Observation(
+            activity_id=walk.id,
+            kind="hope",
+            text="Åstien bruges af mange",
+            observed_at="2026-05-01 10:20",
+            raised_by_id=anne.id,
+            lat=55.84,
+            lon=9.63,
+        )
+    )
     theme = store.add(Theme(id=Theme.key("Natur"), name="Natur"))
-    link = store.add(ObservationTheme(id=ObservationTheme.key(obs.id, theme.id), observation_id=obs.id, theme_id=theme.id))
-    part = store.add(Participant(id=Participant.key(walk.id, bo.id), activity_id=walk.id, person_id=bo.id, role="resident"))
-    rel = store.add(Relation(id=Relation.key(anne.id, bo.id, "knows"), from_person_id=anne.id, to_person_id=bo.id))
-    meeting = store.add(Activity(kind="listening_meeting", title="Lyttemøde", starts_at="2026-06-01 19:00", attendee_count=23))
-    item = store.add(SurveyItem(activity_id=meeting.id, position=0, statement="Jeg havde indflydelse på beslutningerne"))
-    tally = store.add(SurveyTally(id=SurveyTally.key(item.id, "agree"), item_id=item.id, answer="agree", count=9))
-    action = store.add(Action(text="Indkald til møde om stien", area_id=area.id, activity_id=walk.id,
-                              owner_id=anne.id, due_date="2026-06-15"))
+    link = store.add(
+        ObservationTheme(id=ObservationTheme.key(obs.id, theme.id), observation_id=obs.id, theme_id=theme.id)
+    )
+    part = store.add(
+        Participant(id=Participant.key(walk.id, bo.id), activity_id=walk.id, person_id=bo.id, role="resident")
+    )
+    rel = store.add(
+        Relation(id=Relation.key(anne.id, bo.id, "knows"), from_person_id=anne.id, to_person_id=bo.id)
+    )
+    meeting = store.add(
+        Activity(kind="listening_meeting", title="Lyttemøde", starts_at="2026-06-01 19:00", attendee_count=23)
+    )
+    item = store.add(
+        SurveyItem(activity_id=meeting.id, position=0, statement="Jeg havde indflydelse på beslutningerne")
+    )
+    tally = store.add(
+        SurveyTally(id=SurveyTally.key(item.id, "agree"), item_id=item.id, answer="agree", count=9)
+    )
+    action = store.add(
+        Action(
+            text="Indkald til møde om stien",
+            area_id=area.id,
+            activity_id=walk.id,
+            owner_id=anne.id,
+            due_date="2026-06-15",
+        )
+    )
     attachment = store.add(Attachment(sha256="a" * 64, filename="sti.jpg", size=10, activity_id=walk.id))
     return [area, org, anne, bo, walk, obs, theme, link, part, rel, meeting, item, tally, action, attachment]
 
@@ -103,7 +146,9 @@ def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "future.sqlite"
     Store.open(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('feltbog', '0099_future', 'x')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('feltbog', '0099_future', 'x')"
+    )
     conn.commit()
     conn.close()
     with pytest.raises(NewerSchemaError) as caught:
@@ -162,7 +207,10 @@ def test_add_update_delete_write_exact_field_versions(store):
     area = store.add(Area(name="Uldum", municipality="Hedensted Kommune"))
     rows = store.versions("areas", area.id)
     assert {(v.field, v.value) for v in rows} == {
-        ("name", "Uldum"), ("municipality", "Hedensted Kommune"), ("phase", "awaken"), ("influence", "consult"),
+        ("name", "Uldum"),
+        ("municipality", "Hedensted Kommune"),
+        ("phase", "awaken"),
+        ("influence", "consult"),
     }
     assert len({v.hlc for v in rows}) == 1 and all(v.site == store.site and v.prev is None for v in rows)
     created = rows[0]
@@ -194,8 +242,11 @@ def test_delete_cascades_with_a_tombstone_for_every_row(store):
     items = _sample_notebook(store)
     walk = items[4]
     children = {
-        ("observations", items[5].id), ("observation_themes", items[7].id), ("participants", items[8].id),
-        ("attachments", items[14].id), ("activities", walk.id),
+        ("observations", items[5].id),
+        ("observation_themes", items[7].id),
+        ("participants", items[8].id),
+        ("attachments", items[14].id),
+        ("activities", walk.id),
     }
     store.delete(Activity, walk.id)
     for tbl, row_id in children:
@@ -317,7 +368,9 @@ def test_local_writes_equal_recomputing_from_the_change_log(tmp_path_factory, ed
             elif op == "revive" and not exists:
                 store.add(Area(id=target, name=text))
         before = _table_dump(store)
-        row_ids = [r[0] for r in store.conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = 'areas'")]
+        row_ids = [
+            r[0] for r in store.conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = 'areas'")
+        ]
         store.conn.execute("DELETE FROM areas")
         store.recompute("areas", row_ids)
         assert _table_dump(store) == before
@@ -348,8 +401,11 @@ def test_erased_rows_never_come_back(store):
 
 def test_values_are_json_in_the_change_log(store):
     person = store.add(Person(name="Åse", may_be_named=True, review_after=date(2027, 1, 1)))
-    raw = dict(store.conn.execute(
-        "SELECT field, value FROM field_versions WHERE row_id = ?", (person.id,)).fetchall())
+    raw = dict(
+        store.conn.execute(
+            "SELECT field, value FROM field_versions WHERE row_id = ?", (person.id,)
+        ).fetchall()
+    )
     assert json.loads(raw["may_be_named"]) == 1
     assert json.loads(raw["review_after"]) == "2027-01-01"
     assert json.loads(raw["name"]) == "Åse"
@@ -370,5 +426,7 @@ def test_change_log_sequence_numbers_are_never_reused(store):
     top = store.conn.execute("SELECT max(seq) FROM field_versions").fetchone()[0]
     store.conn.execute("DELETE FROM field_versions WHERE seq >= ?", (top - 1,))
     store.add(Area(name="Barrit"))
-    newest = store.conn.execute("SELECT min(seq) FROM field_versions WHERE value = '\"Barrit\"'").fetchone()[0]
+    newest = store.conn.execute("SELECT min(seq) FROM field_versions WHERE value = '\"Barrit\"'").fetchone()[
+        0
+    ]
     assert newest > top

@@ -20,18 +20,34 @@ IDS = ["01890a5d-ac96-774b-bcce-b302099a8057", "01890a5d-ac96-774b-bcce-b302099a
 SITE = "0123456789abcdef"
 
 good = st.one_of(
-    st.tuples(st.just("areas"), st.sampled_from(IDS), st.just("name"),
-              st.sampled_from(["Ry", "Låsby", "Gl. Rye", "Ærø"])),
-    st.tuples(st.just("areas"), st.sampled_from(IDS), st.just("phase"),
-              st.sampled_from(["awaken", "develop_leaders", "withdraw"])),
+    st.tuples(
+        st.just("areas"),
+        st.sampled_from(IDS),
+        st.just("name"),
+        st.sampled_from(["Ry", "Låsby", "Gl. Rye", "Ærø"]),
+    ),
+    st.tuples(
+        st.just("areas"),
+        st.sampled_from(IDS),
+        st.just("phase"),
+        st.sampled_from(["awaken", "develop_leaders", "withdraw"]),
+    ),
     st.tuples(st.just("observations"), st.sampled_from(IDS), st.just("votes"), st.integers(0, 50)),
-    st.tuples(st.just("observations"), st.sampled_from(IDS), st.just("lat"),
-              st.floats(54.0, 58.0, allow_nan=False)),
-    st.tuples(st.just("observations"), st.sampled_from(IDS), st.just("text"),
-              # Valid text: not blank, no digits (a CPR shape), no lone surrogates.
-              st.text(st.characters(blacklist_categories=("Cs", "Nd", "Zs", "Zl", "Zp", "Cc")), min_size=1, max_size=40)),
-    st.tuples(st.sampled_from(["areas", "observations"]), st.sampled_from(IDS), st.just("_deleted"),
-              st.booleans()),
+    st.tuples(
+        st.just("observations"), st.sampled_from(IDS), st.just("lat"), st.floats(54.0, 58.0, allow_nan=False)
+    ),
+    st.tuples(
+        st.just("observations"),
+        st.sampled_from(IDS),
+        st.just("text"),
+        # Valid text: not blank, no digits (a CPR shape), no lone surrogates.
+        st.text(
+            st.characters(blacklist_categories=("Cs", "Nd", "Zs", "Zl", "Zp", "Cc")), min_size=1, max_size=40
+        ),
+    ),
+    st.tuples(
+        st.sampled_from(["areas", "observations"]), st.sampled_from(IDS), st.just("_deleted"), st.booleans()
+    ),
 ).map(lambda t: [t[0], t[1], t[2], t[3], 1_000_000 + len(str(t[3])), SITE, None])
 
 # Per position in a line, values that are wrong there (some are right in other fields).
@@ -54,16 +70,21 @@ def damaged(draw):
     return line
 
 
-lines = st.lists(st.one_of(good, good, damaged(), st.sampled_from([[], ["areas"], {"tbl": "areas"}, "x", 5])),
-                 max_size=12)
+lines = st.lists(
+    st.one_of(good, good, damaged(), st.sampled_from([[], ["areas"], {"tbl": "areas"}, "x", 5])), max_size=12
+)
 
 
 def _same(a: Checked, b: Checked) -> bool:
     def normal(values):
         return [(type(v), "nan" if isinstance(v, float) and math.isnan(v) else v) for v in values]
 
-    return (a.rows == b.rows and normal(a.values) == normal(b.values) and a.max_hlc == b.max_hlc
-            and a.attachment_shas == b.attachment_shas)
+    return (
+        a.rows == b.rows
+        and normal(a.values) == normal(b.values)
+        and a.max_hlc == b.max_hlc
+        and a.attachment_shas == b.attachment_shas
+    )
 
 
 @settings(max_examples=400, deadline=None)
@@ -119,10 +140,7 @@ BASES = [
     ["areas", IDS[1], "_deleted", True, 1_000_000, SITE, None],
 ]
 EVERY_DAMAGE = [
-    (base, position, bad)
-    for base in BASES
-    for position, options in BAD_PARTS.items()
-    for bad in options
+    (base, position, bad) for base in BASES for position, options in BAD_PARTS.items() for bad in options
 ]
 
 

@@ -41,7 +41,9 @@ def test_export_and_import_with_a_passphrase_file(two_notebooks, tmp_path, capsy
         assert tables(anne) == tables(bo)
 
 
-def test_the_passphrase_can_come_from_the_environment_never_argv(two_notebooks, tmp_path, capsys, monkeypatch):
+def test_the_passphrase_can_come_from_the_environment_never_argv(
+    two_notebooks, tmp_path, capsys, monkeypatch
+):
     (a, b), _ = two_notebooks
     out = tmp_path / "x.feltsync"
     with pytest.raises(SystemExit):
@@ -56,7 +58,9 @@ def test_the_passphrase_can_come_from_the_environment_never_argv(two_notebooks, 
     assert run(["sync", "import", "--db", str(b), str(out)]) == 0
 
 
-def test_refusals_exit_non_zero_with_one_line_and_change_nothing(two_notebooks, tmp_path, capsys, monkeypatch):
+def test_refusals_exit_non_zero_with_one_line_and_change_nothing(
+    two_notebooks, tmp_path, capsys, monkeypatch
+):
     (a, b), _ = two_notebooks
     set_language("da")
     out = tmp_path / "x.feltsync"

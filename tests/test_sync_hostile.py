@@ -15,8 +15,7 @@ from sync_support import PASSPHRASE, craft, full_dump, open_notebook
 
 from fieldapp.domain import Area
 from fieldapp.domain.clock import pack
-from fieldapp.sync import SyncError, export_file, import_file
-from fieldapp.sync import archive, envelope
+from fieldapp.sync import SyncError, archive, envelope, export_file, import_file
 from fieldapp.sync.archive import Limits
 from fieldapp.sync.envelope import TEST_KDF
 from fieldapp.sync.errors import (
@@ -41,8 +40,15 @@ def now_hlc() -> int:
 
 
 def good_line(**changes) -> list:
-    line = {"tbl": "areas", "row_id": AREA_ID, "field": "name", "value": "Hammel", "hlc": now_hlc(),
-            "site": SITE, "prev": None}
+    line = {
+        "tbl": "areas",
+        "row_id": AREA_ID,
+        "field": "name",
+        "value": "Hammel",
+        "hlc": now_hlc(),
+        "site": SITE,
+        "prev": None,
+    }
     line.update(changes)
     return list(line.values())
 
@@ -103,7 +109,19 @@ def test_truncated_file(notebook, valid_file, keep, tmp_path):
 def test_bit_flips_anywhere(notebook, valid_file, tmp_path):
     data = bytearray(valid_file.read_bytes())
     header_end = 10 + struct.calcsize(">III16s16sI")
-    for position in [8, 9, 11, 14, 20, 40, header_end - 1, header_end + 2, header_end + 30, len(data) // 2, len(data) - 1]:
+    for position in [
+        8,
+        9,
+        11,
+        14,
+        20,
+        40,
+        header_end - 1,
+        header_end + 2,
+        header_end + 30,
+        len(data) // 2,
+        len(data) - 1,
+    ]:
         flipped = bytearray(data)
         flipped[position] ^= 0x10
         bad = tmp_path / f"flip{position}.feltsync"
@@ -131,7 +149,12 @@ def chunked_file(tmp_path):
     """A file with several chunks (small chunk size) and its parts."""
     other = open_notebook(tmp_path / "chunky")
     for n in range(30):
-        other.add(Area(name=f"Sogn {n}", description="".join(random.choice("abcdefghijklmnopqrstuvwxyzæøå ") for _ in range(600))))
+        other.add(
+            Area(
+                name=f"Sogn {n}",
+                description="".join(random.choice("abcdefghijklmnopqrstuvwxyzæøå ") for _ in range(600)),
+            )
+        )
     path = tmp_path / "chunky.feltsync"
     export_file(other, path, PASSPHRASE, kdf=TEST_KDF)
     other.close()
@@ -175,9 +198,16 @@ def _raw_zip(tmp_path, name, members: list[tuple[str, bytes]], manifest_members=
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         listed = manifest_members or {m: archive.sha256_hex(b) for m, b in members if m != archive.MANIFEST}
-        manifest = {"format": "feltsync", "format_version": 1, "schema_version": 2, "site": SITE,
-                    "export_id": "6f0c8a43-3a8e-4c7e-9d0b-1f7e2a9c5b11", "sites": {}, "counts": {"changes": 0},
-                    "members": listed}
+        manifest = {
+            "format": "feltsync",
+            "format_version": 1,
+            "schema_version": 2,
+            "site": SITE,
+            "export_id": "6f0c8a43-3a8e-4c7e-9d0b-1f7e2a9c5b11",
+            "sites": {},
+            "counts": {"changes": 0},
+            "members": listed,
+        }
         zf.writestr(archive.MANIFEST, json.dumps(manifest))
         for member, content in members:
             zf.writestr(member, content)
@@ -215,22 +245,34 @@ def test_zip_bomb(notebook, tmp_path):
 
 def test_hash_mismatch(notebook, tmp_path):
     content = json.dumps(good_line()).encode() + b"\n"
-    path = _raw_zip(tmp_path, "hash.feltsync", [(archive.CHANGES, content)],
-                    manifest_members={archive.CHANGES: "0" * 64})
+    path = _raw_zip(
+        tmp_path, "hash.feltsync", [(archive.CHANGES, content)], manifest_members={archive.CHANGES: "0" * 64}
+    )
     assert "kontrolsum" in refused(notebook, path, DamagedFileError).message("da")
 
 
 def test_blob_not_named_by_its_hash(notebook, tmp_path):
     content = b"not the photo you expect"
     name = "blobs/" + "a" * 64
-    path = _raw_zip(tmp_path, "blob.feltsync", [(archive.CHANGES, b""), (name, content)],
-                    manifest_members={archive.CHANGES: archive.sha256_hex(b""), name: archive.sha256_hex(content)})
+    path = _raw_zip(
+        tmp_path,
+        "blob.feltsync",
+        [(archive.CHANGES, b""), (name, content)],
+        manifest_members={archive.CHANGES: archive.sha256_hex(b""), name: archive.sha256_hex(content)},
+    )
     refused(notebook, path, DamagedFileError)
 
 
 def test_invalid_utf8(notebook, tmp_path):
-    path = craft(tmp_path / "utf8.feltsync", [good_line()],
-                 raw_changes=b'["areas","' + AREA_ID.encode() + b'","name","Ry\xff\xfe",1,"' + SITE.encode() + b'",null]\n')
+    path = craft(
+        tmp_path / "utf8.feltsync",
+        [good_line()],
+        raw_changes=b'["areas","'
+        + AREA_ID.encode()
+        + b'","name","Ry\xff\xfe",1,"'
+        + SITE.encode()
+        + b'",null]\n',
+    )
     assert "UTF-8" in refused(notebook, path, BadContentError).message("en")
 
 
@@ -298,7 +340,9 @@ def test_counts_must_match(notebook, tmp_path):
 
 
 def test_bad_manifest_fields(notebook, tmp_path):
-    for n, bad in enumerate([{"site": "../x"}, {"export_id": "nope"}, {"sites": {"x": "y"}}, {"schema_version": "2"}]):
+    for n, bad in enumerate(
+        [{"site": "../x"}, {"export_id": "nope"}, {"sites": {"x": "y"}}, {"schema_version": "2"}]
+    ):
         refused(notebook, craft(tmp_path / f"m{n}.feltsync", [good_line()], manifest=bad), BadContentError)
 
 

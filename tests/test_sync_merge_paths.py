@@ -51,8 +51,14 @@ def apply(store: Store, steps) -> None:
         if not areas:
             continue
         if item[0] == "walk":
-            store.add(Activity(kind=ActivityKind.WALKABOUT, title=f"Byvandring kl. {item[2]}",
-                               area_id=areas[item[1] % len(areas)].id, starts_at=datetime(2026, 5, 1, item[2], 0)))
+            store.add(
+                Activity(
+                    kind=ActivityKind.WALKABOUT,
+                    title=f"Byvandring kl. {item[2]}",
+                    area_id=areas[item[1] % len(areas)].id,
+                    starts_at=datetime(2026, 5, 1, item[2], 0),
+                )
+            )
             continue
         cls, number = item[1], item[2]
         records = store.list(cls)
@@ -67,15 +73,24 @@ def apply(store: Store, steps) -> None:
 
 
 def snapshot(store: Store):
-    inbox = sorted((c.tbl, c.row_id, c.field, c.current.key, tuple(v.key for v in c.others))
-                   for c in conflicts.open_conflicts(store))
+    inbox = sorted(
+        (c.tbl, c.row_id, c.field, c.current.key, tuple(v.key for v in c.others))
+        for c in conflicts.open_conflicts(store)
+    )
     return tables(store), version_set(store), inbox
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                   HealthCheck.function_scoped_fixture])
-@given(shared=st.lists(step, min_size=1, max_size=6), theirs=st.lists(step, max_size=8),
-       mine=st.lists(step, max_size=8), clash=st.booleans())
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    shared=st.lists(step, min_size=1, max_size=6),
+    theirs=st.lists(step, max_size=8),
+    mine=st.lists(step, max_size=8),
+    clash=st.booleans(),
+)
 def test_both_merge_paths_give_the_same_notebook(tmp_path_factory, shared, theirs, mine, clash):
     root = tmp_path_factory.mktemp("paths")
     anne, bo = open_notebook(root / "anne"), open_notebook(root / "bo")

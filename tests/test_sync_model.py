@@ -67,7 +67,9 @@ class ThreeLaptops(RuleBasedStateMachine):
 
     def remember(self, row_id: str, field: str, value) -> None:
         spec = Area.spec(field)
-        self.typed.add((row_id, field, json.dumps(encode(spec, value), ensure_ascii=False, separators=(",", ":"))))
+        self.typed.add(
+            (row_id, field, json.dumps(encode(spec, value), ensure_ascii=False, separators=(",", ":")))
+        )
 
     def importing(self, n: int, path: Path, *, again: bool = False):
         return import_file(self.stores[n], path, PASSPHRASE, force=True, again=again)
@@ -137,7 +139,9 @@ class ThreeLaptops(RuleBasedStateMachine):
     @rule(n=laptop, minutes=st.integers(-360, 360))
     def clock_jump(self, n, minutes):
         # Laptop clocks go wrong in both directions, within hours of the truth.
-        self.walls[n] = max(self.real - 6 * HOUR_MS, min(self.real + 6 * HOUR_MS, self.walls[n] + minutes * 60_000))
+        self.walls[n] = max(
+            self.real - 6 * HOUR_MS, min(self.real + 6 * HOUR_MS, self.walls[n] + minutes * 60_000)
+        )
 
     @rule(n=laptop)
     def export(self, n):
@@ -179,8 +183,10 @@ class ThreeLaptops(RuleBasedStateMachine):
         original = data.draw(st.sampled_from(self.files)).read_bytes()
         # A fraction, not a byte index: file sizes differ from run to run (fresh salt, ids, clocks).
         position = data.draw(st.integers(0, 999_999)) * len(original) // 1_000_000
-        damaged = original[:position] if cut else (
-            original[:position] + bytes([original[position] ^ 0x01]) + original[position + 1 :]
+        damaged = (
+            original[:position]
+            if cut
+            else (original[:position] + bytes([original[position] ^ 0x01]) + original[position + 1 :])
         )
         path = self.root / "damaged.feltsync"
         path.write_bytes(damaged)
@@ -209,7 +215,12 @@ class ThreeLaptops(RuleBasedStateMachine):
         # The rows a merge wrote are exactly what the whole log says.
         merged = tables(first)
         for tbl in merged:
-            ids = [row[0] for row in first.conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = ?", (tbl,))]
+            ids = [
+                row[0]
+                for row in first.conn.execute(
+                    "SELECT DISTINCT row_id FROM field_versions WHERE tbl = ?", (tbl,)
+                )
+            ]
             first.recompute(tbl, ids)
         assert tables(first) == merged
         history = {(v[1], v[2], v[3]) for v in version_set(first)}

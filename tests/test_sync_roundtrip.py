@@ -12,7 +12,12 @@ from fieldapp.domain import Activity, ActivityKind, Area, Attachment, Observatio
 from fieldapp.store import Store, changelog, conflicts, privacy
 from fieldapp.sync import SyncError, export_file, import_file, sync_folder
 from fieldapp.sync.envelope import TEST_KDF, is_encrypted
-from fieldapp.sync.errors import AlreadyImportedError, MassDeleteError, PassphraseNeededError, WrongPassphraseError
+from fieldapp.sync.errors import (
+    AlreadyImportedError,
+    MassDeleteError,
+    PassphraseNeededError,
+    WrongPassphraseError,
+)
 
 
 @pytest.fixture
@@ -34,8 +39,14 @@ def test_a_walkabout_travels_to_a_colleague(team, tmp_path):
     notebooks, shared = team
     anne, bo = notebooks["anne"], notebooks["bo"]
     area = anne.add(Area(name="Gellerup", municipality="Aarhus"))
-    walk = anne.add(Activity(kind=ActivityKind.WALKABOUT, title="Byvandring i Gellerup", area_id=area.id,
-                             starts_at="2026-05-01T10:00"))
+    walk = anne.add(
+        Activity(
+            kind=ActivityKind.WALKABOUT,
+            title="Byvandring i Gellerup",
+            area_id=area.id,
+            starts_at="2026-05-01T10:00",
+        )
+    )
     anne.add(Observation(activity_id=walk.id, kind=ObservationKind.HOPE, text="Fællesspisning samler folk"))
 
     out = export(anne, shared / "anne.feltsync")
@@ -75,7 +86,9 @@ def test_an_export_carries_what_is_new_since_the_last_export_to_that_place(team,
     elsewhere = tmp_path / "usb"
     elsewhere.mkdir()
     assert export(anne, elsewhere / "1.feltsync").changes_out == first.changes_out + second.changes_out
-    assert export(anne, shared / "3.feltsync", full=True).changes_out == first.changes_out + second.changes_out
+    assert (
+        export(anne, shared / "3.feltsync", full=True).changes_out == first.changes_out + second.changes_out
+    )
 
 
 def test_concurrent_edits_land_in_the_inbox_and_the_choice_syncs(team):
@@ -333,7 +346,9 @@ def test_a_whole_demo_notebook_arrives_exactly(team):
     assert sum(1 for rows in tables(bo).values() if rows) >= 10  # nearly every kind of record
     imported = tables(bo)
     for tbl in imported:
-        ids = [r[0] for r in bo.conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = ?", (tbl,))]
+        ids = [
+            r[0] for r in bo.conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = ?", (tbl,))
+        ]
         bo.recompute(tbl, ids)
     assert tables(bo) == imported
     # The full-text index holds the imported rows as well.

@@ -11,7 +11,7 @@ import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 COUNTER_BITS = 16
 COUNTER_MAX = (1 << COUNTER_BITS) - 1
@@ -41,7 +41,7 @@ def hlc_to_iso(hlc: int) -> str:
 def _second_iso(second: int) -> str:
     # Rows written or imported together share their second: a sync import formats
     # a few hundred thousand stamps, mostly the same few seconds.
-    return datetime.fromtimestamp(second, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.")
+    return datetime.fromtimestamp(second, tz=UTC).strftime("%Y-%m-%dT%H:%M:%S.")
 
 
 @dataclass

@@ -112,7 +112,12 @@ class Area(Entity):
     description: str | None = fld("text", "Beskrivelse", "Description", searchable=True, multiline=True)
     phase: Phase | None = fld("enum", "Fase", "Phase", Phase.AWAKEN, enum=Phase, required=True)
     influence: Influence | None = fld(
-        "enum", "Borgernes indflydelse", "Citizens' influence", Influence.CONSULT, enum=Influence, required=True
+        "enum",
+        "Borgernes indflydelse",
+        "Citizens' influence",
+        Influence.CONSULT,
+        enum=Influence,
+        required=True,
     )
 
 
@@ -144,7 +149,12 @@ class Person(Entity):
         "text", "Optaget af", "Cares about", searchable=True, personal=True, multiline=True
     )
     resources: str | None = fld(
-        "text", "Ressourcer og talenter", "Resources and talents", searchable=True, personal=True, multiline=True
+        "text",
+        "Ressourcer og talenter",
+        "Resources and talents",
+        searchable=True,
+        personal=True,
+        multiline=True,
     )
     notes: str | None = fld("text", "Noter", "Notes", searchable=True, personal=True, multiline=True)
     leadership_stage: LeadershipStage | None = fld(
@@ -172,7 +182,9 @@ class Relation(Entity):
 
     from_person_id: str | None = fld("ref", "Person", "Person", ref="people", required=True)
     to_person_id: str | None = fld("ref", "Kender", "Knows", ref="people", required=True)
-    kind: RelationKind | None = fld("enum", "Relation", "Relation", RelationKind.KNOWS, enum=RelationKind, required=True)
+    kind: RelationKind | None = fld(
+        "enum", "Relation", "Relation", RelationKind.KNOWS, enum=RelationKind, required=True
+    )
     activity_id: str | None = fld("ref", "Aktivitet", "Activity", ref="activities")
     note: str | None = fld("text", "Note", "Note", personal=True)
 
@@ -204,8 +216,11 @@ class Activity(Entity):
     gpx_attachment_id: str | None = fld("ref", "GPX-spor", "GPX track", ref="attachments")
     # Seconds to add to the camera's clock to get the true time (the camera was slow: positive).
     camera_offset_s: int | None = fld(
-        "int", "Kameraets ur går forkert med (sekunder)", "Camera clock offset (seconds)",
-        minimum=-CAMERA_OFFSET_MAX_S, maximum=CAMERA_OFFSET_MAX_S,
+        "int",
+        "Kameraets ur går forkert med (sekunder)",
+        "Camera clock offset (seconds)",
+        minimum=-CAMERA_OFFSET_MAX_S,
+        maximum=CAMERA_OFFSET_MAX_S,
     )
     # one_to_one
     person_id: str | None = fld("ref", "Person", "Person", ref="people")
@@ -224,7 +239,9 @@ class Activity(Entity):
     follow_up_date: date | None = fld("date", "Opfølgning", "Follow-up date")
     # listening_meeting
     attendee_count: int | None = fld("int", "Antal deltagere", "Attendees", minimum=0, maximum=1_000_000)
-    invited_groups: str | None = fld("text", "Inviterede grupper", "Invited groups", searchable=True, multiline=True)
+    invited_groups: str | None = fld(
+        "text", "Inviterede grupper", "Invited groups", searchable=True, multiline=True
+    )
     questions: str | None = fld("text", "Spørgsmål", "Questions asked", searchable=True, multiline=True)
 
     def check(self, values: dict[str, Any]) -> None:
@@ -310,7 +327,9 @@ class Action(Entity):
     observation_id: str | None = fld("ref", "Observation", "Observation", ref="observations")
     owner_id: str | None = fld("ref", "Ansvarlig", "Owner", ref="people")
     due_date: date | None = fld("date", "Frist", "Due")
-    status: ActionStatus | None = fld("enum", "Status", "Status", ActionStatus.OPEN, enum=ActionStatus, required=True)
+    status: ActionStatus | None = fld(
+        "enum", "Status", "Status", ActionStatus.OPEN, enum=ActionStatus, required=True
+    )
     completed_at: date | None = fld("date", "Udført", "Completed on")
 
 

@@ -90,7 +90,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{field}: {value} skal ligge efter i dag.",
         "en": "{field}: {value} must be after today.",
     },
-    "bad_uuid": {"da": "{field}: »{value}« er ikke et gyldigt id.", "en": "{field}: '{value}' is not a valid id."},
+    "bad_uuid": {
+        "da": "{field}: »{value}« er ikke et gyldigt id.",
+        "en": "{field}: '{value}' is not a valid id.",
+    },
 }
 
 

@@ -20,7 +20,18 @@ from fieldapp.reports.export import (
 from fieldapp.reports.options import ReportError, ReportOptions, ReportResult
 
 __all__ = [
-    "BadPeriodError", "EmptyPeriodError", "OutputError", "Progress", "ReportError", "ReportOptions",
-    "ReportResult", "UnknownAreaError", "export_activity_report", "export_area_report", "export_person_report",
-    "render_activity_report", "render_area_report", "render_person_report",
+    "BadPeriodError",
+    "EmptyPeriodError",
+    "OutputError",
+    "Progress",
+    "ReportError",
+    "ReportOptions",
+    "ReportResult",
+    "UnknownAreaError",
+    "export_activity_report",
+    "export_area_report",
+    "export_person_report",
+    "render_activity_report",
+    "render_area_report",
+    "render_person_report",
 ]

@@ -14,13 +14,18 @@ from fieldapp.reports.options import Context
 from fieldapp.reports.photos import photo_grid
 from fieldapp.reports.privacy import capitalise
 from fieldapp.reports.route_figure import route_section
-from fieldapp.routes import RoutePlan
 from fieldapp.reports.styles import data_table, facts_table, gap, heading, para, text
 from fieldapp.reports.texts import format_count, format_date, format_datetime, quoted
+from fieldapp.routes import RoutePlan
 from fieldapp.store.reporting import ActionRow, ActivityData, ObservationRow, SurveyResult
 
-KIND_ORDER = (ObservationKind.CONCERN, ObservationKind.HOPE, ObservationKind.IDEA, ObservationKind.QUOTE,
-              ObservationKind.FACT)
+KIND_ORDER = (
+    ObservationKind.CONCERN,
+    ObservationKind.HOPE,
+    ObservationKind.IDEA,
+    ObservationKind.QUOTE,
+    ObservationKind.FACT,
+)
 
 
 def is_confidential(activity: Activity) -> bool:
@@ -57,8 +62,10 @@ def activity_story(data: ActivityData, ctx: Context, route: RoutePlan | None = N
         (ctx.t("area"), _area_text(data)),
         (ctx.t("when"), format_datetime(activity.starts_at, activity.ends_at, ctx.lang)),
         (ctx.t("place"), public_place(activity, ctx)),
-        (ctx.t("facilitator"), capitalise(red.name(data.facilitator, ParticipantRole.STAFF))
-         if data.facilitator else ""),
+        (
+            ctx.t("facilitator"),
+            capitalise(red.name(data.facilitator, ParticipantRole.STAFF)) if data.facilitator else "",
+        ),
     ]
     if activity.kind is ActivityKind.ONE_TO_ONE and data.person is not None:
         facts.append((ctx.t("talked_with"), capitalise(red.name(data.person))))
@@ -114,8 +121,12 @@ def _one_to_one_notes(activity: Activity, ctx: Context) -> list[Flowable]:
         if value:
             rows.append((Activity.spec(name).label(ctx.lang), value))
     if activity.leadership_assessment is not None:
-        rows.append((Activity.spec("leadership_assessment").label(ctx.lang),
-                     activity.leadership_assessment.label(ctx.lang)))
+        rows.append(
+            (
+                Activity.spec("leadership_assessment").label(ctx.lang),
+                activity.leadership_assessment.label(ctx.lang),
+            )
+        )
     if activity.follow_up_date is not None:
         rows.append((ctx.t("follow_up"), format_date(activity.follow_up_date, ctx.lang)))
     return [heading(ctx.t("talk_notes")), facts_table(rows, ctx.width, 48 * mm)] if rows else []
@@ -132,8 +143,14 @@ def _observations(rows: list[ObservationRow], ctx: Context) -> list[Flowable]:
         items = by_kind.get(kind)
         if not items:
             continue
-        story.append(para(f"{text(kind.label(ctx.lang))} <font name='{REGULAR}' size=8 color='#5b6a72'>– "
-                          f"{text(kind.explain(ctx.lang))}</font>", "h3", markup=True))
+        story.append(
+            para(
+                f"{text(kind.label(ctx.lang))} <font name='{REGULAR}' size=8 color='#5b6a72'>– "
+                f"{text(kind.explain(ctx.lang))}</font>",
+                "h3",
+                markup=True,
+            )
+        )
         story += [_observation(row, ctx) for row in items]
     return story
 
@@ -149,10 +166,12 @@ def _observation(row: ObservationRow, ctx: Context) -> Flowable:
         details.append(ctx.t("votes", count=format_count(obs.votes, ctx.lang)))
     if obs.kind is ObservationKind.QUOTE:
         who = ctx.redactor.name(row.raised_by)
-        return KeepTogether([
-            para(quoted(obs.text, ctx.lang), "quote"),
-            para("– " + " · ".join([who, *details]), "attribution"),
-        ])
+        return KeepTogether(
+            [
+                para(quoted(obs.text, ctx.lang), "quote"),
+                para("– " + " · ".join([who, *details]), "attribution"),
+            ]
+        )
     line = f"• {text(obs.text)}"
     if row.raised_by is not None and ctx.redactor.shows_name(row.raised_by):
         details.append(f"{ctx.t('raised_by')}: {row.raised_by.name}")
@@ -175,8 +194,9 @@ def survey_block(results: list[SurveyResult], ctx: Context) -> list[Flowable]:
         story.append(para(ctx.t("survey_small_internal", minimum=minimum), "internal"))
     for result in results:
         if result.respondents and not red.survey_visible(result.respondents):
-            story.append(para(ctx.t("survey_suppressed", statement=result.item.statement, minimum=minimum),
-                              "note"))
+            story.append(
+                para(ctx.t("survey_suppressed", statement=result.item.statement, minimum=minimum), "note")
+            )
     return story
 
 
@@ -188,13 +208,22 @@ def _participants(data: ActivityData, ctx: Context) -> list[Flowable]:
     named = [(p, role) for p, role in data.participants if red.shows_name(p)]
     unnamed = Counter(role for p, role in data.participants if not red.shows_name(p))
     if named:
-        rows = [[p.name or "", role.label(ctx.lang)] for p, role in
-                sorted(named, key=lambda pr: (pr[0].name or "").casefold())]
-        story.append(data_table([Activity.spec("person_id").label(ctx.lang), ctx.t("role")], rows,
-                                [ctx.width * 0.6, ctx.width * 0.4]))
+        rows = [
+            [p.name or "", role.label(ctx.lang)]
+            for p, role in sorted(named, key=lambda pr: (pr[0].name or "").casefold())
+        ]
+        story.append(
+            data_table(
+                [Activity.spec("person_id").label(ctx.lang), ctx.t("role")],
+                rows,
+                [ctx.width * 0.6, ctx.width * 0.4],
+            )
+        )
     if unnamed:
-        roles = ", ".join(f"{count} × {role.label(ctx.lang).lower()}" for role, count in
-                          sorted(unnamed.items(), key=lambda rc: list(ParticipantRole).index(rc[0])))
+        roles = ", ".join(
+            f"{count} × {role.label(ctx.lang).lower()}"
+            for role, count in sorted(unnamed.items(), key=lambda rc: list(ParticipantRole).index(rc[0]))
+        )
         story.append(gap(2))
         story.append(para(ctx.t("unnamed_participants", count=sum(unnamed.values()), roles=roles)))
     return story
@@ -211,12 +240,17 @@ def _actions(rows: list[ActionRow], ctx: Context, *, with_text: bool = True) -> 
 def actions_table(rows: list[ActionRow], ctx: Context):
     red = ctx.redactor
     body = [
-        [row.action.text or "",
-         capitalise(red.name(row.owner)) if row.owner else "",
-         format_date(row.action.due_date, ctx.lang),
-         row.action.status.label(ctx.lang) if row.action.status else ""]
+        [
+            row.action.text or "",
+            capitalise(red.name(row.owner)) if row.owner else "",
+            format_date(row.action.due_date, ctx.lang),
+            row.action.status.label(ctx.lang) if row.action.status else "",
+        ]
         for row in rows
     ]
     w = ctx.width
-    return data_table([ctx.t("action"), ctx.t("owner"), ctx.t("due"), ctx.t("status")], body,
-                      [w * 0.47, w * 0.19, w * 0.22, w * 0.12])
+    return data_table(
+        [ctx.t("action"), ctx.t("owner"), ctx.t("due"), ctx.t("status")],
+        body,
+        [w * 0.47, w * 0.19, w * 0.22, w * 0.12],
+    )

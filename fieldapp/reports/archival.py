@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import io
 import struct
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
-
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -37,12 +36,12 @@ def srgb_profile() -> bytes:
 
 
 def _pdf_date(moment: datetime) -> str:
-    moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
     return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def _xmp_date(moment: datetime) -> str:
-    moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
@@ -81,14 +80,16 @@ def make_archival(pdf_bytes: bytes, info: DocumentInfo) -> bytes:
         icc = pdf.make_stream(srgb_profile())
         icc.N = 3
         icc.Alternate = pikepdf.Name.DeviceRGB
-        intent = pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.OutputIntent,
-            S=pikepdf.Name.GTS_PDFA1,
-            OutputConditionIdentifier=pikepdf.String(SRGB_NAME),
-            Info=pikepdf.String(SRGB_NAME),
-            RegistryName=pikepdf.String("http://www.color.org"),
-            DestOutputProfile=icc,
-        ))
+        intent = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.OutputIntent,
+                S=pikepdf.Name.GTS_PDFA1,
+                OutputConditionIdentifier=pikepdf.String(SRGB_NAME),
+                Info=pikepdf.String(SRGB_NAME),
+                RegistryName=pikepdf.String("http://www.color.org"),
+                DestOutputProfile=icc,
+            )
+        )
         pdf.Root.OutputIntents = pikepdf.Array([intent])
         pdf.Root.Lang = pikepdf.String(info.lang)
 
@@ -107,8 +108,9 @@ def make_archival(pdf_bytes: bytes, info: DocumentInfo) -> bytes:
                 del docinfo[key]
         # Written directly rather than through pikepdf's XMP editor: every value is ours,
         # and it saves a parse-and-serialise round trip on each report.
-        pdf.Root.Metadata = pdf.make_stream(xmp_packet(info).encode("utf-8"), Type=pikepdf.Name.Metadata,
-                                            Subtype=pikepdf.Name.XML)
+        pdf.Root.Metadata = pdf.make_stream(
+            xmp_packet(info).encode("utf-8"), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML
+        )
         out = io.BytesIO()
         pdf.save(
             out,

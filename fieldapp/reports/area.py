@@ -12,9 +12,16 @@ from fieldapp.reports.activity import actions_table, public_place, public_title,
 from fieldapp.reports.charts import theme_chart
 from fieldapp.reports.options import Context
 from fieldapp.reports.route_figure import route_section
-from fieldapp.routes import RoutePlan
 from fieldapp.reports.styles import SHADE, data_table, facts_table, gap, heading, para, table_style
-from fieldapp.reports.texts import format_count, format_date, format_month, format_period, format_short_date, quoted
+from fieldapp.reports.texts import (
+    format_count,
+    format_date,
+    format_month,
+    format_period,
+    format_short_date,
+    quoted,
+)
+from fieldapp.routes import RoutePlan
 from fieldapp.store.reporting import AreaData, SurveyResult
 
 THEMES_IN_CHART = 15
@@ -37,8 +44,11 @@ def area_story(data: AreaData, ctx: Context, routes: dict[str, RoutePlan] | None
 
 def cover(data: AreaData, ctx: Context) -> list[Flowable]:
     area = data.area
-    story: list[Flowable] = [gap(30), para(ctx.t("area_report"), "cover_kind"),
-                             para(area.name or "", "cover_title")]
+    story: list[Flowable] = [
+        gap(30),
+        para(ctx.t("area_report"), "cover_kind"),
+        para(area.name or "", "cover_title"),
+    ]
     if area.municipality:
         story.append(para(area.municipality, "cover_sub"))
     rows = [
@@ -48,11 +58,15 @@ def cover(data: AreaData, ctx: Context) -> list[Flowable]:
     ]
     story += [facts_table(rows, ctx.width, 45 * mm), gap(8)]
     if area.phase is not None:
-        story += [para(f"{ctx.t('phase')}: {area.phase.label(ctx.lang)}", "h3"),
-                  para(area.phase.explain(ctx.lang))]
+        story += [
+            para(f"{ctx.t('phase')}: {area.phase.label(ctx.lang)}", "h3"),
+            para(area.phase.explain(ctx.lang)),
+        ]
     if area.influence is not None:
-        story += [para(f"{ctx.t('influence')}: {area.influence.label(ctx.lang)}", "h3"),
-                  para(area.influence.explain(ctx.lang))]
+        story += [
+            para(f"{ctx.t('influence')}: {area.influence.label(ctx.lang)}", "h3"),
+            para(area.influence.explain(ctx.lang)),
+        ]
     if area.description:
         story += [gap(2), para(area.description)]
     story.append(gap(6))
@@ -87,15 +101,17 @@ def key_figures(data: AreaData, ctx: Context) -> list[Flowable]:
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     rows[-1] += [[]] * (per_row - len(rows[-1]))
     grid = Table(rows, colWidths=[ctx.width / per_row] * per_row, hAlign="LEFT")
-    grid.setStyle(table_style(
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("LINEAFTER", (0, 0), (-2, -1), 2, "white"),
-        ("LINEBELOW", (0, 0), (-1, -2), 2, "white"),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 7),
-    ))
+    grid.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("LINEAFTER", (0, 0), (-2, -1), 2, "white"),
+            ("LINEBELOW", (0, 0), (-1, -2), 2, "white"),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        )
+    )
     story: list[Flowable] = [heading(ctx.t("key_figures"), 1), grid, gap(2)]
     talks = data.kind_counts.get(ActivityKind.ONE_TO_ONE, 0)
     if talks and not ctx.options.internal:
@@ -123,12 +139,18 @@ def quotes(data: AreaData, ctx: Context) -> list[Flowable]:
     for row in data.quotes:
         quote = row.observation.text or ""
         who = ctx.redactor.name(row.raised_by)
-        source = f"{row.activity.kind.label(ctx.lang) if row.activity.kind else ''}, " \
-                 f"{format_date(row.activity.starts_at, ctx.lang)}"
-        story.append(KeepTogether([
-            para(quoted(quote, ctx.lang), "quote"),
-            para(f"– {who} · {source}", "attribution"),
-        ]))
+        source = (
+            f"{row.activity.kind.label(ctx.lang) if row.activity.kind else ''}, "
+            f"{format_date(row.activity.starts_at, ctx.lang)}"
+        )
+        story.append(
+            KeepTogether(
+                [
+                    para(quoted(quote, ctx.lang), "quote"),
+                    para(f"– {who} · {source}", "attribution"),
+                ]
+            )
+        )
     return story
 
 
@@ -171,12 +193,23 @@ def surveys(data: AreaData, ctx: Context) -> list[Flowable]:
                 share = f"{round(100 * agreeing / n)} %"
             else:
                 share = ctx.t("suppressed", minimum=minimum) if n else "–"
-            rows.append([format_short_date(meeting.activity.starts_at, ctx.lang), result.item.statement or "",
-                         format_count(n, ctx.lang) if red.survey_visible(n) or not n else f"< {minimum}", share])
+            rows.append(
+                [
+                    format_short_date(meeting.activity.starts_at, ctx.lang),
+                    result.item.statement or "",
+                    format_count(n, ctx.lang) if red.survey_visible(n) or not n else f"< {minimum}",
+                    share,
+                ]
+            )
     w = ctx.width
-    story += [para(ctx.t("survey_per_meeting"), "h3"),
-              data_table([ctx.t("date"), ctx.t("statement"), ctx.t("answers_n"), ctx.t("agree_share")], rows,
-                         [w * 0.15, w * 0.55, w * 0.1, w * 0.2])]
+    story += [
+        para(ctx.t("survey_per_meeting"), "h3"),
+        data_table(
+            [ctx.t("date"), ctx.t("statement"), ctx.t("answers_n"), ctx.t("agree_share")],
+            rows,
+            [w * 0.15, w * 0.55, w * 0.1, w * 0.2],
+        ),
+    ]
     return story
 
 
@@ -189,12 +222,20 @@ def actions(data: AreaData, ctx: Context) -> list[Flowable]:
 
 
 def pipeline(data: AreaData, ctx: Context) -> list[Flowable]:
-    rows = [[stage.label(ctx.lang), format_count(data.pipeline.get(stage, 0), ctx.lang)]
-            for stage in LeadershipStage]
+    rows = [
+        [stage.label(ctx.lang), format_count(data.pipeline.get(stage, 0), ctx.lang)]
+        for stage in LeadershipStage
+    ]
     w = ctx.width
-    return [KeepTogether([heading(ctx.t("pipeline_heading")), para(ctx.t("pipeline_intro"), "small"),
-                          data_table([ctx.t("pipeline_stage"), ctx.t("people_count")], rows,
-                                     [w * 0.5, w * 0.2])])]
+    return [
+        KeepTogether(
+            [
+                heading(ctx.t("pipeline_heading")),
+                para(ctx.t("pipeline_intro"), "small"),
+                data_table([ctx.t("pipeline_stage"), ctx.t("people_count")], rows, [w * 0.5, w * 0.2]),
+            ]
+        )
+    ]
 
 
 def timeline(data: AreaData, ctx: Context) -> list[Flowable]:
@@ -202,14 +243,25 @@ def timeline(data: AreaData, ctx: Context) -> list[Flowable]:
     w = ctx.width
     for (year, month), group in groupby(data.activities, key=lambda a: (a.starts_at.year, a.starts_at.month)):
         activities = list(group)
-        rows = [[format_short_date(a.starts_at, ctx.lang), a.kind.label(ctx.lang) if a.kind else "",
-                 public_title(a, ctx), public_place(a, ctx)] for a in activities]
+        rows = [
+            [
+                format_short_date(a.starts_at, ctx.lang),
+                a.kind.label(ctx.lang) if a.kind else "",
+                public_title(a, ctx),
+                public_place(a, ctx),
+            ]
+            for a in activities
+        ]
         first = activities[0].starts_at.date()
         story.append(para(format_month(first, ctx.lang), "h3"))
-        story.append(data_table([ctx.t("date"), ctx.t("kind"), ctx.t("title"), ctx.t("place")], rows,
-                                [w * 0.14, w * 0.2, w * 0.44, w * 0.22]))
+        story.append(
+            data_table(
+                [ctx.t("date"), ctx.t("kind"), ctx.t("title"), ctx.t("place")],
+                rows,
+                [w * 0.14, w * 0.2, w * 0.44, w * 0.22],
+            )
+        )
     return story
-
 
 
 def walk_routes(data: AreaData, routes: dict[str, RoutePlan], ctx: Context) -> list[Flowable]:

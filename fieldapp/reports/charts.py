@@ -63,17 +63,37 @@ def survey_chart(results: list[SurveyResult], lang: str, width: float) -> Drawin
             if not count or not total:
                 continue
             w = bar_width * count / total
-            drawing.add(Rect(x, y, w, bar_height, fillColor=colour, strokeColor=colors.white, strokeWidth=0.5))
+            drawing.add(
+                Rect(x, y, w, bar_height, fillColor=colour, strokeColor=colors.white, strokeWidth=0.5)
+            )
             label = format_count(count, lang)
             if stringWidth(label, REGULAR, SMALL_SIZE) + 4 < w:
                 text_colour = colors.white if colour in (ANSWER_COLOURS[0], ANSWER_COLOURS[4]) else INK
-                drawing.add(String(x + w / 2, y + 3, label, fontName=REGULAR, fontSize=SMALL_SIZE,
-                                   fillColor=text_colour, textAnchor="middle"))
+                drawing.add(
+                    String(
+                        x + w / 2,
+                        y + 3,
+                        label,
+                        fontName=REGULAR,
+                        fontSize=SMALL_SIZE,
+                        fillColor=text_colour,
+                        textAnchor="middle",
+                    )
+                )
             x += w
         if not total:
             drawing.add(Rect(0, y, bar_width, bar_height, fillColor=None, strokeColor=RULE, strokeWidth=0.5))
-        drawing.add(String(width, y + 3, t("survey_respondents", lang, count=format_count(total, lang)),
-                           fontName=REGULAR, fontSize=SMALL_SIZE + 0.5, fillColor=MUTED, textAnchor="end"))
+        drawing.add(
+            String(
+                width,
+                y + 3,
+                t("survey_respondents", lang, count=format_count(total, lang)),
+                fontName=REGULAR,
+                fontSize=SMALL_SIZE + 0.5,
+                fillColor=MUTED,
+                textAnchor="end",
+            )
+        )
         y -= 10
     y -= 2
     for row in legend_rows:
@@ -111,23 +131,65 @@ def theme_chart(themes: list[ThemeCount], lang: str, width: float) -> Drawing:
     centre = label_width + (width - label_width) / 2
     biggest = max([max(tc.concern, tc.hope) for tc in themes] + [1])
     top = height - header
-    drawing.add(String(centre - 4, top + 5, ObservationKind.CONCERN.label(lang), fontName=BOLD,
-                       fontSize=LABEL_SIZE, fillColor=CONCERN, textAnchor="end"))
-    drawing.add(String(centre + 4, top + 5, ObservationKind.HOPE.label(lang), fontName=BOLD,
-                       fontSize=LABEL_SIZE, fillColor=HOPE))
+    drawing.add(
+        String(
+            centre - 4,
+            top + 5,
+            ObservationKind.CONCERN.label(lang),
+            fontName=BOLD,
+            fontSize=LABEL_SIZE,
+            fillColor=CONCERN,
+            textAnchor="end",
+        )
+    )
+    drawing.add(
+        String(
+            centre + 4,
+            top + 5,
+            ObservationKind.HOPE.label(lang),
+            fontName=BOLD,
+            fontSize=LABEL_SIZE,
+            fillColor=HOPE,
+        )
+    )
     for row, theme in enumerate(themes):
         y = top - (row + 1) * row_height
-        drawing.add(String(0, y + 4, _fit(theme.name, REGULAR, LABEL_SIZE, label_width - 6),
-                           fontName=REGULAR, fontSize=LABEL_SIZE, fillColor=INK))
+        drawing.add(
+            String(
+                0,
+                y + 4,
+                _fit(theme.name, REGULAR, LABEL_SIZE, label_width - 6),
+                fontName=REGULAR,
+                fontSize=LABEL_SIZE,
+                fillColor=INK,
+            )
+        )
         if theme.concern:
             w = span * theme.concern / biggest
             drawing.add(Rect(centre - w, y + 2, w, row_height - 5, fillColor=CONCERN, strokeColor=None))
-            drawing.add(String(centre - w - 3, y + 4, format_count(theme.concern, lang), fontName=REGULAR,
-                               fontSize=SMALL_SIZE, fillColor=MUTED, textAnchor="end"))
+            drawing.add(
+                String(
+                    centre - w - 3,
+                    y + 4,
+                    format_count(theme.concern, lang),
+                    fontName=REGULAR,
+                    fontSize=SMALL_SIZE,
+                    fillColor=MUTED,
+                    textAnchor="end",
+                )
+            )
         if theme.hope:
             w = span * theme.hope / biggest
             drawing.add(Rect(centre, y + 2, w, row_height - 5, fillColor=HOPE, strokeColor=None))
-            drawing.add(String(centre + w + 3, y + 4, format_count(theme.hope, lang), fontName=REGULAR,
-                               fontSize=SMALL_SIZE, fillColor=MUTED))
+            drawing.add(
+                String(
+                    centre + w + 3,
+                    y + 4,
+                    format_count(theme.hope, lang),
+                    fontName=REGULAR,
+                    fontSize=SMALL_SIZE,
+                    fillColor=MUTED,
+                )
+            )
     drawing.add(Line(centre, 0, centre, top + 2, strokeColor=MUTED, strokeWidth=0.6))
     return drawing

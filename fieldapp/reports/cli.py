@@ -9,8 +9,12 @@ from pathlib import Path
 
 from fieldapp.cli import CommandError
 from fieldapp.domain.i18n import LANGUAGES, current_language
-from fieldapp.reports.export import UnknownAreaError, export_activity_report, export_area_report, \
-    export_person_report
+from fieldapp.reports.export import (
+    UnknownAreaError,
+    export_activity_report,
+    export_area_report,
+    export_person_report,
+)
 from fieldapp.reports.options import ReportError, ReportOptions
 from fieldapp.reports.texts import t
 from fieldapp.store import Store
@@ -23,19 +27,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export-pdf",
         help="skriv en rapport som PDF / write a report as PDF",
         description="Skriv en aktivitets-, område- eller personrapport som PDF/A. "
-                    "Write an activity, area or person report as PDF/A.",
+        "Write an activity, area or person report as PDF/A.",
     )
     parser.add_argument("--db", required=True, type=Path, help="notesbogen / the notebook (.sqlite)")
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--activity", metavar="ID", help="én aktivitet / one activity")
     what.add_argument("--area", metavar="NAME", help="et område (navn eller id) / an area (name or id)")
     what.add_argument("--person", metavar="ID", help="én persons data (indsigt) / one person's data (access)")
-    parser.add_argument("--from", dest="start", metavar="DATE", help="periodens start, ÅÅÅÅ-MM-DD (kun --area)")
+    parser.add_argument(
+        "--from", dest="start", metavar="DATE", help="periodens start, ÅÅÅÅ-MM-DD (kun --area)"
+    )
     parser.add_argument("--to", dest="end", metavar="DATE", help="periodens slut, ÅÅÅÅ-MM-DD (kun --area)")
     parser.add_argument("-o", "--output", required=True, type=Path, help="PDF-filen / the PDF file")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help="rapportens sprog / language (da)")
-    parser.add_argument("--internal", action="store_true",
-                        help="medtag navne og noter; hver side mærkes Intern / include names, mark Internal")
+    parser.add_argument(
+        "--internal",
+        action="store_true",
+        help="medtag navne og noter; hver side mærkes Intern / include names, mark Internal",
+    )
     parser.add_argument("--author", help="forfatter på forsiden / author on the cover")
     parser.set_defaults(handler=export_pdf)
 
@@ -52,8 +61,12 @@ def _date(value: str | None, lang: str) -> date | None:
 def export_pdf(args: argparse.Namespace) -> int:
     lang = args.lang or current_language()
     if (args.start or args.end) and not args.area:
-        raise CommandError({"da": "--from og --to gælder kun sammen med --area.",
-                            "en": "--from and --to only apply with --area."}[lang])
+        raise CommandError(
+            {
+                "da": "--from og --to gælder kun sammen med --area.",
+                "en": "--from and --to only apply with --area.",
+            }[lang]
+        )
     start, end = _date(args.start, lang), _date(args.end, lang)
     if not args.db.is_file():
         raise CannotOpenError(path=args.db, detail={"da": "filen findes ikke", "en": "no such file"}[lang])

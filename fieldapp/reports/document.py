@@ -102,8 +102,9 @@ def _fit(canvas: Canvas, value: str, font: str, size: float, width: float) -> st
     return value.rstrip() + "…"
 
 
-def render(story: list[Flowable], info: DocumentInfo,
-           on_page: Callable[[int], None] | None = None) -> tuple[bytes, int]:
+def render(
+    story: list[Flowable], info: DocumentInfo, on_page: Callable[[int], None] | None = None
+) -> tuple[bytes, int]:
     """Lay out ``story`` on A4 pages; returns the PDF bytes and the page count."""
     register_fonts()
     buffer = io.BytesIO()
@@ -126,8 +127,17 @@ def render(story: list[Flowable], info: DocumentInfo,
         initialLeading=13.2,
         displayDocTitle=1,
     )
-    frame = Frame(PAGE_MARGIN, BOTTOM_MARGIN, FRAME_WIDTH, PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN,
-                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        PAGE_MARGIN,
+        BOTTOM_MARGIN,
+        FRAME_WIDTH,
+        PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     pages = {"count": 0}
 
     def count_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:

@@ -13,7 +13,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from reportlab.platypus import Flowable
@@ -23,10 +23,10 @@ from fieldapp.domain import Area
 from fieldapp.reports.activity import activity_story, public_title
 from fieldapp.reports.archival import make_archival
 from fieldapp.reports.area import area_story, shown_period
-from fieldapp.reports.route_figure import plan_for
 from fieldapp.reports.document import FRAME_WIDTH, DocumentInfo, render
 from fieldapp.reports.options import Context, ReportError, ReportOptions, ReportResult
 from fieldapp.reports.person import person_story
+from fieldapp.reports.route_figure import plan_for
 from fieldapp.reports.texts import format_date, format_period, t
 from fieldapp.store import reporting
 from fieldapp.store.store import Store
@@ -77,19 +77,35 @@ class OutputError(ReportError):
 
 
 # ---------------------------------------------------------------------- the three reports
-def export_activity_report(store: Store, activity_id: str, output: str | os.PathLike[str],
-                           options: ReportOptions | None = None, progress: Progress | None = None) -> ReportResult:
+def export_activity_report(
+    store: Store,
+    activity_id: str,
+    output: str | os.PathLike[str],
+    options: ReportOptions | None = None,
+    progress: Progress | None = None,
+) -> ReportResult:
     return _export(output, lambda o: render_activity_report(store, activity_id, o, progress), options)
 
 
-def export_area_report(store: Store, area_id: str, output: str | os.PathLike[str], start: date | None = None,
-                       end: date | None = None, options: ReportOptions | None = None,
-                       progress: Progress | None = None) -> ReportResult:
+def export_area_report(
+    store: Store,
+    area_id: str,
+    output: str | os.PathLike[str],
+    start: date | None = None,
+    end: date | None = None,
+    options: ReportOptions | None = None,
+    progress: Progress | None = None,
+) -> ReportResult:
     return _export(output, lambda o: render_area_report(store, area_id, start, end, o, progress), options)
 
 
-def export_person_report(store: Store, person_id: str, output: str | os.PathLike[str],
-                         options: ReportOptions | None = None, progress: Progress | None = None) -> ReportResult:
+def export_person_report(
+    store: Store,
+    person_id: str,
+    output: str | os.PathLike[str],
+    options: ReportOptions | None = None,
+    progress: Progress | None = None,
+) -> ReportResult:
     return _export(output, lambda o: render_person_report(store, person_id, o, progress), options)
 
 
@@ -97,8 +113,9 @@ def export_person_report(store: Store, person_id: str, output: str | os.PathLike
 Rendered = tuple[bytes, int, list[str]]
 
 
-def activity_parts(store: Store, activity_id: str, options: ReportOptions) -> tuple[list[Flowable], DocumentInfo,
-                                                                                   Context]:
+def activity_parts(
+    store: Store, activity_id: str, options: ReportOptions
+) -> tuple[list[Flowable], DocumentInfo, Context]:
     """The flowables and metadata of an activity report (also used by the benchmark's floor)."""
     data = reporting.activity_data(store, activity_id)
     ctx = Context(options, FRAME_WIDTH)
@@ -106,15 +123,20 @@ def activity_parts(store: Store, activity_id: str, options: ReportOptions) -> tu
     kind = activity.kind.label(options.lang) if activity.kind else ""
     title = f"{kind}: {public_title(activity, ctx)}"
     area = data.area.name if data.area else ""
-    info = _info(options, title=title, subject=t("activity_report", options.lang),
-                 header=" · ".join(x for x in (t("activity_report", options.lang), kind, area) if x),
-                 footer=", ".join(x for x in (area, format_date(activity.starts_at, options.lang)) if x),
-                 author=options.author or (data.area.municipality if data.area else None))
+    info = _info(
+        options,
+        title=title,
+        subject=t("activity_report", options.lang),
+        header=" · ".join(x for x in (t("activity_report", options.lang), kind, area) if x),
+        footer=", ".join(x for x in (area, format_date(activity.starts_at, options.lang)) if x),
+        author=options.author or (data.area.municipality if data.area else None),
+    )
     return activity_story(data, ctx, route=plan_for(store, activity)), info, ctx
 
 
-def area_parts(store: Store, area_id: str, start: date | None, end: date | None,
-               options: ReportOptions) -> tuple[list[Flowable], DocumentInfo, Context]:
+def area_parts(
+    store: Store, area_id: str, start: date | None, end: date | None, options: ReportOptions
+) -> tuple[list[Flowable], DocumentInfo, Context]:
     if start and end and start > end:
         raise BadPeriodError(start, end)
     area = store.get(Area, area_id)
@@ -123,40 +145,58 @@ def area_parts(store: Store, area_id: str, start: date | None, end: date | None,
     data = reporting.area_data(store, area_id, start, end)
     ctx = Context(options, FRAME_WIDTH)
     period = shown_period(data, ctx)
-    info = _info(options, title=f"{t('area_report', options.lang)}: {area.name}, {period}",
-                 subject=f"{t('area_report', options.lang)} – {area.name}",
-                 header=f"{t('area_report', options.lang)} · {area.name} · {period}",
-                 footer=", ".join(x for x in (area.name, area.municipality) if x),
-                 author=options.author or area.municipality)
+    info = _info(
+        options,
+        title=f"{t('area_report', options.lang)}: {area.name}, {period}",
+        subject=f"{t('area_report', options.lang)} – {area.name}",
+        header=f"{t('area_report', options.lang)} · {area.name} · {period}",
+        footer=", ".join(x for x in (area.name, area.municipality) if x),
+        author=options.author or area.municipality,
+    )
     routes = {a.id: plan for a in data.activities if (plan := plan_for(store, a)) is not None}
     return area_story(data, ctx, routes), info, ctx
 
 
-def person_parts(store: Store, person_id: str, options: ReportOptions) -> tuple[list[Flowable], DocumentInfo,
-                                                                               Context]:
+def person_parts(
+    store: Store, person_id: str, options: ReportOptions
+) -> tuple[list[Flowable], DocumentInfo, Context]:
     data = reporting.person_data(store, person_id)
     ctx = Context(options, FRAME_WIDTH)
     # The title stays generic: a file name or a metadata field travels further than the pages.
     title = t("person_report", options.lang)
-    info = _info(options, title=title, subject=t("person_report_sub", options.lang), header=title,
-                 footer=t("person_report_sub", options.lang), author=options.author)
+    info = _info(
+        options,
+        title=title,
+        subject=t("person_report_sub", options.lang),
+        header=title,
+        footer=t("person_report_sub", options.lang),
+        author=options.author,
+    )
     return person_story(data, ctx), info, ctx
 
 
-def render_activity_report(store: Store, activity_id: str, options: ReportOptions,
-                           progress: Progress | None = None) -> Rendered:
+def render_activity_report(
+    store: Store, activity_id: str, options: ReportOptions, progress: Progress | None = None
+) -> Rendered:
     _step(progress, 0, options, "stage_collect")
     return _render(*activity_parts(store, activity_id, options), progress)
 
 
-def render_area_report(store: Store, area_id: str, start: date | None, end: date | None, options: ReportOptions,
-                       progress: Progress | None = None) -> Rendered:
+def render_area_report(
+    store: Store,
+    area_id: str,
+    start: date | None,
+    end: date | None,
+    options: ReportOptions,
+    progress: Progress | None = None,
+) -> Rendered:
     _step(progress, 0, options, "stage_collect")
     return _render(*area_parts(store, area_id, start, end, options), progress)
 
 
-def render_person_report(store: Store, person_id: str, options: ReportOptions,
-                         progress: Progress | None = None) -> Rendered:
+def render_person_report(
+    store: Store, person_id: str, options: ReportOptions, progress: Progress | None = None
+) -> Rendered:
     _step(progress, 0, options, "stage_collect")
     return _render(*person_parts(store, person_id, options), progress)
 
@@ -168,15 +208,21 @@ def _render(story: list[Flowable], info: DocumentInfo, ctx: Context, progress: P
     return make_archival(pdf, info), pages, ctx.warnings
 
 
-def _info(options: ReportOptions, *, title: str, subject: str, header: str, footer: str,
-          author: str | None) -> DocumentInfo:
+def _info(
+    options: ReportOptions, *, title: str, subject: str, header: str, footer: str, author: str | None
+) -> DocumentInfo:
     day = options.report_date
     if options.internal:
         title = f"{title} ({t('internal_word', options.lang)})"
     return DocumentInfo(
-        title=title, subject=subject, author=author or APP_NAME, lang=options.lang, header=header,
-        footer=footer, internal=options.internal,
-        created=datetime.combine(day, time(12, 0), tzinfo=timezone.utc),
+        title=title,
+        subject=subject,
+        author=author or APP_NAME,
+        lang=options.lang,
+        header=header,
+        footer=footer,
+        internal=options.internal,
+        created=datetime.combine(day, time(12, 0), tzinfo=UTC),
         date_text=format_date(day, options.lang),
         keywords="Feltbog, " + (t("internal_word", options.lang) if options.internal else "samskabelse"),
     )
@@ -188,8 +234,9 @@ def _step(progress: Progress | None, step: int, options: ReportOptions, key: str
 
 
 # ---------------------------------------------------------------------- writing
-def _export(output: str | os.PathLike[str], make: Callable[[ReportOptions], Rendered],
-            options: ReportOptions | None) -> ReportResult:
+def _export(
+    output: str | os.PathLike[str], make: Callable[[ReportOptions], Rendered], options: ReportOptions | None
+) -> ReportResult:
     options = options or ReportOptions()
     target = Path(output)
     check_output(target)  # fail before the work, not after it

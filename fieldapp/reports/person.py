@@ -43,8 +43,17 @@ def person_story(data: PersonData, ctx: Context) -> list[Flowable]:
     ]
     if ctx.options.internal:
         story.append(para(ctx.t("privacy_note_internal"), "internal"))
-    story += [facts_table([(ctx.t("made_on"), format_date(ctx.options.report_date, ctx.lang)),
-                           (ctx.t("author"), ctx.options.author or "")], ctx.width, 45 * mm), gap(2)]
+    story += [
+        facts_table(
+            [
+                (ctx.t("made_on"), format_date(ctx.options.report_date, ctx.lang)),
+                (ctx.t("author"), ctx.options.author or ""),
+            ],
+            ctx.width,
+            45 * mm,
+        ),
+        gap(2),
+    ]
 
     rows = []
     for spec in Person.specs():
@@ -68,18 +77,31 @@ def person_story(data: PersonData, ctx: Context) -> list[Flowable]:
             left, right = (person.name or "", other) if row.outgoing else (other, person.name or "")
             body.append([capitalise(f"{left} {kind} {right}"), row.relation.note or ""])
         w = ctx.width
-        story.append(data_table([ctx.t("relations"), Person.spec("notes").label(ctx.lang)], body,
-                                [w * 0.6, w * 0.4]))
+        story.append(
+            data_table([ctx.t("relations"), Person.spec("notes").label(ctx.lang)], body, [w * 0.6, w * 0.4])
+        )
     else:
         story.append(para(ctx.t("none")))
 
     story.append(heading(ctx.t("participations")))
     if data.participations:
         w = ctx.width
-        body = [[format_short_date(a.starts_at, ctx.lang), a.kind.label(ctx.lang) if a.kind else "",
-                 a.title or "", role.label(ctx.lang)] for a, role in data.participations]
-        story.append(data_table([ctx.t("date"), ctx.t("kind"), ctx.t("title"), ctx.t("role")], body,
-                                [w * 0.15, w * 0.2, w * 0.45, w * 0.2]))
+        body = [
+            [
+                format_short_date(a.starts_at, ctx.lang),
+                a.kind.label(ctx.lang) if a.kind else "",
+                a.title or "",
+                role.label(ctx.lang),
+            ]
+            for a, role in data.participations
+        ]
+        story.append(
+            data_table(
+                [ctx.t("date"), ctx.t("kind"), ctx.t("title"), ctx.t("role")],
+                body,
+                [w * 0.15, w * 0.2, w * 0.45, w * 0.2],
+            )
+        )
     else:
         story.append(para(ctx.t("none")))
 
@@ -90,27 +112,45 @@ def person_story(data: PersonData, ctx: Context) -> list[Flowable]:
         rows = [(ctx.t("title"), talk.title or "")]
         rows += [(Activity.spec(name).label(ctx.lang), getattr(talk, name) or "") for name in TALK_FIELDS]
         if talk.leadership_assessment is not None:
-            rows.append((Activity.spec("leadership_assessment").label(ctx.lang),
-                         talk.leadership_assessment.label(ctx.lang)))
+            rows.append(
+                (
+                    Activity.spec("leadership_assessment").label(ctx.lang),
+                    talk.leadership_assessment.label(ctx.lang),
+                )
+            )
         story += [para(format_date(talk.starts_at, ctx.lang), "h3"), facts_table(rows, ctx.width, 50 * mm)]
 
     story.append(heading(ctx.t("raised_observations")))
     if data.observations:
         w = ctx.width
-        body = [[format_short_date(o.observed_at or (a.starts_at if a else None), ctx.lang),
-                 o.kind.label(ctx.lang) if o.kind else "", o.text or ""] for o, a in data.observations]
-        story.append(data_table([ctx.t("date"), ctx.t("kind"), Observation.spec("text").label(ctx.lang)], body,
-                                [w * 0.15, w * 0.2, w * 0.65]))
+        body = [
+            [
+                format_short_date(o.observed_at or (a.starts_at if a else None), ctx.lang),
+                o.kind.label(ctx.lang) if o.kind else "",
+                o.text or "",
+            ]
+            for o, a in data.observations
+        ]
+        story.append(
+            data_table(
+                [ctx.t("date"), ctx.t("kind"), Observation.spec("text").label(ctx.lang)],
+                body,
+                [w * 0.15, w * 0.2, w * 0.65],
+            )
+        )
     else:
         story.append(para(ctx.t("none")))
 
     story.append(heading(ctx.t("owned_actions")))
     if data.actions:
         w = ctx.width
-        body = [[a.text or "", format_date(a.due_date, ctx.lang), a.status.label(ctx.lang) if a.status else ""]
-                for a in data.actions]
-        story.append(data_table([ctx.t("action"), ctx.t("due"), ctx.t("status")], body,
-                                [w * 0.6, w * 0.25, w * 0.15]))
+        body = [
+            [a.text or "", format_date(a.due_date, ctx.lang), a.status.label(ctx.lang) if a.status else ""]
+            for a in data.actions
+        ]
+        story.append(
+            data_table([ctx.t("action"), ctx.t("due"), ctx.t("status")], body, [w * 0.6, w * 0.25, w * 0.15])
+        )
     else:
         story.append(para(ctx.t("none")))
 
@@ -118,6 +158,14 @@ def person_story(data: PersonData, ctx: Context) -> list[Flowable]:
     if data.history_count:
         first = datetime.fromisoformat(data.history_first.replace("Z", "+00:00"))
         last = datetime.fromisoformat(data.history_last.replace("Z", "+00:00"))
-        story.append(para(ctx.t("history_intro", count=data.history_count, first=format_date(first, ctx.lang),
-                                last=format_date(last, ctx.lang))))
+        story.append(
+            para(
+                ctx.t(
+                    "history_intro",
+                    count=data.history_count,
+                    first=format_date(first, ctx.lang),
+                    last=format_date(last, ctx.lang),
+                )
+            )
+        )
     return story

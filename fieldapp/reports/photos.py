@@ -44,13 +44,15 @@ def _image(data: bytes) -> Image:
 
 def _placeholder(message: str) -> Table:
     box = Table([[para(message, "small")]], colWidths=[PHOTO_BOX[0]], rowHeights=[PHOTO_BOX[1] * 0.5])
-    box.setStyle(table_style(
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-    ))
+    box.setStyle(
+        table_style(
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        )
+    )
     return box
 
 
@@ -80,11 +82,13 @@ def photo_grid(photos: list[Photo], ctx: Context) -> Table:
         rows[-1].append([])
     half = ctx.width / 2
     grid = Table(rows, colWidths=[half, half], hAlign="LEFT")
-    grid.setStyle(table_style(
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-        ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
-    ))
+    grid.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
+        )
+    )
     return grid

@@ -52,7 +52,9 @@ def plan_for(store: Store, activity: Activity) -> RoutePlan | None:
 def route_facts(plan: RoutePlan, ctx: Context) -> list[tuple[str, str]]:
     facts = [(ctx.t("route_distance"), format_distance(plan.track.length_m, ctx.lang))]
     if plan.track.duration is not None:
-        facts.append((ctx.t("route_duration"), format_duration(plan.track.duration.total_seconds(), ctx.lang)))
+        facts.append(
+            (ctx.t("route_duration"), format_duration(plan.track.duration.total_seconds(), ctx.lang))
+        )
     return facts
 
 
@@ -62,27 +64,57 @@ def route_drawing(plan: RoutePlan, width: float, height: float, lang: str) -> Dr
     project = Projection.fit(plan.track.bounds, width, height, margin=MARK_RADIUS * 2 + 4, y_down=False)
     for segment in plan.track.segments:
         points = thin([project(p.lat, p.lon) for p in segment], 0.8)
-        drawing.add(PolyLine([c for xy in points for c in xy], strokeColor=TRACK, strokeWidth=1.6,
-                             strokeLineJoin=1, strokeLineCap=1))
+        drawing.add(
+            PolyLine(
+                [c for xy in points for c in xy],
+                strokeColor=TRACK,
+                strokeWidth=1.6,
+                strokeLineJoin=1,
+                strokeLineCap=1,
+            )
+        )
     first, last = plan.track.segments[0][0], plan.track.segments[-1][-1]
     sx, sy = project(first.lat, first.lon)
     ex, ey = project(last.lat, last.lon)
     drawing.add(Circle(sx, sy, 4, fillColor=START, strokeColor=colors.white, strokeWidth=1))
     drawing.add(Rect(ex - 3.5, ey - 3.5, 7, 7, fillColor=INK, strokeColor=colors.white, strokeWidth=1))
-    for x, y, word in ((sx, sy, "Start" if lang == "da" else "Start"), (ex, ey, "Slut" if lang == "da" else "End")):
+    for x, y, word in (
+        (sx, sy, "Start" if lang == "da" else "Start"),
+        (ex, ey, "Slut" if lang == "da" else "End"),
+    ):
         anchor = "start" if x < width / 2 else "end"
-        drawing.add(String(x + (7 if anchor == "start" else -7), y - 11, word, fontName=REGULAR, fontSize=7,
-                           fillColor=MUTED, textAnchor=anchor))
+        drawing.add(
+            String(
+                x + (7 if anchor == "start" else -7),
+                y - 11,
+                word,
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=MUTED,
+                textAnchor=anchor,
+            )
+        )
     for placement in plan.placed:
         x, y = project(placement.lat, placement.lon)
         colour = OBSERVATION_MARK if placement.item.kind == OBSERVATION else PHOTO_MARK
         drawing.add(Circle(x, y, MARK_RADIUS, fillColor=colour, strokeColor=colors.white, strokeWidth=1))
-        drawing.add(String(x, y - 2.4, str(placement.number), fontName=BOLD, fontSize=6.5,
-                           fillColor=colors.white, textAnchor="middle"))
+        drawing.add(
+            String(
+                x,
+                y - 2.4,
+                str(placement.number),
+                fontName=BOLD,
+                fontSize=6.5,
+                fillColor=colors.white,
+                textAnchor="middle",
+            )
+        )
     metres, units = nice_scale_bar(project.metres_per_unit(), width / 4)
     if units:
         drawing.add(PolyLine([8, 12, 8, 8, 8 + units, 8, 8 + units, 12], strokeColor=INK, strokeWidth=0.8))
-        drawing.add(String(12 + units, 8, format_distance(metres, lang), fontName=REGULAR, fontSize=7, fillColor=INK))
+        drawing.add(
+            String(12 + units, 8, format_distance(metres, lang), fontName=REGULAR, fontSize=7, fillColor=INK)
+        )
     return drawing
 
 
@@ -90,20 +122,33 @@ def legend_rows(plan: RoutePlan, ctx: Context) -> list[list[str]]:
     rows = []
     for placement in plan.placed:
         kind = ctx.t("route_observation") if placement.item.kind == OBSERVATION else ctx.t("route_photo")
-        what = f"{kind}: {_fit(placement.item.label, REGULAR, 8.5, ctx.width * 0.6)}" if ctx.options.internal else kind
+        what = (
+            f"{kind}: {_fit(placement.item.label, REGULAR, 8.5, ctx.width * 0.6)}"
+            if ctx.options.internal
+            else kind
+        )
         rows.append([str(placement.number), what, format_distance(placement.along_m, ctx.lang)])
     return rows
 
 
-def route_section(plan: RoutePlan, ctx: Context, *, title: str | None = None, height: float = 95 * mm) -> list[Flowable]:
+def route_section(
+    plan: RoutePlan, ctx: Context, *, title: str | None = None, height: float = 95 * mm
+) -> list[Flowable]:
     """Heading, distance and duration, the figure and its legend."""
-    parts: list[Flowable] = [heading(title or ctx.t("route_map"), 2 if title is None else 3),
-                             facts_table(route_facts(plan, ctx), ctx.width),
-                             route_drawing(plan, ctx.width, height, ctx.lang)]
+    parts: list[Flowable] = [
+        heading(title or ctx.t("route_map"), 2 if title is None else 3),
+        facts_table(route_facts(plan, ctx), ctx.width),
+        route_drawing(plan, ctx.width, height, ctx.lang),
+    ]
     if plan.placed:
         w = ctx.width
-        parts.append(data_table([ctx.t("route_number"), ctx.t("route_what"), ctx.t("route_along")],
-                                legend_rows(plan, ctx), [w * 0.08, w * 0.7, w * 0.22]))
+        parts.append(
+            data_table(
+                [ctx.t("route_number"), ctx.t("route_what"), ctx.t("route_along")],
+                legend_rows(plan, ctx),
+                [w * 0.08, w * 0.7, w * 0.22],
+            )
+        )
     if plan.unplaced:
         parts.append(para(ctx.t("route_unplaced", count=len(plan.unplaced)), "note"))
     return [KeepTogether(parts[:3]), *parts[3:]]

@@ -40,37 +40,88 @@ CELL_LEADING = 11
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13.2, textColor=INK,
-                          alignment=TA_LEFT, spaceAfter=4)
+    body = ParagraphStyle(
+        "body", fontName=REGULAR, fontSize=9.5, leading=13.2, textColor=INK, alignment=TA_LEFT, spaceAfter=4
+    )
     return {
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=body, fontSize=CELL_SIZE, leading=CELL_LEADING, spaceAfter=0),
-        "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=BOLD, fontSize=CELL_SIZE,
-                                    leading=CELL_LEADING,
-                                    spaceAfter=0),
-        "h1": ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=16, leading=20, textColor=ACCENT,
-                             spaceBefore=4, spaceAfter=8, keepWithNext=1),
-        "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=12.5, leading=16, textColor=ACCENT,
-                             spaceBefore=12, spaceAfter=5, keepWithNext=1),
-        "h3": ParagraphStyle("h3", parent=body, fontName=BOLD, fontSize=10.5, leading=14, spaceBefore=8,
-                             spaceAfter=3, keepWithNext=1),
-        "quote": ParagraphStyle("quote", parent=body, fontName=ITALIC, fontSize=10, leading=14, leftIndent=10,
-                                borderPadding=(2, 0, 2, 6), spaceBefore=3, spaceAfter=1),
-        "attribution": ParagraphStyle("attribution", parent=body, fontSize=8.5, leading=11, leftIndent=10,
-                                      textColor=MUTED, spaceAfter=6),
-        "cover_kind": ParagraphStyle("cover_kind", parent=body, fontName=BOLD, fontSize=11, leading=14,
-                                     textColor=ACCENT, spaceAfter=6),
-        "cover_title": ParagraphStyle("cover_title", parent=body, fontName=BOLD, fontSize=26, leading=31,
-                                      textColor=INK, spaceAfter=10),
-        "cover_sub": ParagraphStyle("cover_sub", parent=body, fontSize=13, leading=17, textColor=MUTED,
-                                    spaceAfter=16),
-        "figure": ParagraphStyle("figure", parent=body, fontName=BOLD, fontSize=20, leading=24,
-                                 textColor=ACCENT, spaceAfter=1),
-        "note": ParagraphStyle("note", parent=body, fontSize=8.5, leading=11.5, textColor=MUTED,
-                               backColor=SHADE, borderPadding=5, spaceBefore=6, spaceAfter=8),
-        "internal": ParagraphStyle("internal", parent=body, fontName=BOLD, fontSize=9, leading=12,
-                                   textColor=INTERNAL, spaceAfter=6),
+        "cell_bold": ParagraphStyle(
+            "cell_bold", parent=body, fontName=BOLD, fontSize=CELL_SIZE, leading=CELL_LEADING, spaceAfter=0
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=BOLD,
+            fontSize=16,
+            leading=20,
+            textColor=ACCENT,
+            spaceBefore=4,
+            spaceAfter=8,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=BOLD,
+            fontSize=12.5,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=body,
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "quote": ParagraphStyle(
+            "quote",
+            parent=body,
+            fontName=ITALIC,
+            fontSize=10,
+            leading=14,
+            leftIndent=10,
+            borderPadding=(2, 0, 2, 6),
+            spaceBefore=3,
+            spaceAfter=1,
+        ),
+        "attribution": ParagraphStyle(
+            "attribution", parent=body, fontSize=8.5, leading=11, leftIndent=10, textColor=MUTED, spaceAfter=6
+        ),
+        "cover_kind": ParagraphStyle(
+            "cover_kind", parent=body, fontName=BOLD, fontSize=11, leading=14, textColor=ACCENT, spaceAfter=6
+        ),
+        "cover_title": ParagraphStyle(
+            "cover_title", parent=body, fontName=BOLD, fontSize=26, leading=31, textColor=INK, spaceAfter=10
+        ),
+        "cover_sub": ParagraphStyle(
+            "cover_sub", parent=body, fontSize=13, leading=17, textColor=MUTED, spaceAfter=16
+        ),
+        "figure": ParagraphStyle(
+            "figure", parent=body, fontName=BOLD, fontSize=20, leading=24, textColor=ACCENT, spaceAfter=1
+        ),
+        "note": ParagraphStyle(
+            "note",
+            parent=body,
+            fontSize=8.5,
+            leading=11.5,
+            textColor=MUTED,
+            backColor=SHADE,
+            borderPadding=5,
+            spaceBefore=6,
+            spaceAfter=8,
+        ),
+        "internal": ParagraphStyle(
+            "internal", parent=body, fontName=BOLD, fontSize=9, leading=12, textColor=INTERNAL, spaceAfter=6
+        ),
     }
 
 
@@ -101,13 +152,15 @@ def facts_table(rows: list[tuple[str, str]], width: float, label_width: float = 
     """Two columns: a bold label and its value."""
     data = [[para(label, "cell_bold"), para(value, "cell")] for label, value in rows if value]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
-    table.setStyle(table_style(
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-    ))
+    table.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        )
+    )
     return table
 
 
@@ -143,24 +196,48 @@ class _DataCellStyle(CellStyle):
     topPadding = bottomPadding = 2.5
 
 
-def data_table(header: list[str], rows: list[list[object]], widths: list[float], *,
-               repeat_header: bool = True) -> Table:
+def data_table(
+    header: list[str], rows: list[list[object]], widths: list[float], *, repeat_header: bool = True
+) -> Table:
     """A ruled table with a shaded header; long cells wrap, short ones are drawn as plain strings."""
     register_fonts()
     data = [[_cell(h, w, BOLD, "cell_bold") for h, w in zip(header, widths)]]
     data += [[_cell(c, w, REGULAR, "cell") for c, w in zip(row, widths)] for row in rows]
     cell_styles = [[_DataCellStyle("") for _ in widths] for _ in data]
-    table = Table(data, colWidths=widths, repeatRows=1 if repeat_header else 0, hAlign="LEFT",
-                  cellStyles=cell_styles)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, 0), BOLD),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-    ]))
+    table = Table(
+        data, colWidths=widths, repeatRows=1 if repeat_header else 0, hAlign="LEFT", cellStyles=cell_styles
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, 0), BOLD),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ]
+        )
+    )
     return table
 
 
-__all__ = ["FAMILY", "INK", "MUTED", "ACCENT", "RULE", "SHADE", "CONCERN", "HOPE", "INTERNAL",
-           "ANSWER_COLOURS", "PAGE_MARGIN", "styles", "text", "para", "heading", "gap", "facts_table",
-           "data_table", "table_style"]
+__all__ = [
+    "FAMILY",
+    "INK",
+    "MUTED",
+    "ACCENT",
+    "RULE",
+    "SHADE",
+    "CONCERN",
+    "HOPE",
+    "INTERNAL",
+    "ANSWER_COLOURS",
+    "PAGE_MARGIN",
+    "styles",
+    "text",
+    "para",
+    "heading",
+    "gap",
+    "facts_table",
+    "data_table",
+    "table_style",
+]

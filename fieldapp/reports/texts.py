@@ -12,12 +12,32 @@ from fieldapp.domain.i18n import pick
 
 _MONTHS = {
     "da": (
-        "januar", "februar", "marts", "april", "maj", "juni",
-        "juli", "august", "september", "oktober", "november", "december",
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ),
     "en": (
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ),
 }
 
@@ -56,10 +76,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "{minimum} participants are not shown.",
     ),
     "privacy_note_internal": _l(
-        "Intern rapport: den indeholder navne og noter, som ikke må videregives uden for "
-        "organisationen.",
-        "Internal report: it contains names and notes that must not be passed on outside the "
-        "organisation.",
+        "Intern rapport: den indeholder navne og noter, som ikke må videregives uden for organisationen.",
+        "Internal report: it contains names and notes that must not be passed on outside the organisation.",
     ),
     # activity report
     "kind": _l("Type", "Kind"),
@@ -78,8 +96,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "route_number": _l("Nr.", "No."),
     "route_what": _l("Hvad", "What"),
     "route_along": _l("Efter", "After"),
-    "route_unplaced": _l("{count} observationer eller fotos kunne ikke placeres på ruten.",
-                         "{count} observations or photos could not be placed on the route."),
+    "route_unplaced": _l(
+        "{count} observationer eller fotos kunne ikke placeres på ruten.",
+        "{count} observations or photos could not be placed on the route.",
+    ),
     "walk_routes": _l("Byvandringernes ruter", "Walkabout routes"),
     "observations": _l("Observationer", "Observations"),
     "no_observations": _l("Der er ikke noteret observationer.", "No observations were recorded."),

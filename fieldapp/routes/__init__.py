@@ -12,6 +12,17 @@ from fieldapp.routes.gpx import MAX_GPX_BYTES, MAX_POINTS, Track, TrackPoint, pa
 from fieldapp.routes.placement import Placeable, Placement, RoutePlan, Unplaced, place_on_track
 
 __all__ = [
-    "MAX_GPX_BYTES", "MAX_POINTS", "Placeable", "Placement", "Projection", "RouteError", "RoutePlan",
-    "Track", "TrackPoint", "Unplaced", "haversine_m", "parse_gpx", "place_on_track",
+    "MAX_GPX_BYTES",
+    "MAX_POINTS",
+    "Placeable",
+    "Placement",
+    "Projection",
+    "RouteError",
+    "RoutePlan",
+    "Track",
+    "TrackPoint",
+    "Unplaced",
+    "haversine_m",
+    "parse_gpx",
+    "place_on_track",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from fieldapp.routes.errors import RouteError
@@ -123,9 +123,7 @@ def parse_gpx(data: bytes, name: str = "spor.gpx") -> Track:
         raise RouteError("too_many_points", name=name, count=count, limit=MAX_POINTS)
 
     segments = [
-        [_point(p, name) for p in segment.points]
-        for track in document.tracks
-        for segment in track.segments
+        [_point(p, name) for p in segment.points] for track in document.tracks for segment in track.segments
     ]
     source = "track"
     if not any(len(s) >= 2 for s in segments):
@@ -176,7 +174,7 @@ def _local(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     try:
         return moment.astimezone().replace(tzinfo=None, microsecond=0)
     except (OverflowError, OSError, ValueError):

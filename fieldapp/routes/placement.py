@@ -102,7 +102,10 @@ def place_on_track(track: Track, items: list[Placeable], camera_offset_s: int = 
             if near is not None:
                 along, distance = near
                 # On a route that passes the same spot twice, the time says which pass it was.
-                if by_time is not None and haversine_m(by_time[1], by_time[2], item.lat, item.lon) <= FAR_FROM_ROUTE_M:
+                if (
+                    by_time is not None
+                    and haversine_m(by_time[1], by_time[2], item.lat, item.lon) <= FAR_FROM_ROUTE_M
+                ):
                     along = by_time[0]
                 found.append((along, when or datetime.max, item, item.lat, item.lon, "gps", distance))  # type: ignore[arg-type]
                 continue

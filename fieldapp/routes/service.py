@@ -110,7 +110,9 @@ def route_items(store: Store, activity: Activity, lang: str | None = None) -> li
     """The walkabout's observations and photos, as things to place on its route."""
     items = [
         Placeable(OBSERVATION, o.id, _short(o.text), o.lat, o.lon, o.observed_at)
-        for o in store.list(Observation, "activity_id = ?", [activity.id], order_by="observed_at, created_at, id")
+        for o in store.list(
+            Observation, "activity_id = ?", [activity.id], order_by="observed_at, created_at, id"
+        )
     ]
     for attachment in store.attachments(activity_id=activity.id):
         if attachment.id == activity.gpx_attachment_id or is_route_file(attachment):
@@ -118,7 +120,11 @@ def route_items(store: Store, activity: Activity, lang: str | None = None) -> li
         if not (attachment.mime or "").startswith("image/"):
             continue
         label = attachment.caption or attachment.filename or ""
-        items.append(Placeable(PHOTO, attachment.id, _short(label), attachment.lat, attachment.lon, attachment.taken_at))
+        items.append(
+            Placeable(
+                PHOTO, attachment.id, _short(label), attachment.lat, attachment.lon, attachment.taken_at
+            )
+        )
     return items
 
 

@@ -18,8 +18,21 @@ from fieldapp.store.errors import (
 from fieldapp.store.store import DELETED, ERASED, FieldVersion, Store
 
 __all__ = [
-    "DELETED", "ERASED", "AttachmentMissingError", "BadBackupError", "BadQueryError", "CannotOpenError",
-    "CorruptDatabaseError", "DatabaseLockedError", "NoGoodBackupError",
-    "DiskFullError", "FieldVersion", "NewerSchemaError", "NotANotebookError", "NotFoundError",
-    "ReadOnlyError", "Store", "StoreError",
+    "DELETED",
+    "ERASED",
+    "AttachmentMissingError",
+    "BadBackupError",
+    "BadQueryError",
+    "CannotOpenError",
+    "CorruptDatabaseError",
+    "DatabaseLockedError",
+    "NoGoodBackupError",
+    "DiskFullError",
+    "FieldVersion",
+    "NewerSchemaError",
+    "NotANotebookError",
+    "NotFoundError",
+    "ReadOnlyError",
+    "Store",
+    "StoreError",
 ]

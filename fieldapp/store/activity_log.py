@@ -8,7 +8,7 @@ values, so the log cannot leak what an erasure removed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fieldapp.domain import BY_TABLE
 from fieldapp.domain.clock import unpack
@@ -69,8 +69,15 @@ def activity_log(
     for hlc, tbl, row_id, names in rows:
         fields = tuple(sorted(names.split("\x1f")))
         entries.append(
-            LogEntry(hlc, _local(hlc), tbl, row_id, fields, _kind(store, tbl, row_id, hlc, fields),
-                     _title(store, tbl, row_id))
+            LogEntry(
+                hlc,
+                _local(hlc),
+                tbl,
+                row_id,
+                fields,
+                _kind(store, tbl, row_id, hlc, fields),
+                _title(store, tbl, row_id),
+            )
         )
     return entries
 
@@ -84,7 +91,7 @@ def activity_log_count(store: Store) -> int:
 
 def _local(hlc: int) -> datetime:
     wall_ms, _ = unpack(hlc)
-    return datetime.fromtimestamp(wall_ms / 1000, tz=timezone.utc).astimezone()
+    return datetime.fromtimestamp(wall_ms / 1000, tz=UTC).astimezone()
 
 
 def _kind(store: Store, tbl: str, row_id: str, hlc: int, fields: tuple[str, ...]) -> str:

@@ -122,7 +122,9 @@ class AttachmentsMixin:
         try:
             size = source.stat().st_size
             if size > MAX_ATTACHMENT_BYTES:
-                raise AttachmentTooLargeError(path=source, size=size // 2**20, limit=MAX_ATTACHMENT_BYTES // 2**20)
+                raise AttachmentTooLargeError(
+                    path=source, size=size // 2**20, limit=MAX_ATTACHMENT_BYTES // 2**20
+                )
             sha, size = store_blob(self.attachments_dir, source)
         except PermissionError as error:
             raise AttachmentUnreadableError(path=source, detail=error.strerror) from error
@@ -145,9 +147,13 @@ class AttachmentsMixin:
             )
         )
 
-    def attachments(self: Store, activity_id: str | None = None, observation_id: str | None = None) -> list[Attachment]:
+    def attachments(
+        self: Store, activity_id: str | None = None, observation_id: str | None = None
+    ) -> list[Attachment]:
         if observation_id:
-            return self.list(Attachment, "observation_id = ?", [observation_id], order_by="taken_at, created_at, id")
+            return self.list(
+                Attachment, "observation_id = ?", [observation_id], order_by="taken_at, created_at, id"
+            )
         if activity_id:
             return self.list(
                 Attachment,
@@ -184,4 +190,3 @@ class AttachmentsMixin:
             raise AttachmentUnreadableError(path=attachment.filename, detail=str(error)) from error
         os.replace(partial, target)
         return target
-

@@ -63,8 +63,16 @@ _NAME = re.compile(
 )
 
 __all__ = [
-    "BackupInfo", "RestoreResult", "backup_now", "daily_backup_if_due", "default_backup_dir",
-    "list_backups", "newest_good_backup", "open_notebook", "restore", "rotate",
+    "BackupInfo",
+    "RestoreResult",
+    "backup_now",
+    "daily_backup_if_due",
+    "default_backup_dir",
+    "list_backups",
+    "newest_good_backup",
+    "open_notebook",
+    "restore",
+    "rotate",
 ]
 
 

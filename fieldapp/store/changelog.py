@@ -14,7 +14,7 @@ import json
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from fieldapp.domain import BY_TABLE
@@ -34,7 +34,7 @@ _INSERT = (
 
 
 def _now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # ------------------------------------------------------------------ reading
@@ -108,7 +108,9 @@ def lines_in(store: Store, win: Window, batch: int = 50_000) -> Iterator[list[st
 def site_clocks(store: Store, win: Window) -> dict[str, int]:
     """Per site, the highest HLC among the versions of a window."""
     clause, params = win.sql()
-    return dict(store.conn.execute(f"SELECT site, max(hlc) FROM field_versions WHERE {clause} GROUP BY site", params))
+    return dict(
+        store.conn.execute(f"SELECT site, max(hlc) FROM field_versions WHERE {clause} GROUP BY site", params)
+    )
 
 
 def attachment_shas(store: Store, win: Window) -> list[str]:
@@ -125,7 +127,9 @@ def attachment_shas(store: Store, win: Window) -> list[str]:
 
 
 def erased_rows(store: Store) -> set[tuple[str, str]]:
-    return set(store.conn.execute("SELECT DISTINCT tbl, row_id FROM field_versions WHERE field = ?", (ERASED,)))
+    return set(
+        store.conn.execute("SELECT DISTINCT tbl, row_id FROM field_versions WHERE field = ?", (ERASED,))
+    )
 
 
 def row_total(store: Store) -> int:
@@ -210,7 +214,10 @@ def _merge_through_log(
         return result
     step(0.5)
     _clear_touched(store)
-    conn.execute("INSERT INTO temp.sync_touched SELECT DISTINCT tbl, row_id FROM field_versions WHERE seq > ?", (before,))
+    conn.execute(
+        "INSERT INTO temp.sync_touched SELECT DISTINCT tbl, row_id FROM field_versions WHERE seq > ?",
+        (before,),
+    )
     touched: dict[str, list[str]] = {}
     for tbl, row_id in conn.execute("SELECT tbl, row_id FROM temp.sync_touched"):
         touched.setdefault(tbl, []).append(row_id)
@@ -337,7 +344,10 @@ def finish_erasures(store: Store) -> None:
 
 
 def _any_erasure(store: Store) -> bool:
-    return store.conn.execute("SELECT 1 FROM field_versions WHERE field = ? LIMIT 1", (ERASED,)).fetchone() is not None
+    return (
+        store.conn.execute("SELECT 1 FROM field_versions WHERE field = ? LIMIT 1", (ERASED,)).fetchone()
+        is not None
+    )
 
 
 def _roomy_cache(store: Store) -> None:
@@ -364,7 +374,8 @@ def _existing(store: Store, touched: dict[str, list[str]]) -> set[tuple[str, str
         found.update(
             (tbl, row_id)
             for (row_id,) in store.conn.execute(
-                f"SELECT id FROM {tbl} WHERE id IN (SELECT row_id FROM temp.sync_touched WHERE tbl = ?)", (tbl,)
+                f"SELECT id FROM {tbl} WHERE id IN (SELECT row_id FROM temp.sync_touched WHERE tbl = ?)",
+                (tbl,),
             )
         )
     return found
@@ -391,7 +402,8 @@ def record_export(store: Store, destination: str, upto_seq: int, hlc: int) -> No
 def was_imported(store: Store, file_sha256: str, export_id: str | None = None) -> bool:
     return (
         store.conn.execute(
-            "SELECT 1 FROM sync_imports WHERE file_sha256 = ? OR export_id = ?", (file_sha256, export_id or "")
+            "SELECT 1 FROM sync_imports WHERE file_sha256 = ? OR export_id = ?",
+            (file_sha256, export_id or ""),
         ).fetchone()
         is not None
     )
@@ -411,8 +423,17 @@ def record_import(
     store.conn.execute(
         "INSERT OR REPLACE INTO sync_imports (file_sha256, export_id, site, file_name, changes, imported_at,"
         " destination, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (file_sha256, export_id, site, file_name, merged.inserted, _now_iso(), destination,
-         merged.first_new_seq if last else None, last),
+        (
+            file_sha256,
+            export_id,
+            site,
+            file_name,
+            merged.inserted,
+            _now_iso(),
+            destination,
+            merged.first_new_seq if last else None,
+            last,
+        ),
     )
 
 
@@ -423,4 +444,3 @@ def last_sync(store: Store) -> str | None:
         " UNION ALL SELECT max(imported_at) FROM sync_imports)"
     ).fetchone()
     return row[0] if row else None
-

@@ -58,7 +58,9 @@ def heads(versions: Iterable[FieldVersion]) -> list[FieldVersion]:
     """Versions nobody has written on top of, highest ``(hlc, site)`` first."""
     versions = list(versions)
     superseded = {key for v in versions for key in parents(v.prev)}
-    return sorted((v for v in versions if v.key not in superseded), key=lambda v: (v.hlc, v.site), reverse=True)
+    return sorted(
+        (v for v in versions if v.key not in superseded), key=lambda v: (v.hlc, v.site), reverse=True
+    )
 
 
 def _field_versions(store: Store, tbl: str, row_id: str, field: str) -> list[FieldVersion]:
@@ -105,7 +107,8 @@ def detect(store: Store, since_seq: int, candidates: set[tuple[str, str, str]] |
         for tbl, row_id, field in sorted(candidates):
             if _conflict_of(store, tbl, row_id, field) is None:
                 store.conn.execute(
-                    "DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND field = ?", (tbl, row_id, field)
+                    "DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND field = ?",
+                    (tbl, row_id, field),
                 )
                 continue
             found += 1
@@ -126,7 +129,10 @@ def open_conflicts(store: Store, tbl: str | None = None, row_id: str | None = No
         params = [tbl] + ([row_id] if row_id is not None else [])
     result = []
     for t, r, f in store.conn.execute(sql + " ORDER BY detected_hlc, tbl, row_id, field", params).fetchall():
-        if t not in BY_TABLE or store.conn.execute(f"SELECT 1 FROM {t} WHERE id = ?", (r,)).fetchone() is None:
+        if (
+            t not in BY_TABLE
+            or store.conn.execute(f"SELECT 1 FROM {t} WHERE id = ?", (r,)).fetchone() is None
+        ):
             continue
         conflict = _conflict_of(store, t, r, f)
         if conflict is not None:
@@ -156,8 +162,15 @@ def resolve(store: Store, conflict: Conflict, value: Any) -> FieldVersion:
         hlc = store.clock.now()
         store.conn.execute(
             "INSERT INTO field_versions (tbl, row_id, field, value, hlc, site, prev) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (conflict.tbl, conflict.row_id, conflict.field, json.dumps(encoded, ensure_ascii=False, separators=(",", ":")),
-             hlc, store.site, prev),
+            (
+                conflict.tbl,
+                conflict.row_id,
+                conflict.field,
+                json.dumps(encoded, ensure_ascii=False, separators=(",", ":")),
+                hlc,
+                store.site,
+                prev,
+            ),
         )
         store.recompute(conflict.tbl, [conflict.row_id])
         store.conn.execute(

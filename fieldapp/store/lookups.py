@@ -31,20 +31,34 @@ def relations_of(store: Store, person_id: str) -> list[PersonLink]:
     return sorted(links, key=lambda link: (link.other.name or "").casefold())
 
 
-def add_relation(store: Store, from_person_id: str, to_person_id: str, kind: RelationKind | str,
-                 activity_id: str | None = None) -> Relation:
+def add_relation(
+    store: Store,
+    from_person_id: str,
+    to_person_id: str,
+    kind: RelationKind | str,
+    activity_id: str | None = None,
+) -> Relation:
     key = Relation.key(from_person_id, to_person_id, str(RelationKind(kind)))
     existing = store.find(Relation, key)
     if existing is not None:
         return existing
-    return store.add(Relation(id=key, from_person_id=from_person_id, to_person_id=to_person_id, kind=kind,
-                              activity_id=activity_id))
+    return store.add(
+        Relation(
+            id=key,
+            from_person_id=from_person_id,
+            to_person_id=to_person_id,
+            kind=kind,
+            activity_id=activity_id,
+        )
+    )
 
 
 def referrals(store: Store, activity_id: str) -> list[tuple[Relation, Person]]:
     """People suggested during a 1:1 talk: relations ``suggested`` recorded on that activity."""
     result = []
-    for relation in store.list(Relation, "activity_id = ? AND kind = ?", [activity_id, RelationKind.SUGGESTED.value]):
+    for relation in store.list(
+        Relation, "activity_id = ? AND kind = ?", [activity_id, RelationKind.SUGGESTED.value]
+    ):
         person = store.find(Person, relation.from_person_id)
         if person is not None:
             result.append((relation, person))
@@ -52,18 +66,28 @@ def referrals(store: Store, activity_id: str) -> list[tuple[Relation, Person]]:
 
 
 def organisation_choices(store: Store) -> list[tuple[str, str]]:
-    return [(name or "", row_id) for row_id, name in store.conn.execute(
-        "SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE")]
+    return [
+        (name or "", row_id)
+        for row_id, name in store.conn.execute(
+            "SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE"
+        )
+    ]
 
 
 def staff_choices(store: Store) -> list[tuple[str, str]]:
-    return [(name or "", row_id) for row_id, name in store.conn.execute(
-        "SELECT id, name FROM people WHERE is_staff = 1 ORDER BY name COLLATE NOCASE")]
+    return [
+        (name or "", row_id)
+        for row_id, name in store.conn.execute(
+            "SELECT id, name FROM people WHERE is_staff = 1 ORDER BY name COLLATE NOCASE"
+        )
+    ]
 
 
 def area_choices(store: Store) -> list[tuple[str, str]]:
-    return [(name or "", row_id) for row_id, name in store.conn.execute(
-        "SELECT id, name FROM areas ORDER BY name COLLATE NOCASE")]
+    return [
+        (name or "", row_id)
+        for row_id, name in store.conn.execute("SELECT id, name FROM areas ORDER BY name COLLATE NOCASE")
+    ]
 
 
 def person_name(store: Store, person_id: str | None) -> str:

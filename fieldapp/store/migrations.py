@@ -21,14 +21,24 @@ def migration(name: str):
     MIGRATION_NAMES.append(name)
     return migrations(name=name)
 
+
 # Each table's full-text columns as of 0001. (Literal on purpose: see module doc.)
 _FTS_0001 = {
     "areas": ("name", "municipality", "description"),
     "organisations": ("name", "notes"),
     "people": ("name", "roles", "interests", "resources", "notes"),
     "activities": (
-        "title", "place", "summary", "route", "story", "self_interest", "concerns",
-        "resources", "next_step", "invited_groups", "questions",
+        "title",
+        "place",
+        "summary",
+        "route",
+        "story",
+        "self_interest",
+        "concerns",
+        "resources",
+        "next_step",
+        "invited_groups",
+        "questions",
     ),
     "observations": ("text", "place_text"),
     "actions": ("text",),
@@ -306,9 +316,7 @@ def _split_sql(script: str) -> list[str]:
             continue
         current.append(line)
         joined = "\n".join(current)
-        if line.rstrip().endswith(";") and (
-            "CREATE TRIGGER" not in joined or line.strip() == "END;"
-        ):
+        if line.rstrip().endswith(";") and ("CREATE TRIGGER" not in joined or line.strip() == "END;"):
             statements.append(joined)
             current = []
     return statements
@@ -345,5 +353,7 @@ BULK_AFTER_INSERT["activities"]["activities_contact_ai"] = _contact_of(
     " WHERE a.rowid > :high"
 )
 BULK_AFTER_INSERT["participants"] = {
-    "participants_contact_ai": _contact_of("SELECT DISTINCT person_id AS pid FROM participants WHERE rowid > :high")
+    "participants_contact_ai": _contact_of(
+        "SELECT DISTINCT person_id AS pid FROM participants WHERE rowid > :high"
+    )
 }

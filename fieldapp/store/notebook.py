@@ -29,8 +29,8 @@ from fieldapp.domain import (
     Theme,
 )
 from fieldapp.domain.entities import normalise_theme
-from fieldapp.domain.ids import derived_id
 from fieldapp.domain.i18n import pick
+from fieldapp.domain.ids import derived_id
 
 if TYPE_CHECKING:
     from fieldapp.store.store import Store
@@ -51,7 +51,10 @@ class NotebookMixin:
     # -------------------------------------------------------------- observations
     def observations(self: Store, activity_id: str) -> list[Observation]:
         return self.list(
-            Observation, "activity_id = ?", [activity_id], order_by="observed_at IS NULL, observed_at, created_at, id"
+            Observation,
+            "activity_id = ?",
+            [activity_id],
+            order_by="observed_at IS NULL, observed_at, created_at, id",
         )
 
     def add_observation(
@@ -100,7 +103,10 @@ class NotebookMixin:
             if name.strip():
                 wanted.setdefault(Theme.key(name), name)
         with self.transaction():
-            current = {link.theme_id: link for link in self.list(ObservationTheme, "observation_id = ?", [observation_id])}
+            current = {
+                link.theme_id: link
+                for link in self.list(ObservationTheme, "observation_id = ?", [observation_id])
+            }
             for theme_id, link in current.items():
                 if theme_id not in wanted:
                     self.delete(ObservationTheme, link.id)
@@ -132,7 +138,9 @@ class NotebookMixin:
     # -------------------------------------------------------------- participants
     def participants(self: Store, activity_id: str) -> list[tuple[Participant, Person]]:
         result = []
-        for participant in self.list(Participant, "activity_id = ?", [activity_id], order_by="created_at, id"):
+        for participant in self.list(
+            Participant, "activity_id = ?", [activity_id], order_by="created_at, id"
+        ):
             person = self.find(Person, participant.person_id)
             if person is not None:
                 result.append((participant, person))
@@ -202,7 +210,10 @@ class NotebookMixin:
             person = self.find(Person, talk.person_id) if talk.person_id else None
             text = talk.next_step or _follow_up_text(person.name if person else talk.title)
             values: dict[str, Any] = dict(
-                text=text[:2000], due_date=talk.follow_up_date, owner_id=talk.facilitator_id, area_id=talk.area_id
+                text=text[:2000],
+                due_date=talk.follow_up_date,
+                owner_id=talk.facilitator_id,
+                area_id=talk.area_id,
             )
             if self.find(Action, key) is not None:
                 return self.update(Action, key, **values)
@@ -216,7 +227,9 @@ class NotebookMixin:
             [person_id, person_id, person_id],
             order_by="starts_at DESC, id",
         )
-        observations = self.list(Observation, "raised_by_id = ?", [person_id], order_by="observed_at DESC, id")
+        observations = self.list(
+            Observation, "raised_by_id = ?", [person_id], order_by="observed_at DESC, id"
+        )
         actions = self.list(Action, "owner_id = ?", [person_id], order_by="due_date IS NULL, due_date, id")
         return PersonHistory(activities, observations, actions)
 

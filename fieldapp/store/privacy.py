@@ -37,7 +37,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +65,13 @@ ACCESS_FORMAT = "feltbog-access-1"
 ERASED_TITLE = "1:1-samtale (slettet person)"
 # Personal notes of a 1:1 talk, emptied when the person it is about is erased.
 ONE_TO_ONE_PERSONAL = (
-    "story", "self_interest", "concerns", "resources", "next_step", "leadership_assessment", "summary",
+    "story",
+    "self_interest",
+    "concerns",
+    "resources",
+    "next_step",
+    "leadership_assessment",
+    "summary",
 )
 # Rows that only exist because of a person: they go entirely.
 LINK_TABLES = ("participants", "relations")
@@ -105,7 +111,9 @@ def record_consent(
     """
     person = store.get(Person, person_id)
     changes: dict[str, Any] = {
-        "consent_store_at": on, "consent_how": how, "consent_withdrawn_at": None,
+        "consent_store_at": on,
+        "consent_how": how,
+        "consent_withdrawn_at": None,
     }
     if purpose is not None:
         changes["consent_purpose"] = purpose
@@ -167,7 +175,7 @@ def last_seen(store: Store, person_id: str) -> date | None:
 
 
 def keep_until(store: Store, person_id: str, until: date, today: date | None = None) -> Person:
-    """"Keep until …": move the review date to a day in the future."""
+    """ "Keep until …": move the review date to a day in the future."""
     if until <= (today or date.today()):
         error = FieldError(Person.spec("review_after"), "not_in_future", value=until.isoformat())
         raise ValidationError([error])
@@ -493,8 +501,13 @@ def access_export(store: Store, person_id: str, now: datetime | None = None) -> 
     """
     person = store.get(Person, person_id)
     consent_fields = (
-        "consent_store_at", "consent_how", "consent_purpose", "consent_withdrawn_at",
-        "may_be_named", "may_contact", "review_after",
+        "consent_store_at",
+        "consent_how",
+        "consent_purpose",
+        "consent_withdrawn_at",
+        "may_be_named",
+        "may_contact",
+        "review_after",
     )
 
     def plain(entity: Any) -> dict[str, Any]:
@@ -513,19 +526,26 @@ def access_export(store: Store, person_id: str, now: datetime | None = None) -> 
     for rel in own_relations:
         outgoing = rel.from_person_id == person_id
         other = rel.to_person_id if outgoing else rel.from_person_id
-        relations.append({
-            **plain(rel), "direction": "from" if outgoing else "to",
-            "other_person_id": other, "other_person_name": name_of(other),
-        })
+        relations.append(
+            {
+                **plain(rel),
+                "direction": "from" if outgoing else "to",
+                "other_person_id": other,
+                "other_person_name": name_of(other),
+            }
+        )
     participations = []
     for part in store.list(Participant, "person_id = ?", [person_id], order_by="id"):
         activity = store.find(Activity, part.activity_id)
-        participations.append({
-            "activity_id": part.activity_id, "role": encode(part.spec("role"), part.role),
-            "activity_title": activity.title if activity else None,
-            "activity_kind": encode(Activity.spec("kind"), activity.kind) if activity else None,
-            "starts_at": encode(Activity.spec("starts_at"), activity.starts_at) if activity else None,
-        })
+        participations.append(
+            {
+                "activity_id": part.activity_id,
+                "role": encode(part.spec("role"), part.role),
+                "activity_title": activity.title if activity else None,
+                "activity_kind": encode(Activity.spec("kind"), activity.kind) if activity else None,
+                "starts_at": encode(Activity.spec("starts_at"), activity.starts_at) if activity else None,
+            }
+        )
     history = [
         {"field": v.field, "value": v.value, "at": hlc_to_iso(v.hlc), "site": v.site}
         for v in store.versions("people", person_id)
@@ -533,14 +553,17 @@ def access_export(store: Store, person_id: str, now: datetime | None = None) -> 
     own = plain(person)
     return {
         "format": ACCESS_FORMAT,
-        "exported_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+        "exported_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
         "person": own,
         "consent": {name: own[name] for name in consent_fields},
         "relations": relations,
         "participations": participations,
         "one_to_one_talks": [
-            plain(a) for a in store.list(
-                Activity, "person_id = ? AND kind = ?", [person_id, ActivityKind.ONE_TO_ONE.value],
+            plain(a)
+            for a in store.list(
+                Activity,
+                "person_id = ? AND kind = ?",
+                [person_id, ActivityKind.ONE_TO_ONE.value],
                 order_by="starts_at, id",
             )
         ],
@@ -570,7 +593,22 @@ def write_access_export(store: Store, person_id: str, target: str | os.PathLike[
 
 
 __all__ = [
-    "ERASED_TITLE", "ErasureFilter", "ErasureReport", "Mention", "ReviewItem", "access_export",
-    "apply_erasures", "carry_erasures", "due_for_review", "erase_person", "erased_people", "erasure_versions",
-    "keep_until", "last_seen", "mentions", "record_consent", "withdraw_consent", "write_access_export",
+    "ERASED_TITLE",
+    "ErasureFilter",
+    "ErasureReport",
+    "Mention",
+    "ReviewItem",
+    "access_export",
+    "apply_erasures",
+    "carry_erasures",
+    "due_for_review",
+    "erase_person",
+    "erased_people",
+    "erasure_versions",
+    "keep_until",
+    "last_seen",
+    "mentions",
+    "record_consent",
+    "withdraw_consent",
+    "write_access_export",
 ]

@@ -249,7 +249,9 @@ class QueriesMixin:
         return self.action_rows(ActionStatus.OPEN, due_before=today)
 
     def upcoming_actions(self, today: date, days: int = 14) -> list[ActionRow]:
-        rows = self.action_rows(ActionStatus.OPEN, due_from=today, due_before=today + timedelta(days=days + 1))
+        rows = self.action_rows(
+            ActionStatus.OPEN, due_from=today, due_before=today + timedelta(days=days + 1)
+        )
         return rows
 
     # -------------------------------------------------------------- people
@@ -292,8 +294,15 @@ class QueriesMixin:
         )
         return [
             PersonRow(
-                r[0], r[1] or "", r[2], r[3], LeadershipStage(r[4] or "contact"),
-                bool(r[5]), bool(r[6]), _date(r[7]), bool(r[8]),
+                r[0],
+                r[1] or "",
+                r[2],
+                r[3],
+                LeadershipStage(r[4] or "contact"),
+                bool(r[5]),
+                bool(r[6]),
+                _date(r[7]),
+                bool(r[8]),
             )
             for r in rows
         ]
@@ -321,7 +330,16 @@ class QueriesMixin:
             """
         )
         return [
-            AreaRow(r[0], r[1] or "", r[2], Phase(r[3] or "awaken"), Influence(r[4] or "consult"), r[5], r[6], r[7])
+            AreaRow(
+                r[0],
+                r[1] or "",
+                r[2],
+                Phase(r[3] or "awaken"),
+                Influence(r[4] or "consult"),
+                r[5],
+                r[6],
+                r[7],
+            )
             for r in rows
         ]
 
@@ -340,9 +358,7 @@ class QueriesMixin:
         return [MonthCount(r[0], r[1], r[2] or "", ActivityKind(r[3]), r[4]) for r in rows]
 
     # -------------------------------------------------------------- search
-    def search(
-        self, query: str, limit: int = 50, highlight: tuple[str, str] = ("[", "]")
-    ) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 50, highlight: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
         """Full-text search over everything, best matches first.
 
         Accepts FTS5 syntax (``legepl*``, ``"ældre borgere"``, ``bænk OR sti``); text
@@ -382,8 +398,12 @@ class QueriesMixin:
             params += [start, end, match, match, RANK_WINDOW, int(limit)]
         sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT ?"
         hits = []
-        for tbl, row_id, kind, when, title, activity_id, snip, _rank in self.conn.execute(sql, [*params, limit]):
-            hits.append(SearchHit(tbl, row_id, _search_kind(tbl, kind), when, title or "", snip or "", activity_id))
+        for tbl, row_id, kind, when, title, activity_id, snip, _rank in self.conn.execute(
+            sql, [*params, limit]
+        ):
+            hits.append(
+                SearchHit(tbl, row_id, _search_kind(tbl, kind), when, title or "", snip or "", activity_id)
+            )
         return hits
 
 
@@ -440,6 +460,14 @@ def _activity_row(r: tuple) -> ActivityRow:
 
 
 __all__ = [
-    "ActionRow", "ActivityFilter", "ActivityRow", "AreaRow", "ContactRow", "MonthCount", "PersonRow",
-    "PipelineRow", "QueriesMixin", "SearchHit",
+    "ActionRow",
+    "ActivityFilter",
+    "ActivityRow",
+    "AreaRow",
+    "ContactRow",
+    "MonthCount",
+    "PersonRow",
+    "PipelineRow",
+    "QueriesMixin",
+    "SearchHit",
 ]

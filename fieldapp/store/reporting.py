@@ -37,7 +37,11 @@ from fieldapp.store.store import Store
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".heic")
 CONFIDENTIAL_KINDS = (ActivityKind.ONE_TO_ONE.value,)
-LEADER_STAGES = (LeadershipStage.POTENTIAL.value, LeadershipStage.EMERGING.value, LeadershipStage.LEADER.value)
+LEADER_STAGES = (
+    LeadershipStage.POTENTIAL.value,
+    LeadershipStage.EMERGING.value,
+    LeadershipStage.LEADER.value,
+)
 
 
 @dataclass
@@ -182,7 +186,10 @@ def _survey_results(store: Store, activity_ids: list[str]) -> dict[str, list[Sur
     for start in range(0, len(activity_ids), 500):
         chunk = activity_ids[start : start + 500]
         items += store.list(
-            SurveyItem, f"activity_id IN ({_placeholders(chunk)})", chunk, order_by="activity_id, position, id"
+            SurveyItem,
+            f"activity_id IN ({_placeholders(chunk)})",
+            chunk,
+            order_by="activity_id, position, id",
         )
     counts: dict[str, dict[SurveyAnswer, int]] = {item.id: {} for item in items}
     item_ids = list(counts)
@@ -193,7 +200,9 @@ def _survey_results(store: Store, activity_ids: list[str]) -> dict[str, list[Sur
             chunk,
         ):
             try:
-                counts[item_id][SurveyAnswer(answer)] = counts[item_id].get(SurveyAnswer(answer), 0) + (count or 0)
+                counts[item_id][SurveyAnswer(answer)] = counts[item_id].get(SurveyAnswer(answer), 0) + (
+                    count or 0
+                )
             except ValueError:
                 continue
     for item in items:
@@ -219,7 +228,10 @@ def activity_data(store: Store, activity_id: str) -> ActivityData:
     """Everything an activity report shows; raises ``NotFoundError`` for an unknown id."""
     activity = store.get(Activity, activity_id)
     observations = store.list(
-        Observation, "activity_id = ?", [activity_id], order_by="observed_at IS NULL, observed_at, created_at, id"
+        Observation,
+        "activity_id = ?",
+        [activity_id],
+        order_by="observed_at IS NULL, observed_at, created_at, id",
     )
     participants = store.list(Participant, "activity_id = ?", [activity_id], order_by="id")
     actions = store.list(
@@ -251,7 +263,9 @@ def activity_data(store: Store, activity_id: str) -> ActivityData:
             ObservationRow(o, themes.get(o.id, []), people.get(o.raised_by_id or "")) for o in observations
         ],
         participants=[
-            (people[p.person_id], p.role or ParticipantRole.RESIDENT) for p in participants if p.person_id in people
+            (people[p.person_id], p.role or ParticipantRole.RESIDENT)
+            for p in participants
+            if p.person_id in people
         ],
         actions=[ActionRow(a, people.get(a.owner_id or "")) for a in actions],
         survey=_survey_results(store, [activity_id]).get(activity_id, []),
@@ -324,13 +338,20 @@ def area_data(
         f" AND kind = ? AND leadership_assessment IN ({stages}) AND person_id NOT IN ("
         f"  SELECT person_id FROM activities WHERE kind = ? AND person_id IS NOT NULL"
         f"  AND leadership_assessment IN ({stages}) AND {earlier})",
-        [*args, ActivityKind.ONE_TO_ONE.value, *LEADER_STAGES, ActivityKind.ONE_TO_ONE.value, *LEADER_STAGES,
-         *earlier_args],
+        [
+            *args,
+            ActivityKind.ONE_TO_ONE.value,
+            *LEADER_STAGES,
+            ActivityKind.ONE_TO_ONE.value,
+            *LEADER_STAGES,
+            *earlier_args,
+        ],
     ).fetchone()[0]
 
     observation_counts: Counter[ObservationKind] = Counter()
     for kind, count in conn.execute(
-        f"SELECT kind, count(*) FROM observations WHERE activity_id IN ({open_in_period}) GROUP BY kind", open_args
+        f"SELECT kind, count(*) FROM observations WHERE activity_id IN ({open_in_period}) GROUP BY kind",
+        open_args,
     ):
         try:
             observation_counts[ObservationKind(kind)] += count
@@ -368,7 +389,9 @@ def area_data(
 
     action_where = f"(area_id = ? OR activity_id IN ({in_period}))"
     open_actions = store.list(
-        Action, f"{action_where} AND status = ?", [area_id, *args, ActionStatus.OPEN.value],
+        Action,
+        f"{action_where} AND status = ?",
+        [area_id, *args, ActionStatus.OPEN.value],
         order_by="due_date IS NULL, due_date, id",
     )
     done_period, done_params = _period_sql(start, end, "completed_at")
@@ -420,27 +443,45 @@ def person_data(store: Store, person_id: str) -> PersonData:
     )
     participations = store.list(Participant, "person_id = ?", [person_id], order_by="id")
     activity_ids = sorted({p.activity_id for p in participations if p.activity_id})
-    activities = {
-        a.id: a
-        for a in store.list(Activity, f"id IN ({_placeholders(activity_ids)})", activity_ids, order_by="id")
-    } if activity_ids else {}
-    talks = store.list(Activity, "person_id = ? AND kind = ?", [person_id, ActivityKind.ONE_TO_ONE.value],
-                       order_by="starts_at, id")
-    observations = store.list(Observation, "raised_by_id = ?", [person_id], order_by="observed_at, created_at, id")
+    activities = (
+        {
+            a.id: a
+            for a in store.list(
+                Activity, f"id IN ({_placeholders(activity_ids)})", activity_ids, order_by="id"
+            )
+        }
+        if activity_ids
+        else {}
+    )
+    talks = store.list(
+        Activity,
+        "person_id = ? AND kind = ?",
+        [person_id, ActivityKind.ONE_TO_ONE.value],
+        order_by="starts_at, id",
+    )
+    observations = store.list(
+        Observation, "raised_by_id = ?", [person_id], order_by="observed_at, created_at, id"
+    )
     obs_activity_ids = sorted({o.activity_id for o in observations if o.activity_id} - set(activities))
     if obs_activity_ids:
-        for a in store.list(Activity, f"id IN ({_placeholders(obs_activity_ids)})", obs_activity_ids, order_by="id"):
+        for a in store.list(
+            Activity, f"id IN ({_placeholders(obs_activity_ids)})", obs_activity_ids, order_by="id"
+        ):
             activities[a.id] = a
     actions = store.list(Action, "owner_id = ?", [person_id], order_by="due_date IS NULL, due_date, id")
     count, first, last = store.conn.execute(
         "SELECT count(*), min(hlc), max(hlc) FROM field_versions WHERE tbl = ? AND row_id = ?",
         [Person.TABLE, person_id],
     ).fetchone()
-    others = people_by_id(store, [r.to_person_id if r.from_person_id == person_id else r.from_person_id
-                                  for r in relations])
+    others = people_by_id(
+        store, [r.to_person_id if r.from_person_id == person_id else r.from_person_id for r in relations]
+    )
     participation_rows = sorted(
-        ((activities[p.activity_id], p.role or ParticipantRole.RESIDENT) for p in participations
-         if p.activity_id in activities),
+        (
+            (activities[p.activity_id], p.role or ParticipantRole.RESIDENT)
+            for p in participations
+            if p.activity_id in activities
+        ),
         key=lambda row: (str(row[0].starts_at or ""), row[0].id),
     )
     return PersonData(

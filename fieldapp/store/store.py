@@ -31,8 +31,6 @@ from fieldapp.domain.clock import HybridLogicalClock, hlc_to_iso
 from fieldapp.domain.fields import FieldError, ValidationError, decode, encode
 from fieldapp.store import migrations as schema
 from fieldapp.store.attachments import AttachmentsMixin
-from fieldapp.store.notebook import NotebookMixin
-from fieldapp.store.queries import QueriesMixin
 from fieldapp.store.errors import (
     CannotOpenError,
     CorruptDatabaseError,
@@ -45,6 +43,8 @@ from fieldapp.store.errors import (
     translate_os_error,
     translate_sqlite_error,
 )
+from fieldapp.store.notebook import NotebookMixin
+from fieldapp.store.queries import QueriesMixin
 
 logger = logging.getLogger(__name__)
 
@@ -226,7 +226,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         """
         fields: dict[str, list[tuple[int, str, str, str | None]]] = {}
         for field, value, hlc, site, prev in self.conn.execute(
-            "SELECT field, value, hlc, site, prev FROM field_versions WHERE tbl = ? AND row_id = ?", (tbl, row_id)
+            "SELECT field, value, hlc, site, prev FROM field_versions WHERE tbl = ? AND row_id = ?",
+            (tbl, row_id),
         ):
             fields.setdefault(field, []).append((hlc, site, value, prev))
         result: dict[str, str] = {}
@@ -399,7 +400,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             first = hlc
             if earlier:  # a revived row: its history starts with its first version, as in recompute
                 first = self.conn.execute(
-                    "SELECT min(hlc) FROM field_versions WHERE tbl = ? AND row_id = ?", (clean.TABLE, clean.id)
+                    "SELECT min(hlc) FROM field_versions WHERE tbl = ? AND row_id = ?",
+                    (clean.TABLE, clean.id),
                 ).fetchone()[0]
             row = {"id": clean.id, "created_at": hlc_to_iso(first), "updated_at": hlc_to_iso(hlc), **values}
             self._upsert_row(clean.TABLE, row)
@@ -445,7 +447,9 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
 
     def _delete_cascading(self, tbl: str, row_id: str, hlc: int) -> None:
         for child, column in CASCADES.get(tbl, ()):
-            for (child_id,) in self.conn.execute(f"SELECT id FROM {child} WHERE {column} = ?", (row_id,)).fetchall():
+            for (child_id,) in self.conn.execute(
+                f"SELECT id FROM {child} WHERE {column} = ?", (row_id,)
+            ).fetchall():
                 self._delete_cascading(child, child_id, hlc)
         if self.conn.execute(f"SELECT 1 FROM {tbl} WHERE id = ?", (row_id,)).fetchone() is None:
             return  # reached twice through two paths (a relation to oneself)
@@ -736,6 +740,12 @@ def _fsync_dir(folder: Path) -> None:
 
 
 __all__ = [
-    "DELETED", "FieldVersion", "Store", "StoreError", "DatabaseLockedError", "ReadOnlyError",
-    "entity_from_row", "version_key",
+    "DELETED",
+    "FieldVersion",
+    "Store",
+    "StoreError",
+    "DatabaseLockedError",
+    "ReadOnlyError",
+    "entity_from_row",
+    "version_key",
 ]

@@ -85,7 +85,9 @@ def read(data: bytes, *, name: str, limits: Limits) -> Archive:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
-        raise _damaged(name, f"indholdet kan ikke pakkes ud ({error})", f"the contents cannot be unpacked ({error})")
+        raise _damaged(
+            name, f"indholdet kan ikke pakkes ud ({error})", f"the contents cannot be unpacked ({error})"
+        )
     if len(infos) > limits.max_members:
         raise TooLargeError(name=name, detail=f"{len(infos)} members")
     seen: set[str] = set()
@@ -103,7 +105,9 @@ def read(data: bytes, *, name: str, limits: Limits) -> Archive:
         if info.file_size > cap:
             raise TooLargeError(name=name, detail=f"{member}: {info.file_size} bytes")
         if info.file_size > limits.max_ratio * max(info.compress_size, 1024):
-            raise TooLargeError(name=name, detail=f"{member}: ratio {info.file_size // max(info.compress_size, 1)}")
+            raise TooLargeError(
+                name=name, detail=f"{member}: ratio {info.file_size // max(info.compress_size, 1)}"
+            )
         total += info.file_size
         if total > limits.max_unpacked_bytes:
             raise TooLargeError(name=name, detail=f"> {limits.max_unpacked_bytes} bytes")
@@ -113,14 +117,26 @@ def read(data: bytes, *, name: str, limits: Limits) -> Archive:
     manifest = _parse_manifest(contents.pop(MANIFEST), name)
     listed = manifest["members"]
     if set(listed) != set(contents):
-        raise _damaged(name, "manifestets liste passer ikke med indholdet", "the manifest's list does not match the contents")
+        raise _damaged(
+            name,
+            "manifestets liste passer ikke med indholdet",
+            "the manifest's list does not match the contents",
+        )
     for member, payload in contents.items():
         digest = sha256_hex(payload)
         if digest != listed[member]:
-            raise _damaged(name, f"kontrolsummen for »{member}« passer ikke", f"the checksum of '{member}' does not match")
+            raise _damaged(
+                name,
+                f"kontrolsummen for »{member}« passer ikke",
+                f"the checksum of '{member}' does not match",
+            )
         blob = _BLOB_NAME.fullmatch(member)
         if blob and blob.group(1) != digest:
-            raise _damaged(name, f"»{member}« har ikke sit eget navn som kontrolsum", f"'{member}' is not named by its hash")
+            raise _damaged(
+                name,
+                f"»{member}« har ikke sit eget navn som kontrolsum",
+                f"'{member}' is not named by its hash",
+            )
     changes = contents.pop(CHANGES)
     blobs = {_BLOB_NAME.fullmatch(m).group(1): b for m, b in contents.items()}  # type: ignore[union-attr]
     return Archive(manifest=manifest, changes=changes, blobs=blobs)
@@ -139,10 +155,21 @@ def _read_member(zf: zipfile.ZipFile, member: str, cap: int, name: str) -> bytes
     try:
         with zf.open(member) as handle:
             payload = handle.read(cap + 1)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError) as error:
-        raise _damaged(name, f"»{member}« kan ikke pakkes ud ({error})", f"'{member}' cannot be unpacked ({error})")
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        OSError,
+        NotImplementedError,
+    ) as error:
+        raise _damaged(
+            name, f"»{member}« kan ikke pakkes ud ({error})", f"'{member}' cannot be unpacked ({error})"
+        )
     except Exception as error:  # zlib.error and friends from a crafted stream
-        raise _damaged(name, f"»{member}« kan ikke pakkes ud ({error})", f"'{member}' cannot be unpacked ({error})")
+        raise _damaged(
+            name, f"»{member}« kan ikke pakkes ud ({error})", f"'{member}' cannot be unpacked ({error})"
+        )
     if len(payload) > cap:
         raise TooLargeError(name=name, detail=f"{member}: > {cap} bytes")
     return payload
@@ -152,17 +179,25 @@ def _parse_manifest(raw: bytes, name: str) -> dict[str, Any]:
     try:
         manifest = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise BadContentError(name=name, detail=both("manifestet er ikke gyldig JSON", "the manifest is not valid JSON"))
+        raise BadContentError(
+            name=name, detail=both("manifestet er ikke gyldig JSON", "the manifest is not valid JSON")
+        )
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BadContentError(name=name, detail=both("manifestet er ukendt", "the manifest is not recognised"))
+        raise BadContentError(
+            name=name, detail=both("manifestet er ukendt", "the manifest is not recognised")
+        )
     version = manifest.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise BadContentError(name=name, detail=both("manifestet mangler en version", "the manifest has no version"))
+        raise BadContentError(
+            name=name, detail=both("manifestet mangler en version", "the manifest has no version")
+        )
     if version > FORMAT_VERSION:
         raise NewerFormatError(name=name)
     members = manifest.get("members")
     if not isinstance(members, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and _SHA.fullmatch(v) for k, v in members.items()
     ):
-        raise BadContentError(name=name, detail=both("manifestets liste er ugyldig", "the manifest's member list is invalid"))
+        raise BadContentError(
+            name=name, detail=both("manifestets liste er ugyldig", "the manifest's member list is invalid")
+        )
     return manifest

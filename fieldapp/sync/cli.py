@@ -21,28 +21,40 @@ PASSPHRASE_ENV = "FELTBOG_PASSPHRASE"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    sync = subparsers.add_parser("sync", help="exchange sync files with colleagues / udveksl synkroniseringsfiler")
+    sync = subparsers.add_parser(
+        "sync", help="exchange sync files with colleagues / udveksl synkroniseringsfiler"
+    )
     commands = sync.add_subparsers(dest="sync_command", metavar="SYNC_COMMAND")
     sync.set_defaults(handler=lambda args: _usage(sync))
 
     export = commands.add_parser("export", allow_abbrev=False, help="write a sync file")
     _common(export)
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    export.add_argument("--full", action="store_true", help="everything, not only news since the last export there")
-    export.add_argument("--no-encryption", action="store_true", help="write an UNENCRYPTED file (explicit choice)")
+    export.add_argument(
+        "--full", action="store_true", help="everything, not only news since the last export there"
+    )
+    export.add_argument(
+        "--no-encryption", action="store_true", help="write an UNENCRYPTED file (explicit choice)"
+    )
     export.set_defaults(handler=_export)
 
     imp = commands.add_parser("import", allow_abbrev=False, help="merge a sync file into the notebook")
     _common(imp)
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--force", action="store_true", help="accept a file that deletes more than half of the rows")
+    imp.add_argument(
+        "--force", action="store_true", help="accept a file that deletes more than half of the rows"
+    )
     imp.set_defaults(handler=_import)
 
     folder = commands.add_parser("folder", allow_abbrev=False, help="sync through a shared folder")
     _common(folder)
     folder.add_argument("folder", type=Path, metavar="DIR")
-    folder.add_argument("--force", action="store_true", help="accept files that delete more than half of the rows")
-    folder.add_argument("--no-encryption", action="store_true", help="write an UNENCRYPTED file (explicit choice)")
+    folder.add_argument(
+        "--force", action="store_true", help="accept files that delete more than half of the rows"
+    )
+    folder.add_argument(
+        "--no-encryption", action="store_true", help="write an UNENCRYPTED file (explicit choice)"
+    )
     folder.set_defaults(handler=_folder)
 
 
@@ -69,25 +81,31 @@ def passphrase(args: argparse.Namespace, *, required: bool) -> str | None:
             text = args.passphrase_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(
-                _say(f"Adgangsfrasen kunne ikke læses fra {args.passphrase_file}: {error}",
-                     f"The passphrase could not be read from {args.passphrase_file}: {error}")
+                _say(
+                    f"Adgangsfrasen kunne ikke læses fra {args.passphrase_file}: {error}",
+                    f"The passphrase could not be read from {args.passphrase_file}: {error}",
+                )
             ) from None
         value = text.rstrip("\r\n")
     else:
         value = os.environ.get(PASSPHRASE_ENV) or ""
     if not value and required:
         raise CommandError(
-            _say(f"Angiv holdets adgangssætning med --passphrase-file eller {PASSPHRASE_ENV} "
-                 "(eller --no-encryption for en ukrypteret fil).",
-                 f"Give the team passphrase with --passphrase-file or {PASSPHRASE_ENV} "
-                 "(or --no-encryption for an unencrypted file).")
+            _say(
+                f"Angiv holdets adgangssætning med --passphrase-file eller {PASSPHRASE_ENV} "
+                "(eller --no-encryption for en ukrypteret fil).",
+                f"Give the team passphrase with --passphrase-file or {PASSPHRASE_ENV} "
+                "(or --no-encryption for an unencrypted file).",
+            )
         )
     return value or None
 
 
 def _open(args: argparse.Namespace) -> Store:
     if not args.db.exists():
-        raise CommandError(_say(f"Notesbogen {args.db} findes ikke.", f"The notebook {args.db} does not exist."))
+        raise CommandError(
+            _say(f"Notesbogen {args.db} findes ikke.", f"The notebook {args.db} does not exist.")
+        )
     return Store.open(args.db)
 
 
@@ -136,9 +154,13 @@ def _print(summary: SyncSummary) -> None:
         _say(
             f"{summary.changes_in} ændringer ind, {summary.changes_out} ud, {summary.conflicts} konflikter"
             f" ({len(summary.files_imported)} filer indlæst, {len(summary.files_skipped)} sprunget over,"
-            f" {len(summary.files_written)} skrevet" + (f", {removed} gamle fjernet" if removed else "") + ").",
+            f" {len(summary.files_written)} skrevet"
+            + (f", {removed} gamle fjernet" if removed else "")
+            + ").",
             f"{summary.changes_in} changes in, {summary.changes_out} out, {summary.conflicts} conflicts"
             f" ({len(summary.files_imported)} files imported, {len(summary.files_skipped)} skipped,"
-            f" {len(summary.files_written)} written" + (f", {removed} old ones removed" if removed else "") + ").",
+            f" {len(summary.files_written)} written"
+            + (f", {removed} old ones removed" if removed else "")
+            + ").",
         )
     )

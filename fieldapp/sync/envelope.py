@@ -123,7 +123,9 @@ def seal(
     for index in range(count):
         last = index == count - 1
         sealed = aead.encrypt(
-            _nonce(index), bytes(view[index * chunk_size : (index + 1) * chunk_size]), _aad(header, index, last)
+            _nonce(index),
+            bytes(view[index * chunk_size : (index + 1) * chunk_size]),
+            _aad(header, index, last),
         )
         parts.append(_LEN.pack(len(sealed)))
         parts.append(sealed)
@@ -169,7 +171,9 @@ def open_sealed(
     memory_kib, iterations, lanes, salt, check, chunk_size = _KDF.unpack_from(data, _PREFIX.size)
     params = KdfParams(memory_kib=memory_kib, iterations=iterations, lanes=lanes)
     if not params.acceptable() or not 1 <= chunk_size <= 64 * CHUNK_SIZE:
-        raise DamagedFileError(name=name, detail=both("ugyldige parametre i hovedet", "invalid header parameters"))
+        raise DamagedFileError(
+            name=name, detail=both("ugyldige parametre i hovedet", "invalid header parameters")
+        )
     key, expected = _derive(passphrase, salt, params)
     if not hmac.compare_digest(check, expected):
         raise WrongPassphraseError(name=name)
@@ -185,7 +189,9 @@ def open_sealed(
         (length,) = _LEN.unpack_from(data, pos)
         pos += _LEN.size
         if not _TAG_LEN <= length <= chunk_size + _TAG_LEN or pos + length > total:
-            raise DamagedFileError(name=name, detail=both(f"blok {index} er ugyldig", f"block {index} is invalid"))
+            raise DamagedFileError(
+                name=name, detail=both(f"blok {index} er ugyldig", f"block {index} is invalid")
+            )
         sealed = data[pos : pos + length]
         pos += length
         plain = None
@@ -196,14 +202,16 @@ def open_sealed(
                 continue
             if last and pos != total:
                 raise DamagedFileError(
-                    name=name, detail=both("der er data efter sidste blok", "there is data after the last block")
+                    name=name,
+                    detail=both("der er data efter sidste blok", "there is data after the last block"),
                 )
             if not last and pos == total:
                 raise DamagedFileError(name=name, detail=both("filen er afkortet", "the file is cut short"))
             break
         if plain is None:
             raise DamagedFileError(
-                name=name, detail=both(f"blok {index} er ændret eller flyttet", f"block {index} was altered or moved")
+                name=name,
+                detail=both(f"blok {index} er ændret eller flyttet", f"block {index} was altered or moved"),
             )
         size += len(plain)
         if size > max_payload:

@@ -146,7 +146,9 @@ def _place(folder: Path) -> str:
 
 
 @without_cyclic_gc()
-def _build_payload(store: Store, win: changelog.Window, progress: Progress | None) -> tuple[bytes, SyncSummary]:
+def _build_payload(
+    store: Store, win: changelog.Window, progress: Progress | None
+) -> tuple[bytes, SyncSummary]:
     total = changelog.count_in(store, win)
     lines: list[str] = []
     for batch in changelog.lines_in(store, win):
@@ -248,7 +250,9 @@ def import_file(
     """
     path = Path(path)
     data = _read_file(path, limits)
-    return _import_bytes(store, data, path, passphrase, progress=progress, force=force, again=again, limits=limits)
+    return _import_bytes(
+        store, data, path, passphrase, progress=progress, force=force, again=again, limits=limits
+    )
 
 
 def _read_file(path: Path, limits: Limits) -> bytes:
@@ -293,16 +297,28 @@ def _import_bytes(
             store.clock.observe(incoming.max_hlc)
             total = len(incoming.rows)
             merged = changelog.merge(
-                store, incoming.rows, incoming.values,
-                step=lambda fraction: _report(progress, "merge", max(0, min(int(fraction * total), total - 1)), total),
+                store,
+                incoming.rows,
+                incoming.values,
+                step=lambda fraction: _report(
+                    progress, "merge", max(0, min(int(fraction * total), total - 1)), total
+                ),
             )
             if not force and merged.rows_deleted * 2 > merged.rows_before:
                 raise MassDeleteError(name=name, deleted=merged.rows_deleted, total=merged.rows_before)
             summary.conflicts = (
-                conflicts.detect(store, merged.first_new_seq, merged.conflict_candidates) if merged.inserted else 0
+                conflicts.detect(store, merged.first_new_seq, merged.conflict_candidates)
+                if merged.inserted
+                else 0
             )
             changelog.record_import(
-                store, file_sha, incoming.manifest["export_id"], incoming.manifest["site"], name, merged, folder
+                store,
+                file_sha,
+                incoming.manifest["export_id"],
+                incoming.manifest["site"],
+                name,
+                merged,
+                folder,
             )
     except BaseException:
         store.clock.last = saved_clock
@@ -333,7 +349,8 @@ def _unpack(
     items = parse_lines(contents.changes, name=name, max_changes=limits.max_changes)
     if len(items) != manifest["counts"]["changes"]:
         raise BadContentError(
-            name=name, detail=both("antallet af ændringer passer ikke", "the number of changes does not match")
+            name=name,
+            detail=both("antallet af ændringer passer ikke", "the number of changes does not match"),
         )
     checked = check_versions(items, name=name, progress=lambda d, t: _report(progress, "check", d, t))
     return _Incoming(name, file_sha, manifest, checked.rows, checked.values, checked.max_hlc, contents.blobs)
@@ -367,7 +384,11 @@ def _check_manifest(manifest: dict, name: str) -> None:
 
 
 def _check_clock(store: Store, incoming: _Incoming) -> None:
-    stamps = [incoming.max_hlc, *incoming.manifest["sites"].values(), incoming.manifest.get("created_hlc") or 0]
+    stamps = [
+        incoming.max_hlc,
+        *incoming.manifest["sites"].values(),
+        incoming.manifest.get("created_hlc") or 0,
+    ]
     trial = HybridLogicalClock(last=store.clock.last, wall=store.clock.wall)
     try:
         for stamp in stamps:
@@ -447,8 +468,15 @@ def sync_folder(
                 continue
             summary.add(
                 _import_bytes(
-                    store, data, path, passphrase,
-                    progress=progress, force=force, again=False, limits=limits, folder=place,
+                    store,
+                    data,
+                    path,
+                    passphrase,
+                    progress=progress,
+                    force=force,
+                    again=False,
+                    limits=limits,
+                    folder=place,
                     backup=backup_once,
                 )
             )
@@ -462,12 +490,21 @@ def sync_folder(
         target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
         summary.add(
             export_file(
-                store, target, passphrase,
-                progress=progress, destination=place, kdf=kdf, encrypt=encrypt, skip_echo=True, full=tidy,
+                store,
+                target,
+                passphrase,
+                progress=progress,
+                destination=place,
+                kdf=kdf,
+                encrypt=encrypt,
+                skip_echo=True,
+                full=tidy,
             )
         )
         if tidy:
-            summary.files_removed = _remove_quietly(own + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial")))
+            summary.files_removed = _remove_quietly(
+                own + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial"))
+            )
     return summary
 
 
@@ -482,4 +519,3 @@ def _remove_quietly(paths: list[Path]) -> list[Path]:
         else:
             removed.append(path)
     return removed
-

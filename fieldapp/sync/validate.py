@@ -53,8 +53,11 @@ def parse_lines(raw: bytes, *, name: str, max_changes: int) -> list[Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BadContentError(
-            name=name, detail=both(f"ændringerne er ikke gyldig UTF-8 (byte {error.start})",
-                                   f"the changes are not valid UTF-8 (byte {error.start})"),
+            name=name,
+            detail=both(
+                f"ændringerne er ikke gyldig UTF-8 (byte {error.start})",
+                f"the changes are not valid UTF-8 (byte {error.start})",
+            ),
         ) from None
     text = text.strip("\n")
     if not text:
@@ -82,7 +85,9 @@ def parse_lines(raw: bytes, *, name: str, max_changes: int) -> list[Any]:
                 raise BadContentError(
                     name=name, detail=both(f"linje {number} er ikke gyldig", f"line {number} is not valid")
                 )
-        raise BadContentError(name=name, detail=both("ændringerne er ikke gyldige", "the changes are not valid"))
+        raise BadContentError(
+            name=name, detail=both("ændringerne er ikke gyldige", "the changes are not valid")
+        )
     return items
 
 
@@ -91,7 +96,9 @@ def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not a JSON value")
 
 
-def check_versions(items: list[Any], *, name: str, progress: Callable[[int, int], None] | None = None) -> Checked:
+def check_versions(
+    items: list[Any], *, name: str, progress: Callable[[int, int], None] | None = None
+) -> Checked:
     """Every item must be a well-formed, whitelisted version with a valid value.
 
     A big file is checked column by column (each distinct table, field, id, site
@@ -149,10 +156,17 @@ def _check_columns(items: list[Any]) -> Checked | None:
     except (_Bad, TypeError):
         return None
     # The whitelist's own (interned) strings go on, never the file's.
-    rows = list(zip(
-        map(sys.intern, tbls), map(one_id.__getitem__, ids), map(sys.intern, fields), map(_dump, values), hlcs,
-        map(one_site.__getitem__, sites), prevs,
-    ))
+    rows = list(
+        zip(
+            map(sys.intern, tbls),
+            map(one_id.__getitem__, ids),
+            map(sys.intern, fields),
+            map(_dump, values),
+            hlcs,
+            map(one_site.__getitem__, sites),
+            prevs,
+        )
+    )
     shas = {
         value for tbl, field_name, _, value in distinct if tbl == "attachments" and field_name == "sha256"
     }
@@ -234,7 +248,9 @@ class _Checker:
             raise _Bad(f"ukendt tabel {_short(tbl_in)}", f"unknown table {_short(tbl_in)}")
         field_name = _CANONICAL_FIELD[tbl].get(field_in) if type(field_in) is str else None
         if field_name is None:
-            raise _Bad(f"ukendt felt {_short(field_in)} i {tbl}", f"unknown field {_short(field_in)} in {tbl}")
+            raise _Bad(
+                f"ukendt felt {_short(field_in)} i {tbl}", f"unknown field {_short(field_in)} in {tbl}"
+            )
         if row_id not in self.ids:
             if not is_uuid(row_id):
                 raise _Bad(f"ugyldigt id {_short(row_id)}", f"invalid id {_short(row_id)}")
@@ -248,7 +264,10 @@ class _Checker:
         if prev is not None and not (type(prev) is str and PREV.fullmatch(prev)):
             raise _Bad(f"ugyldig forgænger {_short(prev)}", f"invalid predecessor {_short(prev)}")
         if type(value) not in _SCALARS:
-            raise _Bad(f"værdien {_short(value)} er ikke en enkelt værdi", f"the value {_short(value)} is not a scalar")
+            raise _Bad(
+                f"værdien {_short(value)} er ikke en enkelt værdi",
+                f"the value {_short(value)} is not a scalar",
+            )
         _check_text(value)
         spec = WHITELIST[tbl][field_name]
         if spec is None:

@@ -8,18 +8,16 @@ import sys
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 # The store (sqlite-utils and its plugins) is imported before Qt on purpose: once PySide6
 # is loaded, its import hook inspects the source of every module imported after it.
 from fieldapp import APP_NAME, __version__, keystore
 from fieldapp.domain import i18n as vocabulary
 from fieldapp.paths import config_dir, default_notebook, ensure, log_dir
-from fieldapp.store import Store, StoreError
-from fieldapp.store import backups
+from fieldapp.store import Store, StoreError, backups
 from fieldapp.store.errors import CorruptDatabaseError
-
-from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
 from fieldapp.ui.crash import ErrorReporter, setup_logging
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_datetime
@@ -88,8 +86,10 @@ class Feltbog(QObject):
             self.dialogs.error(
                 None,
                 self.tr("Feltbog is already open"),
-                self.tr("This notebook is already open in another Feltbog window: %1\n"
-                        "Switch to that window, or close it and try again.").replace("%1", str(path)),
+                self.tr(
+                    "This notebook is already open in another Feltbog window: %1\n"
+                    "Switch to that window, or close it and try again."
+                ).replace("%1", str(path)),
             )
             return EXIT_LOCKED
         is_new = not path.exists()
@@ -128,13 +128,19 @@ class Feltbog(QObject):
             if best is None:
                 raise
             counts = best.counts
-            text = (error.message(self.language) + "\n\n"
-                    + self.tr("The newest good backup is from %1 and holds %2 people and %3 activities. "
-                              "Restore it now?")
-                    .replace("%1", format_datetime(best.taken_at, self.language))
-                    .replace("%2", str(counts.get("people", 0)))
-                    .replace("%3", str(counts.get("activities", 0))))
-            if not self.dialogs.ask(None, self.tr("The notebook is damaged"), text, self.tr("Restore the backup")):
+            text = (
+                error.message(self.language)
+                + "\n\n"
+                + self.tr(
+                    "The newest good backup is from %1 and holds %2 people and %3 activities. Restore it now?"
+                )
+                .replace("%1", format_datetime(best.taken_at, self.language))
+                .replace("%2", str(counts.get("people", 0)))
+                .replace("%3", str(counts.get("activities", 0)))
+            )
+            if not self.dialogs.ask(
+                None, self.tr("The notebook is damaged"), text, self.tr("Restore the backup")
+            ):
                 return None
             result = backups.restore(path, best.path)
             logger.info("restored %s from %s at start-up", path, result.restored_from)
@@ -171,7 +177,8 @@ class Feltbog(QObject):
         if result is not None:
             kept = result.safety_copy.name if result.safety_copy else ""
             self.window.statusBar().showMessage(
-                self.tr("Restored. The notebook as it was is kept as %1.").replace("%1", kept), 10000)
+                self.tr("Restored. The notebook as it was is kept as %1.").replace("%1", kept), 10000
+            )
         return result is not None
 
     def show_main_window(self) -> None:
@@ -250,6 +257,7 @@ def run_app(argv: list[str]) -> int:
     controller = result
     app.aboutToQuit.connect(controller.shutdown)
     if parse_args(argv).quit_when_idle:
+
         def report_idle() -> None:
             print(f"IDLE {time.time():.6f}", flush=True)
             app.quit()

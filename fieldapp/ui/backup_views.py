@@ -29,7 +29,7 @@ from fieldapp.store.backups import (
     list_backups,
 )
 from fieldapp.ui.formatting import format_count, format_datetime
-from fieldapp.ui.list_models import RowsTableModel, Column
+from fieldapp.ui.list_models import Column, RowsTableModel
 
 
 class BackupTableModel(RowsTableModel):
@@ -39,17 +39,26 @@ class BackupTableModel(RowsTableModel):
 
     def make_columns(self) -> list[Column]:
         def count(table: str):
-            return Column("", lambda b: format_count(b.counts[table]) if table in b.counts else "",
-                          lambda b: b.counts.get(table, -1), align_right=True)
+            return Column(
+                "",
+                lambda b: format_count(b.counts[table]) if table in b.counts else "",
+                lambda b: b.counts.get(table, -1),
+                align_right=True,
+            )
 
         columns = [
             Column(self.tr("Taken"), lambda b: format_datetime(b.taken_at), lambda b: b.taken_at.isoformat()),
             Column(self.tr("Kind"), self.kind_label),
-            count("people"), count("activities"), count("observations"), count("actions"),
+            count("people"),
+            count("activities"),
+            count("observations"),
+            count("actions"),
             Column(self.tr("State"), self.state_text),
         ]
-        for column, header in zip(columns[2:6], (self.tr("People"), self.tr("Activities"),
-                                                  self.tr("Observations"), self.tr("Actions"))):
+        for column, header in zip(
+            columns[2:6],
+            (self.tr("People"), self.tr("Activities"), self.tr("Observations"), self.tr("Actions")),
+        ):
             column.header = header
         return columns
 
@@ -99,16 +108,21 @@ class RestoreDialog(QDialog):
 
     restore_chosen = Signal(Path)
 
-    def __init__(self, db_path: Path, dialogs, lang: str, parent: QWidget | None = None,
-                 backup_dir: Path | None = None):
+    def __init__(
+        self, db_path: Path, dialogs, lang: str, parent: QWidget | None = None, backup_dir: Path | None = None
+    ):
         super().__init__(parent)
         self.db_path = db_path
         self.dialogs = dialogs
         self.lang = lang
         self.setWindowTitle(self.tr("Restore from backup"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Choose the copy to go back to. The notebook as it is now is kept as a copy "
-                               "first, so nothing is lost; people erased since the copy stay erased."))
+        intro = QLabel(
+            self.tr(
+                "Choose the copy to go back to. The notebook as it is now is kept as a copy "
+                "first, so nothing is lost; people erased since the copy stay erased."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = BackupTableModel(self)
@@ -153,9 +167,10 @@ class RestoreDialog(QDialog):
         backup = self.selected()
         if backup is None or not backup.usable:
             return
-        question = self.tr("Go back to the copy from %1?\n\nChanges made since then are not in that copy; "
-                           "the notebook as it is now is kept as a copy of its own.").replace(
-            "%1", format_datetime(backup.taken_at, self.lang))
+        question = self.tr(
+            "Go back to the copy from %1?\n\nChanges made since then are not in that copy; "
+            "the notebook as it is now is kept as a copy of its own."
+        ).replace("%1", format_datetime(backup.taken_at, self.lang))
         if not self.dialogs.confirm(self, self.tr("Restore from backup"), question):
             return
         self.restore_chosen.emit(backup.path)

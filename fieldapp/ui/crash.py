@@ -54,8 +54,10 @@ class CrashDialog(QDialog):
         self.setMinimumSize(560, 360)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("Feltbog met an unexpected error. Your notes are saved up to the last change. "
-                    "Please copy the report below and send it to whoever supports Feltbog for you.")
+            self.tr(
+                "Feltbog met an unexpected error. Your notes are saved up to the last change. "
+                "Please copy the report below and send it to whoever supports Feltbog for you."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -109,6 +111,8 @@ class ErrorReporter(QObject):
     def _show(self, report: str) -> None:
         dialog = CrashDialog(report, self.log_path, QGuiApplication.focusWindow() and None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)
+        dialog.finished.connect(
+            lambda _result, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None
+        )
         self.dialogs.append(dialog)
         dialog.show()

@@ -63,8 +63,10 @@ class Dialogs(QObject):
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(self.tr("This is a new notebook. How would you like to start?"))
         box.setInformativeText(
-            self.tr("Demo data shows the app filled with made-up walkabouts, people and areas. "
-                    "You can start a fresh notebook later.")
+            self.tr(
+                "Demo data shows the app filled with made-up walkabouts, people and areas. "
+                "You can start a fresh notebook later."
+            )
         )
         demo = box.addButton(self.tr("Start with demo data"), QMessageBox.ButtonRole.AcceptRole)
         empty = box.addButton(self.tr("Empty notebook"), QMessageBox.ButtonRole.AcceptRole)

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QCompleter,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -32,15 +32,21 @@ from fieldapp.domain import (
     RelationKind,
     ValidationError,
 )
-from fieldapp.store import Store, StoreError
-from fieldapp.store import lookups, privacy
+from fieldapp.store import Store, StoreError, lookups, privacy
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.fields import PickerInput
+from fieldapp.ui.formatting import format_date, format_datetime
 from fieldapp.ui.forms import EntityForm
 from fieldapp.ui.icons import icon
-from fieldapp.ui.list_models import ID_ROLE, ActionTableModel, ActivityRowsModel, PeopleTableModel, RowsTableModel, Column
-from fieldapp.ui.formatting import format_datetime, format_date
+from fieldapp.ui.list_models import (
+    ID_ROLE,
+    ActionTableModel,
+    ActivityRowsModel,
+    Column,
+    PeopleTableModel,
+    RowsTableModel,
+)
 from fieldapp.ui.observations import ObservationCapture
 from fieldapp.ui.panels import ParticipantsPanel, PhotoPanel, SurveyPanel, people_names
 
@@ -147,13 +153,19 @@ class Editor(EntityForm):
 
         def create_person(text: str) -> str | None:
             try:
-                return self.store.add(Person(name=" ".join(text.split()), area_id=getattr(self.entity, "area_id", None))).id
+                return self.store.add(
+                    Person(name=" ".join(text.split()), area_id=getattr(self.entity, "area_id", None))
+                ).id
             except (ValidationError, StoreError) as error:
                 self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
                 return None
 
-        return PickerInput(self.cls.spec(name), names, lambda pid: lookups.person_name(self.store, pid),
-                           create_person if create else None)
+        return PickerInput(
+            self.cls.spec(name),
+            names,
+            lambda pid: lookups.person_name(self.store, pid),
+            create_person if create else None,
+        )
 
 
 class ActivityEditor(Editor):
@@ -187,7 +199,9 @@ class ActivityEditor(Editor):
 
     def export_pdf(self) -> bool:
         self.flush()  # the report shows what is on screen
-        return self.exporter.export_activity(self.entity_id, self.entity.title or self.entity.kind.label(self.lang))
+        return self.exporter.export_activity(
+            self.entity_id, self.entity.title or self.entity.kind.label(self.lang)
+        )
 
     def focus_main_part(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -208,8 +222,10 @@ class ActivityEditor(Editor):
     def _walkabout(self) -> None:
         self.capture = ObservationCapture(self.store, self.entity_id, self.lang, self.dialogs)
         self.tabs.addTab(padded(self.capture), icon("walkabout"), self.tr("Observations"))
-        self.tabs.addTab(self._details("place", "route", "ends_at", "facilitator_id", "status", "summary"),
-                         self.tr("Route and details"))
+        self.tabs.addTab(
+            self._details("place", "route", "ends_at", "facilitator_id", "status", "summary"),
+            self.tr("Route and details"),
+        )
         self.participants = ParticipantsPanel(self.store, self.entity_id, self.lang, self.dialogs)
         self.tabs.addTab(padded(self.participants), icon("people"), self.tr("Participants"))
         self.photos = PhotoPanel(self.store, self.entity_id, self.lang, self.dialogs)
@@ -232,21 +248,45 @@ class ActivityEditor(Editor):
             self.add_row(talk, name)
         self.referrals = ReferralsPanel(self.store, self)
         self.tabs.addTab(form_page(talk, self.referrals), icon("one_to_one"), self.tr("The talk"))
-        self.tabs.addTab(self._details("leadership_assessment", "next_step", "follow_up_date"), self.tr("Next step"))
-        self.tabs.addTab(self._details("place", "ends_at", "facilitator_id", "status", "summary"), self.tr("Details"))
+        self.tabs.addTab(
+            self._details("leadership_assessment", "next_step", "follow_up_date"), self.tr("Next step")
+        )
+        self.tabs.addTab(
+            self._details("place", "ends_at", "facilitator_id", "status", "summary"), self.tr("Details")
+        )
 
     def _listening_meeting(self) -> None:
-        self.capture = ObservationCapture(self.store, self.entity_id, self.lang, self.dialogs, with_votes=True)
+        self.capture = ObservationCapture(
+            self.store, self.entity_id, self.lang, self.dialogs, with_votes=True
+        )
         self.tabs.addTab(padded(self.capture), icon("listening_meeting"), self.tr("What we heard"))
         self.survey = SurveyPanel(self.store, self.entity_id, self.lang)
         self.tabs.addTab(padded(self.survey), icon("actions"), self.tr("Survey"))
-        self.tabs.addTab(self._details("attendee_count", "invited_groups", "questions", "place", "ends_at",
-                                       "facilitator_id", "status", "summary"), self.tr("Meeting"))
+        self.tabs.addTab(
+            self._details(
+                "attendee_count",
+                "invited_groups",
+                "questions",
+                "place",
+                "ends_at",
+                "facilitator_id",
+                "status",
+                "summary",
+            ),
+            self.tr("Meeting"),
+        )
         self.participants = ParticipantsPanel(self.store, self.entity_id, self.lang, self.dialogs)
         self.tabs.addTab(padded(self.participants), icon("people"), self.tr("Named participants"))
 
     def after_save(self, names: set[str]) -> None:
-        talk_fields = {"person_id", "leadership_assessment", "follow_up_date", "next_step", "facilitator_id", "area_id"}
+        talk_fields = {
+            "person_id",
+            "leadership_assessment",
+            "follow_up_date",
+            "next_step",
+            "facilitator_id",
+            "area_id",
+        }
         if self.entity.kind == ActivityKind.ONE_TO_ONE and names & talk_fields:
             try:
                 self.store.apply_one_to_one(self.entity_id)
@@ -292,8 +332,11 @@ class ReferralsPanel(QWidget):
         if not text:
             return
         if not talk.person_id:
-            self.editor.dialogs.info(self, self.tr("Pick the person first"),
-                                     self.tr("Choose whom the talk was with before adding the people they suggested."))
+            self.editor.dialogs.info(
+                self,
+                self.tr("Pick the person first"),
+                self.tr("Choose whom the talk was with before adding the people they suggested."),
+            )
             return
         self.names.ensure_loaded()
         person_id = self.names.find(text)
@@ -301,7 +344,9 @@ class ReferralsPanel(QWidget):
             if person_id is None:
                 person_id = self.store.add(Person(name=text, area_id=talk.area_id)).id
                 self.names.reload()
-            lookups.add_relation(self.store, person_id, talk.person_id, RelationKind.SUGGESTED, activity_id=talk.id)
+            lookups.add_relation(
+                self.store, person_id, talk.person_id, RelationKind.SUGGESTED, activity_id=talk.id
+            )
         except (ValidationError, StoreError) as error:
             self.editor.dialogs.error(self, self.tr("Not saved"), error.message(self.editor.lang))
             return
@@ -315,8 +360,9 @@ class PersonEditor(Editor):
         self.heading.setText(self.entity.name or "")
         self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
         self.access_button = self.heading_button(self.tr("Right of access…"), self.export_access)
-        self.access_button.setToolTip(self.tr("Everything stored about this person, as a PDF and a JSON file "
-                                              "(GDPR article 15)"))
+        self.access_button.setToolTip(
+            self.tr("Everything stored about this person, as a PDF and a JSON file (GDPR article 15)")
+        )
         self.outer.addWidget(self.tabs, 1)
         details = self.new_form()
         self.add_row(details, "name")
@@ -328,8 +374,15 @@ class PersonEditor(Editor):
             self.add_row(details, name)
         self.tabs.addTab(form_page(details), icon("people"), self.tr("Details"))
         consent = self.new_form()
-        for name in ("consent_store_at", "consent_how", "consent_purpose", "may_be_named", "may_contact",
-                     "consent_withdrawn_at", "review_after"):
+        for name in (
+            "consent_store_at",
+            "consent_how",
+            "consent_purpose",
+            "may_be_named",
+            "may_contact",
+            "consent_withdrawn_at",
+            "review_after",
+        ):
             self.add_row(consent, name)
         self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
         self.withdraw_button.setToolTip(self.tr("Record today that the person withdrew their consent"))
@@ -355,9 +408,11 @@ class PersonEditor(Editor):
     def withdraw_consent(self) -> bool:
         """Record the withdrawal today: no more naming in reports, no more contact."""
         name = self.entity.name or ""
-        question = self.tr("Record that %1 has withdrawn their consent today?\n\nThey will no longer be named "
-                           "in reports or contacted. Their record stays; to remove it, erase the person in "
-                           "the personal data review.").replace("%1", name)
+        question = self.tr(
+            "Record that %1 has withdrawn their consent today?\n\nThey will no longer be named "
+            "in reports or contacted. Their record stays; to remove it, erase the person in "
+            "the personal data review."
+        ).replace("%1", name)
         if not self.dialogs.confirm(self, self.tr("Withdraw consent"), question):
             return False
         if not self.flush():
@@ -466,7 +521,11 @@ class RelationsModel(RowsTableModel):
 class HistoryActivitiesModel(RowsTableModel):
     def make_columns(self) -> list[Column]:
         return [
-            Column(self.tr("Date"), lambda a: format_datetime(a.starts_at), lambda a: a.starts_at.isoformat() if a.starts_at else ""),
+            Column(
+                self.tr("Date"),
+                lambda a: format_datetime(a.starts_at),
+                lambda a: a.starts_at.isoformat() if a.starts_at else "",
+            ),
             Column(self.tr("Kind"), lambda a: a.kind.label()),
             Column(self.tr("Title"), lambda a: a.title or ""),
         ]
@@ -475,7 +534,11 @@ class HistoryActivitiesModel(RowsTableModel):
 class HistoryObservationsModel(RowsTableModel):
     def make_columns(self) -> list[Column]:
         return [
-            Column(self.tr("Time"), lambda o: format_datetime(o.observed_at), lambda o: o.observed_at.isoformat() if o.observed_at else ""),
+            Column(
+                self.tr("Time"),
+                lambda o: format_datetime(o.observed_at),
+                lambda o: o.observed_at.isoformat() if o.observed_at else "",
+            ),
             Column(self.tr("Kind"), lambda o: o.kind.label() if o.kind else ""),
             Column(self.tr("Observation"), lambda o: o.text or ""),
         ]
@@ -487,7 +550,11 @@ class HistoryObservationsModel(RowsTableModel):
 class HistoryActionsModel(RowsTableModel):
     def make_columns(self) -> list[Column]:
         return [
-            Column(self.tr("Due"), lambda a: format_date(a.due_date), lambda a: a.due_date.isoformat() if a.due_date else "9999"),
+            Column(
+                self.tr("Due"),
+                lambda a: format_date(a.due_date),
+                lambda a: a.due_date.isoformat() if a.due_date else "9999",
+            ),
             Column(self.tr("Action"), lambda a: a.text or ""),
             Column(self.tr("Status"), lambda a: a.status.label() if a.status else ""),
         ]
@@ -528,7 +595,9 @@ class AreaEditor(Editor):
         actions.set_rows(store.action_rows(status=ActionStatus.OPEN, area_id=area_id))
         table = record_table(actions, self.tr("Open actions"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("actions", index.data(ID_ROLE)))
-        self.tabs.addTab(table, icon("actions"), self.tr("Open actions (%1)").replace("%1", str(actions.rowCount())))
+        self.tabs.addTab(
+            table, icon("actions"), self.tr("Open actions (%1)").replace("%1", str(actions.rowCount()))
+        )
 
     def export_pdf(self) -> bool:
         self.flush()
@@ -567,7 +636,9 @@ class ActionEditor(Editor):
         if source:
             row = QHBoxLayout()
             row.addWidget(QLabel(self.tr("Came from:")))
-            link = QPushButton(icon(store.get(Activity, source).kind.value), lookups.activity_title(store, source))
+            link = QPushButton(
+                icon(store.get(Activity, source).kind.value), lookups.activity_title(store, source)
+            )
             link.setAccessibleName(self.tr("Open the activity this action came from"))
             link.clicked.connect(lambda: self.open_record.emit("activities", source))
             row.addWidget(link)

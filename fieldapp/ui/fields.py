@@ -9,7 +9,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QDate, QDateTime, QModelIndex, QSignalBlocker, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QDateTime,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -205,8 +214,13 @@ class DateInput(FieldInput):
             return None
         if self.with_time:
             moment = self.edit.dateTime()
-            return datetime(moment.date().year(), moment.date().month(), moment.date().day(),
-                            moment.time().hour(), moment.time().minute())
+            return datetime(
+                moment.date().year(),
+                moment.date().month(),
+                moment.date().day(),
+                moment.time().hour(),
+                moment.time().minute(),
+            )
         day = self.edit.date()
         return date(day.year(), day.month(), day.day())
 
@@ -274,7 +288,9 @@ class PickerInput(FieldInput):
     ``create(name) -> id`` is called for a name that matches nobody (if given).
     """
 
-    def __init__(self, spec: FieldSpec, names: NamesModel, describe, create=None, parent: QWidget | None = None):
+    def __init__(
+        self, spec: FieldSpec, names: NamesModel, describe, create=None, parent: QWidget | None = None
+    ):
         super().__init__(spec, parent)
         self.names = names
         self.describe = describe  # id -> label

@@ -45,7 +45,9 @@ class EntityForm(QWidget):
     saved = Signal(str, str)  # table, id
     open_record = Signal(str, str)  # table, id — a link to another record was followed
 
-    def __init__(self, store: Store, cls: type[Entity], entity_id: str, lang: str, parent: QWidget | None = None):
+    def __init__(
+        self, store: Store, cls: type[Entity], entity_id: str, lang: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.store = store
         self.cls = cls

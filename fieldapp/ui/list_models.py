@@ -15,7 +15,15 @@ from PySide6.QtGui import QFont
 
 from fieldapp.domain import ActionStatus, LeadershipStage
 from fieldapp.store import Store
-from fieldapp.store.queries import ActionRow, ActivityFilter, ActivityRow, AreaRow, ContactRow, PersonRow, PipelineRow
+from fieldapp.store.queries import (
+    ActionRow,
+    ActivityFilter,
+    ActivityRow,
+    AreaRow,
+    ContactRow,
+    PersonRow,
+    PipelineRow,
+)
 from fieldapp.ui.formatting import format_count, format_date, format_datetime
 from fieldapp.ui.icons import icon
 
@@ -30,7 +38,13 @@ class ActivityTableModel(QAbstractTableModel):
 
     COL_KIND, COL_TITLE, COL_AREA, COL_DATE, COL_STATUS, COL_OBSERVATIONS = range(6)
     PAGE = 200
-    _SORT_KEYS = {COL_KIND: "kind", COL_TITLE: "title", COL_AREA: "area", COL_DATE: "starts_at", COL_STATUS: "status"}
+    _SORT_KEYS = {
+        COL_KIND: "kind",
+        COL_TITLE: "title",
+        COL_AREA: "area",
+        COL_DATE: "starts_at",
+        COL_STATUS: "status",
+    }
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -40,8 +54,14 @@ class ActivityTableModel(QAbstractTableModel):
         self.descending = True
         self.rows: list[ActivityRow] = []
         self.total = 0
-        self._headers = [self.tr("Kind"), self.tr("Title"), self.tr("Area"), self.tr("Date"),
-                         self.tr("Status"), self.tr("Obs.")]
+        self._headers = [
+            self.tr("Kind"),
+            self.tr("Title"),
+            self.tr("Area"),
+            self.tr("Date"),
+            self.tr("Status"),
+            self.tr("Obs."),
+        ]
 
     # ------------------------------------------------------------- loading
     def set_filter(self, flt: ActivityFilter) -> None:
@@ -63,7 +83,11 @@ class ActivityTableModel(QAbstractTableModel):
         if parent.isValid():
             return
         page = self.store.activity_rows(
-            self.filter, sort=self.sort_key, descending=self.descending, limit=self.PAGE, offset=len(self.rows)
+            self.filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            limit=self.PAGE,
+            offset=len(self.rows),
         )
         if not page:
             self.total = len(self.rows)
@@ -87,8 +111,14 @@ class ActivityTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 
@@ -132,8 +162,13 @@ class ActivityTableModel(QAbstractTableModel):
 class Column:
     """One column of a ``RowsTableModel``: header, display text and sort key of a row."""
 
-    def __init__(self, header: str, display: Callable[[Any], str], sort: Callable[[Any], Any] | None = None,
-                 align_right: bool = False):
+    def __init__(
+        self,
+        header: str,
+        display: Callable[[Any], str],
+        sort: Callable[[Any], Any] | None = None,
+        align_right: bool = False,
+    ):
         self.header = header
         self.display = display
         self.sort = sort or (lambda row: display(row).casefold())
@@ -162,8 +197,14 @@ class RowsTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
             return self.columns[section].header
         return None
 
@@ -199,7 +240,11 @@ class ActivityRowsModel(RowsTableModel):
 
     def make_columns(self) -> list[Column]:
         return [
-            Column(self.tr("Date"), lambda r: format_datetime(r.starts_at), lambda r: r.starts_at.isoformat() if r.starts_at else ""),
+            Column(
+                self.tr("Date"),
+                lambda r: format_datetime(r.starts_at),
+                lambda r: r.starts_at.isoformat() if r.starts_at else "",
+            ),
             Column(self.tr("Kind"), lambda r: r.kind.label()),
             Column(self.tr("Title"), lambda r: r.title),
             Column(self.tr("Area"), lambda r: r.area_name or ""),
@@ -220,9 +265,17 @@ class PeopleTableModel(RowsTableModel):
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("Area"), lambda r: r.area_name or ""),
             Column(self.tr("Organisation"), lambda r: r.organisation_name or ""),
-            Column(self.tr("Leadership stage"), lambda r: r.leadership_stage.label(), lambda r: stages[r.leadership_stage]),
+            Column(
+                self.tr("Leadership stage"),
+                lambda r: r.leadership_stage.label(),
+                lambda r: stages[r.leadership_stage],
+            ),
             Column(self.tr("Consent"), self._consent),
-            Column(self.tr("Review after"), lambda r: format_date(r.review_after), lambda r: _date_key(r.review_after)),
+            Column(
+                self.tr("Review after"),
+                lambda r: format_date(r.review_after),
+                lambda r: _date_key(r.review_after),
+            ),
         ]
 
     def _consent(self, row: PersonRow) -> str:
@@ -242,17 +295,33 @@ class PeopleTableModel(RowsTableModel):
 
 
 class AreaTableModel(RowsTableModel):
-    COL_NAME, COL_MUNICIPALITY, COL_PHASE, COL_INFLUENCE, COL_PEOPLE, COL_ACTIVITIES, COL_OPEN_ACTIONS = range(7)
+    COL_NAME, COL_MUNICIPALITY, COL_PHASE, COL_INFLUENCE, COL_PEOPLE, COL_ACTIVITIES, COL_OPEN_ACTIONS = (
+        range(7)
+    )
 
     def make_columns(self) -> list[Column]:
         return [
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("Municipality"), lambda r: r.municipality or ""),
             Column(self.tr("Phase"), lambda r: r.phase.label(), lambda r: list(type(r.phase)).index(r.phase)),
-            Column(self.tr("Influence"), lambda r: r.influence.label(), lambda r: list(type(r.influence)).index(r.influence)),
+            Column(
+                self.tr("Influence"),
+                lambda r: r.influence.label(),
+                lambda r: list(type(r.influence)).index(r.influence),
+            ),
             Column(self.tr("People"), lambda r: format_count(r.people_count), lambda r: r.people_count, True),
-            Column(self.tr("Activities"), lambda r: format_count(r.activity_count), lambda r: r.activity_count, True),
-            Column(self.tr("Open actions"), lambda r: format_count(r.open_actions), lambda r: r.open_actions, True),
+            Column(
+                self.tr("Activities"),
+                lambda r: format_count(r.activity_count),
+                lambda r: r.activity_count,
+                True,
+            ),
+            Column(
+                self.tr("Open actions"),
+                lambda r: format_count(r.open_actions),
+                lambda r: r.open_actions,
+                True,
+            ),
         ]
 
     def extra_data(self, row: AreaRow, column: int, role: int) -> Any:
@@ -301,8 +370,11 @@ class ContactTableModel(RowsTableModel):
         return [
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("Area"), lambda r: r.area_name or ""),
-            Column(self.tr("Last contact"), lambda r: format_date(r.last_contact) if r.last_contact else self.tr("never"),
-                   lambda r: _date_key(r.last_contact) if r.last_contact else "0000"),
+            Column(
+                self.tr("Last contact"),
+                lambda r: format_date(r.last_contact) if r.last_contact else self.tr("never"),
+                lambda r: _date_key(r.last_contact) if r.last_contact else "0000",
+            ),
         ]
 
     def row_id_of(self, row: ContactRow) -> str | None:
@@ -338,7 +410,9 @@ class PipelineModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else 1 + len(self.stages)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == self.COL_AREA:

@@ -10,11 +10,11 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QHBoxLayout,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -40,7 +40,9 @@ class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
     restoreRequested = Signal(Path)  # a backup copy to go back to (the app closes the store first)
 
-    def __init__(self, store: Store, settings: QSettings, dialogs: Dialogs, lang: str, parent: QWidget | None = None):
+    def __init__(
+        self, store: Store, settings: QSettings, dialogs: Dialogs, lang: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.store = store
         self.settings = settings
@@ -152,31 +154,52 @@ class MainWindow(QMainWindow):
             widget.focus_box()
 
     # ------------------------------------------------------------- actions and menus
-    def _action(self, text: str, shortcut: str | QKeySequence | None, slot, icon_name: str | None = None) -> QAction:
+    def _action(
+        self, text: str, shortcut: str | QKeySequence | None, slot, icon_name: str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            action.setToolTip(
+                f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.new_walkabout = self._action(self.tr("New walkabout"), "Ctrl+N",
-                                          lambda: self.new_activity(ActivityKind.WALKABOUT), "walkabout")
-        self.new_talk = self._action(self.tr("New 1:1 talk"), "Ctrl+Shift+T",
-                                     lambda: self.new_activity(ActivityKind.ONE_TO_ONE), "one_to_one")
-        self.new_meeting = self._action(self.tr("New listening meeting"), "Ctrl+Shift+L",
-                                        lambda: self.new_activity(ActivityKind.LISTENING_MEETING), "listening_meeting")
-        self.new_person_action = self._action(self.tr("New person"), "Ctrl+Shift+P", self.new_person, "person_add")
+        self.new_walkabout = self._action(
+            self.tr("New walkabout"), "Ctrl+N", lambda: self.new_activity(ActivityKind.WALKABOUT), "walkabout"
+        )
+        self.new_talk = self._action(
+            self.tr("New 1:1 talk"),
+            "Ctrl+Shift+T",
+            lambda: self.new_activity(ActivityKind.ONE_TO_ONE),
+            "one_to_one",
+        )
+        self.new_meeting = self._action(
+            self.tr("New listening meeting"),
+            "Ctrl+Shift+L",
+            lambda: self.new_activity(ActivityKind.LISTENING_MEETING),
+            "listening_meeting",
+        )
+        self.new_person_action = self._action(
+            self.tr("New person"), "Ctrl+Shift+P", self.new_person, "person_add"
+        )
         self.new_area_action = self._action(self.tr("New area"), "Ctrl+Shift+R", self.new_area, "areas")
-        self.new_action_action = self._action(self.tr("New action"), "Ctrl+Shift+A", self.new_action, "actions")
-        self.search_action = self._action(self.tr("Search"), QKeySequence.StandardKey.Find, lambda: self.go("search"), "search")
+        self.new_action_action = self._action(
+            self.tr("New action"), "Ctrl+Shift+A", self.new_action, "actions"
+        )
+        self.search_action = self._action(
+            self.tr("Search"), QKeySequence.StandardKey.Find, lambda: self.go("search"), "search"
+        )
         self.search_action.setShortcut(QKeySequence("Ctrl+F"))
         self.next_action = self._action(self.tr("Next record"), "Alt+Down", lambda: self.step(1), "next")
-        self.previous_action = self._action(self.tr("Previous record"), "Alt+Up", lambda: self.step(-1), "previous")
+        self.previous_action = self._action(
+            self.tr("Previous record"), "Alt+Up", lambda: self.step(-1), "previous"
+        )
         self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+E", self.export_pdf, "pdf")
         self.restore_action = self._action(self.tr("Restore from backup…"), None, self.show_restore)
         self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
@@ -191,7 +214,9 @@ class MainWindow(QMainWindow):
         self.go_actions = []
         titles = self.page_titles()
         for number, key in enumerate(PAGES):
-            self.go_actions.append(self._action(titles[key], f"Ctrl+{number + 1}", lambda _=False, k=key: self.go(k), key))
+            self.go_actions.append(
+                self._action(titles[key], f"Ctrl+{number + 1}", lambda _=False, k=key: self.go(k), key)
+            )
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
@@ -260,8 +285,11 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.sync_view import last_sync_local
 
         moment = last_sync_local(self.store)
-        text = (self.tr("Last sync: %1").replace("%1", format_datetime(moment, self.lang)) if moment
-                else self.tr("Never synchronised"))
+        text = (
+            self.tr("Last sync: %1").replace("%1", format_datetime(moment, self.lang))
+            if moment
+            else self.tr("Never synchronised")
+        )
         waiting = count_open(self.store)
         if waiting:
             text += " · " + self.tr("%1 conflicts").replace("%1", format_count(waiting, self.lang))
@@ -356,8 +384,11 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if isinstance(editor, (ActivityEditor, AreaEditor, PersonEditor)):
             return editor.export_pdf()
-        self.dialogs.info(self, self.tr("Export PDF"),
-                          self.tr("Open an activity, a person or an area first; its report is then exported."))
+        self.dialogs.info(
+            self,
+            self.tr("Export PDF"),
+            self.tr("Open an activity, a person or an area first; its report is then exported."),
+        )
         return False
 
     def show_restore(self):
@@ -456,19 +487,28 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- help
     def show_shortcuts(self) -> None:
         lines = [
-            (self.new_walkabout.text(), "Ctrl+N"), (self.new_talk.text(), "Ctrl+Shift+T"),
-            (self.new_meeting.text(), "Ctrl+Shift+L"), (self.new_person_action.text(), "Ctrl+Shift+P"),
-            (self.new_action_action.text(), "Ctrl+Shift+A"), (self.search_action.text(), "Ctrl+F"),
+            (self.new_walkabout.text(), "Ctrl+N"),
+            (self.new_talk.text(), "Ctrl+Shift+T"),
+            (self.new_meeting.text(), "Ctrl+Shift+L"),
+            (self.new_person_action.text(), "Ctrl+Shift+P"),
+            (self.new_action_action.text(), "Ctrl+Shift+A"),
+            (self.search_action.text(), "Ctrl+F"),
             (self.export_action.text(), "Ctrl+E"),
-            (self.next_action.text(), "Alt+↓"), (self.previous_action.text(), "Alt+↑"),
+            (self.next_action.text(), "Alt+↓"),
+            (self.previous_action.text(), "Alt+↑"),
             (self.tr("Sections"), "Ctrl+1 … Ctrl+6"),
             (self.tr("Next kind of observation"), "Ctrl+K"),
         ]
-        self.dialogs.info(self, self.tr("Keyboard shortcuts"), "\n".join(f"{key}\t{text}" for text, key in lines))
+        self.dialogs.info(
+            self, self.tr("Keyboard shortcuts"), "\n".join(f"{key}\t{text}" for text, key in lines)
+        )
 
     def show_about(self) -> None:
-        self.dialogs.info(self, self.tr("About Feltbog"),
-                          self.tr("Feltbog %1 — an offline notebook for co-creation work.").replace("%1", __version__))
+        self.dialogs.info(
+            self,
+            self.tr("About Feltbog"),
+            self.tr("Feltbog %1 — an offline notebook for co-creation work.").replace("%1", __version__),
+        )
 
     # ------------------------------------------------------------- layout and closing
     def flush(self) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +48,13 @@ class ObservationTableModel(QAbstractTableModel):
         self.activity_id = activity_id
         self.with_votes = with_votes
         self.rows: list[tuple[Observation, list[str]]] = []
-        self._headers = [self.tr("Time"), self.tr("Kind"), self.tr("Observation"), self.tr("Themes"), self.tr("Votes")]
+        self._headers = [
+            self.tr("Time"),
+            self.tr("Kind"),
+            self.tr("Observation"),
+            self.tr("Themes"),
+            self.tr("Votes"),
+        ]
         self.refresh()
 
     def refresh(self) -> None:
@@ -56,7 +69,11 @@ class ObservationTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else (5 if self.with_votes else 4)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.columnCount():
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.columnCount()
+        ):
             return self._headers[section]
         return None
 
@@ -96,7 +113,11 @@ class ObservationTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in (self.COL_TEXT, self.COL_VOTES):
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() not in (self.COL_TEXT, self.COL_VOTES)
+        ):
             return False
         observation, themes = self.rows[index.row()]
         field = "text" if index.column() == self.COL_TEXT else "votes"
@@ -126,8 +147,15 @@ class ObservationCapture(QWidget):
 
     added = Signal(str)
 
-    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, with_votes: bool = False,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        activity_id: str,
+        lang: str,
+        dialogs: Dialogs,
+        with_votes: bool = False,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.activity_id = activity_id
@@ -140,7 +168,9 @@ class ObservationCapture(QWidget):
         self.kind_button = QToolButton()
         self.kind_button.setIcon(icon("cycle"))
         self.kind_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.kind_button.setMinimumWidth(self.kind_button.fontMetrics().horizontalAdvance("Ressource og håb") + 40)
+        self.kind_button.setMinimumWidth(
+            self.kind_button.fontMetrics().horizontalAdvance("Ressource og håb") + 40
+        )
         self.kind_button.clicked.connect(self.cycle_kind)
         row.addWidget(self.kind_button)
         self.text = QLineEdit()
@@ -177,18 +207,30 @@ class ObservationCapture(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ObservationTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         layout.addWidget(self.table, 1)
-        shortcut = QShortcut(QKeySequence("Ctrl+K"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(
+            QKeySequence("Ctrl+K"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
         shortcut.activated.connect(self.cycle_kind)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut)
+        delete = QShortcut(
+            QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut
+        )
         delete.activated.connect(self.delete_selected)
         self._show_kind()
 
     def _show_kind(self) -> None:
         self.kind_button.setText(self.kind.label(self.lang))
-        self.kind_button.setToolTip(self.tr("%1 — click or press Ctrl+K for the next kind").replace("%1", self.kind.explain(self.lang)))
-        self.kind_button.setAccessibleName(self.tr("Kind of observation: %1").replace("%1", self.kind.label(self.lang)))
+        self.kind_button.setToolTip(
+            self.tr("%1 — click or press Ctrl+K for the next kind").replace(
+                "%1", self.kind.explain(self.lang)
+            )
+        )
+        self.kind_button.setAccessibleName(
+            self.tr("Kind of observation: %1").replace("%1", self.kind.label(self.lang))
+        )
         self.hint.setText(self.kind.explain(self.lang))
 
     def cycle_kind(self) -> None:
@@ -207,7 +249,9 @@ class ObservationCapture(QWidget):
         if not text:
             return
         try:
-            observation = self.store.add_observation(self.activity_id, text, self.kind, themes=self.current_themes())
+            observation = self.store.add_observation(
+                self.activity_id, text, self.kind, themes=self.current_themes()
+            )
         except ValidationError as error:
             self.hint.setEnabled(True)
             self.hint.setText(error.message(self.lang))
@@ -229,6 +273,8 @@ class ObservationCapture(QWidget):
         if not index.isValid():
             return
         observation_id = index.data(ID_ROLE)
-        if self.dialogs.confirm(self, self.tr("Delete observation"), self.tr("Delete the selected observation?")):
+        if self.dialogs.confirm(
+            self, self.tr("Delete observation"), self.tr("Delete the selected observation?")
+        ):
             self.store.delete(Observation, observation_id)
             self.model.refresh()

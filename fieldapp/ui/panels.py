@@ -6,7 +6,15 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,7 +74,11 @@ class ParticipantsModel(QAbstractTableModel):
         return 0 if parent.isValid() else 2
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 2
+        ):
             return self._headers[section]
         return None
 
@@ -125,9 +137,9 @@ class ParticipantsPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(remove)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut).activated.connect(
-            self.remove_selected
-        )
+        QShortcut(
+            QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut
+        ).activated.connect(self.remove_selected)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.name and event.type() == event.Type.FocusIn:
@@ -196,7 +208,13 @@ class PhotosModel(QAbstractListModel):
             return format_datetime(attachment.taken_at) or attachment.filename
         if role == Qt.ItemDataRole.DecorationRole:
             pixmap = self._pixmap(attachment)
-            return pixmap.scaled(160, 160, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation) if not pixmap.isNull() else icon("photo")
+            return (
+                pixmap.scaled(
+                    160, 160, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+                if not pixmap.isNull()
+                else icon("photo")
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             return attachment.caption or attachment.filename
         if role == ID_ROLE:
@@ -236,7 +254,11 @@ class PhotoPanel(QWidget):
         layout.addWidget(self.view, 1)
 
     def choose_files(self) -> None:
-        paths = self.dialogs.open_files(self, self.tr("Add photos"), self.tr("Images (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)"))
+        paths = self.dialogs.open_files(
+            self,
+            self.tr("Add photos"),
+            self.tr("Images (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)"),
+        )
         self.import_files([Path(p) for p in paths])
 
     def import_files(self, paths: list[Path]) -> int:
@@ -295,7 +317,11 @@ class SurveyModel(QAbstractTableModel):
         return 0 if parent.isValid() else 2 + len(self.ANSWERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
             return self._headers[section]
         return None
 
@@ -356,8 +382,12 @@ class SurveyPanel(QWidget):
         store.ensure_survey(activity_id, lang)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel(self.tr("How many answered what? Type the counts; percentages follow. "
-                               "Double-click a statement to change its wording."))
+        intro = QLabel(
+            self.tr(
+                "How many answered what? Type the counts; percentages follow. "
+                "Double-click a statement to change its wording."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = SurveyModel(store, activity_id, lang, self)
@@ -375,5 +405,7 @@ class SurveyPanel(QWidget):
         header.setDefaultSectionSize(max(64, header.fontMetrics().horizontalAdvance("Uenig") + 16))
         header.setSectionResizeMode(SurveyModel.COL_STATEMENT, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
+        )
         layout.addWidget(self.table, 1)

@@ -56,12 +56,22 @@ class ReviewTableModel(RowsTableModel):
     def make_columns(self) -> list[Column]:
         return [
             Column(self.tr("Name"), lambda item: item.person.name or ""),
-            Column(self.tr("Review date"), lambda item: format_date(item.person.review_after),
-                   lambda item: item.person.review_after.isoformat()),
-            Column(self.tr("Days overdue"), lambda item: str(item.days_overdue), lambda item: item.days_overdue,
-                   align_right=True),
-            Column(self.tr("Last seen"), lambda item: format_date(item.last_seen),
-                   lambda item: item.last_seen.isoformat() if item.last_seen else ""),
+            Column(
+                self.tr("Review date"),
+                lambda item: format_date(item.person.review_after),
+                lambda item: item.person.review_after.isoformat(),
+            ),
+            Column(
+                self.tr("Days overdue"),
+                lambda item: str(item.days_overdue),
+                lambda item: item.days_overdue,
+                align_right=True,
+            ),
+            Column(
+                self.tr("Last seen"),
+                lambda item: format_date(item.last_seen),
+                lambda item: item.last_seen.isoformat() if item.last_seen else "",
+            ),
         ]
 
     def row_id_of(self, item: ReviewItem) -> str:
@@ -73,7 +83,9 @@ class MentionsModel(RowsTableModel):
 
     def make_columns(self) -> list[Column]:
         return [
-            Column(self.tr("Where"), lambda m: BY_TABLE[m.tbl].display_name() if m.tbl in BY_TABLE else m.tbl),
+            Column(
+                self.tr("Where"), lambda m: BY_TABLE[m.tbl].display_name() if m.tbl in BY_TABLE else m.tbl
+            ),
             Column(self.tr("Text"), lambda m: m.title),
         ]
 
@@ -87,14 +99,20 @@ class ReviewDialog(QDialog):
     open_record = Signal(str, str)
     changed = Signal()
 
-    def __init__(self, store: Store, dialogs, lang: str, parent: QWidget | None = None, today: date | None = None):
+    def __init__(
+        self, store: Store, dialogs, lang: str, parent: QWidget | None = None, today: date | None = None
+    ):
         super().__init__(parent)
         self.store, self.dialogs, self.lang = store, dialogs, lang
         self.today = today or date.today()
         self.setWindowTitle(self.tr("Personal data review"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("These people's review date has passed. Keep a person's data until a new date "
-                               "if there is still a reason to, or erase the person."))
+        intro = QLabel(
+            self.tr(
+                "These people's review date has passed. Keep a person's data until a new date "
+                "if there is still a reason to, or erase the person."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = ReviewTableModel(self)
@@ -173,7 +191,9 @@ class ReviewDialog(QDialog):
     def erase_question(self, item: ReviewItem) -> str:
         person = item.person
         history = self.store.person_history(person.id)
-        talks = sum(1 for a in history.activities if a.kind == ActivityKind.ONE_TO_ONE and a.person_id == person.id)
+        talks = sum(
+            1 for a in history.activities if a.kind == ActivityKind.ONE_TO_ONE and a.person_id == person.id
+        )
         taking_part = len(history.activities) - talks
         relations = len(lookups.relations_of(self.store, person.id))
         removed = [self.tr("the person with contact and consent details")]
@@ -188,8 +208,11 @@ class ReviewDialog(QDialog):
             kept.append(self.tr("%1 observations they raised").replace("%1", str(len(history.observations))))
         if history.actions:
             kept.append(self.tr("%1 actions they own").replace("%1", str(len(history.actions))))
-        lines = [self.tr("Erase %1 for good? This cannot be undone.").replace("%1", person.name or ""), "",
-                 self.tr("Removed: %1.").replace("%1", ", ".join(removed))]
+        lines = [
+            self.tr("Erase %1 for good? This cannot be undone.").replace("%1", person.name or ""),
+            "",
+            self.tr("Removed: %1.").replace("%1", ", ".join(removed)),
+        ]
         if kept:
             lines.append(self.tr("Kept, without the link to them: %1.").replace("%1", ", ".join(kept)))
         lines.append(self.tr("Colleagues' notebooks erase them too at their next sync."))
@@ -210,9 +233,14 @@ class ReviewDialog(QDialog):
         self.mentions.set_rows(report.mentions)
         shown = bool(report.mentions)
         self.mentions_label.setText(
-            self.tr("%1 is erased. This text still mentions the name; open it to check it by hand:")
-            .replace("%1", item.person.name or "") if shown else
-            self.tr("%1 is erased. No other text mentions the name.").replace("%1", item.person.name or ""))
+            self.tr("%1 is erased. This text still mentions the name; open it to check it by hand:").replace(
+                "%1", item.person.name or ""
+            )
+            if shown
+            else self.tr("%1 is erased. No other text mentions the name.").replace(
+                "%1", item.person.name or ""
+            )
+        )
         self.mentions_label.setVisible(True)
         self.mentions_table.setVisible(shown)
         self.changed.emit()
@@ -242,7 +270,11 @@ class ChangeLogModel(RowsTableModel):
 
     def make_columns(self) -> list[Column]:
         return [
-            Column(self.tr("When"), lambda e: format_datetime(e.at.replace(tzinfo=None), self.lang), lambda e: e.hlc),
+            Column(
+                self.tr("When"),
+                lambda e: format_datetime(e.at.replace(tzinfo=None), self.lang),
+                lambda e: e.hlc,
+            ),
             Column(self.tr("What"), lambda e: e.what(self.lang)),
             Column(self.tr("Title"), self.title_text),
             Column(self.tr("Change"), self.kind_label),
@@ -255,8 +287,12 @@ class ChangeLogModel(RowsTableModel):
         return entry.title or self.tr("(no longer in the notebook)")
 
     def kind_label(self, entry: LogEntry) -> str:
-        return {CREATED: self.tr("created"), CHANGED: self.tr("changed"), DELETED_KIND: self.tr("deleted"),
-                ERASED_KIND: self.tr("erased")}.get(entry.kind, entry.kind)
+        return {
+            CREATED: self.tr("created"),
+            CHANGED: self.tr("changed"),
+            DELETED_KIND: self.tr("deleted"),
+            ERASED_KIND: self.tr("erased"),
+        }.get(entry.kind, entry.kind)
 
     def fields_text(self, entry: LogEntry) -> str:
         if entry.kind != CHANGED:  # created rows have every field; deleted and erased ones none worth naming
@@ -316,8 +352,9 @@ class ChangeLogDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change log"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("What was saved on this laptop, newest first. Double-click a line to open the "
-                               "record."))
+        intro = QLabel(
+            self.tr("What was saved on this laptop, newest first. Double-click a line to open the record.")
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = ChangeLogModel(store, lang, self)

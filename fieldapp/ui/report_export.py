@@ -80,9 +80,12 @@ class ReportOptionsDialog(QDialog):
         self.language.setCurrentIndex(0 if lang == "da" else 1)
         form.addRow(self.tr("Language of the report"), self.language)
         self.internal = QCheckBox(self.tr("Internal report (names everyone)"))
-        self.warning = QLabel(self.tr(
-            "The names of all people will be shown, also of those who have not agreed to be named, "
-            "and every page is marked Internal. Do not pass it on outside the municipality."))
+        self.warning = QLabel(
+            self.tr(
+                "The names of all people will be shown, also of those who have not agreed to be named, "
+                "and every page is marked Internal. Do not pass it on outside the municipality."
+            )
+        )
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b00020;")
         self.warning.setVisible(False)
@@ -101,7 +104,9 @@ class ReportOptionsDialog(QDialog):
             note.setEnabled(False)
             form.addRow("", note)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Export…"))
         buttons.accepted.connect(self.accept)
@@ -177,19 +182,27 @@ class ReportExporter(QObject):
 
     # ------------------------------------------------------------- the four exports
     def export_activity(self, activity_id: str, title: str) -> bool:
-        return self._export(ACTIVITY, title, lambda s, c, out, p: export_activity_report(
-            s, activity_id, out, c.options(), p))
+        return self._export(
+            ACTIVITY, title, lambda s, c, out, p: export_activity_report(s, activity_id, out, c.options(), p)
+        )
 
     def export_area(self, area_id: str, name: str) -> bool:
-        return self._export(AREA, name, lambda s, c, out, p: export_area_report(
-            s, area_id, out, c.start, c.end, c.options(), p))
+        return self._export(
+            AREA,
+            name,
+            lambda s, c, out, p: export_area_report(s, area_id, out, c.start, c.end, c.options(), p),
+        )
 
     def export_person(self, person_id: str) -> bool:
-        return self._export(PERSON, self.tr("Personal data"), lambda s, c, out, p: export_person_report(
-            s, person_id, out, c.options(), p))
+        return self._export(
+            PERSON,
+            self.tr("Personal data"),
+            lambda s, c, out, p: export_person_report(s, person_id, out, c.options(), p),
+        )
 
     def export_access(self, person_id: str) -> bool:
         """Right of access: the person report as PDF and everything as JSON beside it."""
+
         def work(store, choice, out, progress):
             result = export_person_report(store, person_id, out, choice.options(), progress)
             write_access_export(store, person_id, Path(out).with_suffix(".json"))
@@ -200,8 +213,11 @@ class ReportExporter(QObject):
     # ------------------------------------------------------------- running one
     def _export(self, kind: str, title: str, make: Callable[..., Any]) -> bool:
         if self.store.path is None:
-            self.dialogs.error(self.parent_widget, self.tr("Export PDF"),
-                               self.tr("A notebook held only in memory cannot be exported."))
+            self.dialogs.error(
+                self.parent_widget,
+                self.tr("Export PDF"),
+                self.tr("A notebook held only in memory cannot be exported."),
+            )
             return False
         if self.job is not None and self.job.isRunning():
             return False
@@ -211,15 +227,17 @@ class ReportExporter(QObject):
         documents = QStandardPaths.StandardLocation.DocumentsLocation
         folder = QStandardPaths.writableLocation(documents) or str(Path.home())
         suggested = Path(folder) / f"{file_stem(title)} {format_date(date.today(), choice.lang)}.pdf"
-        target = self.dialogs.save_file(self.parent_widget, self.tr("Save the PDF as"), str(suggested),
-                                        self.tr("PDF documents (*.pdf)"))
+        target = self.dialogs.save_file(
+            self.parent_widget, self.tr("Save the PDF as"), str(suggested), self.tr("PDF documents (*.pdf)")
+        )
         if not target:
             return False
         output = Path(target)
         if output.suffix.lower() != ".pdf":
             output = output.with_name(output.name + ".pdf")
-        job = ReportJob(self.store.path, lambda store, progress: make(store, choice, output, progress),
-                        self.lang, self)
+        job = ReportJob(
+            self.store.path, lambda store, progress: make(store, choice, output, progress), self.lang, self
+        )
         progress = QProgressDialog(self.tr("Making the PDF …"), self.tr("Cancel"), 0, 4, self.parent_widget)
         progress.setWindowTitle(self.tr("Export PDF"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -263,7 +281,11 @@ class ReportExporter(QObject):
     def _done(self, output: Path, result: Any) -> None:
         self._close_progress()
         pages = getattr(result, "pages", 0)
-        text = self.tr("The PDF was saved as %1 (%2 pages).").replace("%1", str(output)).replace("%2", str(pages))
+        text = (
+            self.tr("The PDF was saved as %1 (%2 pages).")
+            .replace("%1", str(output))
+            .replace("%2", str(pages))
+        )
         if self.dialogs.ask(self.parent_widget, self.tr("PDF ready"), text, self.tr("Open the PDF")):
             self.dialogs.open_url(QUrl.fromLocalFile(str(output)))
         self.finished.emit(output)

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import Activity, ValidationError
 from fieldapp.domain.entities import CAMERA_OFFSET_MAX_S
-from fieldapp.routes import Projection, RouteError, RoutePlan
-from fieldapp.routes import service
+from fieldapp.routes import Projection, RouteError, RoutePlan, service
 from fieldapp.routes.geometry import format_distance, format_duration, nice_scale_bar, thin
 from fieldapp.routes.placement import OBSERVATION
 from fieldapp.store import Store, StoreError
@@ -96,7 +95,9 @@ class RouteCanvas(QWidget):
             path.moveTo(*points[0])
             for x, y in points[1:]:
                 path.lineTo(x, y)
-        painter.setPen(QPen(TRACK_COLOUR, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(
+            QPen(TRACK_COLOUR, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        )
         painter.drawPath(path)
         self._draw_ends(painter, project)
         self._draw_scale(painter, project)
@@ -219,7 +220,9 @@ class RoutePanel(QWidget):
         self.offset.setRange(-CAMERA_OFFSET_MAX_S, CAMERA_OFFSET_MAX_S)
         self.offset.setSuffix(self.tr(" s"))
         self.offset.setAccessibleName(self.tr("Camera clock offset in seconds"))
-        self.offset.setToolTip(self.tr("Seconds to add to the photos' times; negative if the camera was ahead"))
+        self.offset.setToolTip(
+            self.tr("Seconds to add to the photos' times; negative if the camera was ahead")
+        )
         self.offset.setValue(store.get(Activity, activity_id).camera_offset_s or 0)
         self.offset.editingFinished.connect(self.save_offset)
         row.addWidget(self.offset)
@@ -227,7 +230,9 @@ class RoutePanel(QWidget):
         layout.addLayout(row)
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save positions on the items"))
-        self.save_button.setToolTip(self.tr("Give the items placed by time this position, so colleagues see it too"))
+        self.save_button.setToolTip(
+            self.tr("Give the items placed by time this position, so colleagues see it too")
+        )
         self.save_button.clicked.connect(self.save_positions)
         row.addWidget(self.save_button)
         row.addStretch(1)
@@ -244,7 +249,9 @@ class RoutePanel(QWidget):
         self.list.setAccessibleName(self.tr("Observations and photos in walking order"))
         self.list.setWordWrap(True)
         self.list.selectionModel().currentChanged.connect(
-            lambda current, _previous: self.canvas.select(current.data(ID_ROLE) if current.isValid() else None)
+            lambda current, _previous: self.canvas.select(
+                current.data(ID_ROLE) if current.isValid() else None
+            )
         )
         splitter.addWidget(self.list)
         splitter.setStretchFactor(0, 3)
@@ -282,13 +289,22 @@ class RoutePanel(QWidget):
         track = self.plan.track
         parts = [self.tr("Distance: %1").replace("%1", format_distance(track.length_m, self.lang))]
         if track.duration is not None:
-            parts.append(self.tr("Duration: %1").replace("%1", format_duration(track.duration.total_seconds(), self.lang)))
-        parts.append(self.tr("%1 of %2 placed").replace("%1", str(len(self.plan.placed)))
-                     .replace("%2", str(len(self.plan.placed) + len(self.plan.unplaced))))
+            parts.append(
+                self.tr("Duration: %1").replace(
+                    "%1", format_duration(track.duration.total_seconds(), self.lang)
+                )
+            )
+        parts.append(
+            self.tr("%1 of %2 placed")
+            .replace("%1", str(len(self.plan.placed)))
+            .replace("%2", str(len(self.plan.placed) + len(self.plan.unplaced)))
+        )
         return " · ".join(parts)
 
     def choose_file(self) -> None:
-        paths = self.dialogs.open_files(self, self.tr("Import GPX track"), self.tr("GPX tracks (*.gpx);;All files (*)"))
+        paths = self.dialogs.open_files(
+            self, self.tr("Import GPX track"), self.tr("GPX tracks (*.gpx);;All files (*)")
+        )
         if paths:
             self.import_file(Path(paths[0]))
 
@@ -306,7 +322,9 @@ class RoutePanel(QWidget):
         try:
             self.store.update(Activity, self.activity_id, camera_offset_s=self.offset.value() or None)
         except (ValidationError, StoreError) as error:
-            self.dialogs.error(self, self.tr("The camera clock offset was not saved"), error.message(self.lang))
+            self.dialogs.error(
+                self, self.tr("The camera clock offset was not saved"), error.message(self.lang)
+            )
         self.refresh()
 
     def save_positions(self) -> int:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,8 +39,15 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 11
 
 GROUP_ORDER = ("activities", "observations", "people", "areas", "organisations", "actions", "attachments")
-GROUP_ICONS = {"activities": "activities", "observations": "walkabout", "people": "people", "areas": "areas",
-               "organisations": "people", "actions": "actions", "attachments": "photo"}
+GROUP_ICONS = {
+    "activities": "activities",
+    "observations": "walkabout",
+    "people": "people",
+    "areas": "areas",
+    "organisations": "people",
+    "actions": "actions",
+    "attachments": "photo",
+}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -117,9 +133,11 @@ class SearchResultsModel(QAbstractListModel):
 def snippet_html(hit: SearchHit, palette: QPalette) -> str:
     background = palette.color(QPalette.ColorRole.Highlight).name()
     foreground = palette.color(QPalette.ColorRole.HighlightedText).name()
-    snippet = html.escape(hit.snippet).replace(
-        MARK_START, f'<span style="background-color:{background}; color:{foreground}">'
-    ).replace(MARK_END, "</span>")
+    snippet = (
+        html.escape(hit.snippet)
+        .replace(MARK_START, f'<span style="background-color:{background}; color:{foreground}">')
+        .replace(MARK_END, "</span>")
+    )
     return snippet
 
 
@@ -194,7 +212,9 @@ class SearchView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         self.box = QLineEdit()
-        self.box.setPlaceholderText(self.tr("Search everything: words, names, places … (prefix* and \"exact phrase\" work)"))
+        self.box.setPlaceholderText(
+            self.tr('Search everything: words, names, places … (prefix* and "exact phrase" work)')
+        )
         self.box.setAccessibleName(self.tr("Search"))
         self.box.setClearButtonEnabled(True)
         self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -238,7 +258,9 @@ class SearchView(QWidget):
         self.model.set_hits(hits)
         count = self.model.hit_count()
         self.status.setText(self.tr("No matches.") if count == 0 else self.tr("%n match(es)", "", count))
-        first = next((r for r in range(self.model.rowCount()) if not self.model.index(r).data(HEADER_ROLE)), None)
+        first = next(
+            (r for r in range(self.model.rowCount()) if not self.model.index(r).data(HEADER_ROLE)), None
+        )
         if first is not None:
             self.results.setCurrentIndex(self.model.index(first))
 

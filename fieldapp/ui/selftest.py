@@ -23,7 +23,9 @@ def step_ui(ws: Workspace) -> str:
     translators.apply("da")
     loaded = sorted(t.filePath().rsplit("/", 1)[-1] for t in translators.installed)
     if "feltbog_da.qm" not in loaded:
-        raise AssertionError(f"feltbog_da.qm did not load from {translations_dir()} (loaded: {loaded or 'none'})")
+        raise AssertionError(
+            f"feltbog_da.qm did not load from {translations_dir()} (loaded: {loaded or 'none'})"
+        )
     app_icon = icon("feltbog")
     if app_icon.isNull() or app_icon.pixmap(32, 32).isNull():
         raise AssertionError("the app icon (SVG) could not be rendered")

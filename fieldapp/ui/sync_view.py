@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,7 @@ def last_sync_local(store: Store) -> datetime | None:
     except ValueError:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone().replace(tzinfo=None)
 
 
@@ -88,8 +88,9 @@ class SyncJob(StoreJob):
 
     progressed = Signal(str, int, int)
 
-    def __init__(self, db_path: Path, request: SyncRequest, lang: str, kdf: KdfParams,
-                 parent: QObject | None = None):
+    def __init__(
+        self, db_path: Path, request: SyncRequest, lang: str, kdf: KdfParams, parent: QObject | None = None
+    ):
         super().__init__(db_path, lang, parent)
         self.request = request
         self.kdf = kdf
@@ -102,12 +103,19 @@ class SyncJob(StoreJob):
     def perform(self, store: Store) -> SyncSummary:
         request = self.request
         if request.mode == FOLDER:
-            return sync_folder(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf,
-                               force=request.force)
+            return sync_folder(
+                store,
+                request.path,
+                request.passphrase,
+                progress=self._progress,
+                kdf=self.kdf,
+                force=request.force,
+            )
         if request.mode == IMPORT:
             try:
-                return import_file(store, request.path, request.passphrase, progress=self._progress,
-                                   force=request.force)
+                return import_file(
+                    store, request.path, request.passphrase, progress=self._progress, force=request.force
+                )
             except MassDeleteError as error:
                 return error  # not a failure yet: the dialog asks whether that is intended
         return export_file(store, request.path, request.passphrase, progress=self._progress, kdf=self.kdf)
@@ -120,8 +128,15 @@ class SyncDialog(QDialog):
     finished_run = Signal()  # after every run, successful, failed or cancelled (tests wait for it)
     job_started = Signal(object)  # the SyncJob (tests use it to press Cancel at a known moment)
 
-    def __init__(self, store: Store, settings: QSettings, dialogs, lang: str,
-                 parent: QWidget | None = None, kdf: KdfParams = KdfParams()):
+    def __init__(
+        self,
+        store: Store,
+        settings: QSettings,
+        dialogs,
+        lang: str,
+        parent: QWidget | None = None,
+        kdf: KdfParams = KdfParams(),
+    ):
         super().__init__(parent)
         self.store = store
         self.settings = settings
@@ -135,9 +150,12 @@ class SyncDialog(QDialog):
         self._close_when_stopped = False
         self.setWindowTitle(self.tr("Synchronise"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Exchange changes with colleagues through a shared folder or a sync file. "
-            "Everyone must use the same passphrase."))
+        intro = QLabel(
+            self.tr(
+                "Exchange changes with colleagues through a shared folder or a sync file. "
+                "Everyone must use the same passphrase."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -145,7 +163,11 @@ class SyncDialog(QDialog):
         self.folder_mode = QRadioButton(self.tr("Synchronise with a shared folder"))
         self.import_mode = QRadioButton(self.tr("Import a sync file"))
         self.export_mode = QRadioButton(self.tr("Export to a sync file"))
-        for button, mode in ((self.folder_mode, FOLDER), (self.import_mode, IMPORT), (self.export_mode, EXPORT)):
+        for button, mode in (
+            (self.folder_mode, FOLDER),
+            (self.import_mode, IMPORT),
+            (self.export_mode, EXPORT),
+        ):
             button.setProperty("mode", mode)
             self.modes.addButton(button)
             layout.addWidget(button)
@@ -199,7 +221,8 @@ class SyncDialog(QDialog):
         self._offer_remembering()
         mode = self.settings.value(MODE_KEY, FOLDER)
         {FOLDER: self.folder_mode, IMPORT: self.import_mode, EXPORT: self.export_mode}.get(
-            mode, self.folder_mode).setChecked(True)
+            mode, self.folder_mode
+        ).setChecked(True)
         place = self.settings.value(PLACE_KEY)
         if isinstance(place, str) and mode == FOLDER:
             self.place.setText(place)
@@ -211,8 +234,10 @@ class SyncDialog(QDialog):
         if not keystore.available():
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-            why = self.tr("This computer has no key store in which the passphrase could be kept safely, "
-                          "so it is not remembered. Type it each time.")
+            why = self.tr(
+                "This computer has no key store in which the passphrase could be kept safely, "
+                "so it is not remembered. Type it each time."
+            )
             self.remember.setToolTip(why)
             self._note(why)
             return
@@ -317,8 +342,14 @@ class SyncDialog(QDialog):
         self.run_button.setVisible(not running)
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
-        for widget in (self.folder_mode, self.import_mode, self.export_mode, self.place, self.choose,
-                       self.passphrase):
+        for widget in (
+            self.folder_mode,
+            self.import_mode,
+            self.export_mode,
+            self.place,
+            self.choose,
+            self.passphrase,
+        ):
             widget.setEnabled(not running)
 
     def cancel(self) -> bool:
@@ -346,16 +377,20 @@ class SyncDialog(QDialog):
         catch_up_clock(self.store)
 
     def summary_text(self, summary: SyncSummary) -> str:
-        text = (self.tr("%1 changes in, %2 out, %3 conflicts")
-                .replace("%1", str(summary.changes_in))
-                .replace("%2", str(summary.changes_out))
-                .replace("%3", str(summary.conflicts)))
+        text = (
+            self.tr("%1 changes in, %2 out, %3 conflicts")
+            .replace("%1", str(summary.changes_in))
+            .replace("%2", str(summary.changes_out))
+            .replace("%3", str(summary.conflicts))
+        )
         if summary.failures:
             path, error = summary.failures[0]
-            text += "\n" + (self.tr("%1 files were not read. %2: %3")
-                            .replace("%1", str(len(summary.failures)))
-                            .replace("%2", path.name)
-                            .replace("%3", error.message(self.lang)))
+            text += "\n" + (
+                self.tr("%1 files were not read. %2: %3")
+                .replace("%1", str(len(summary.failures)))
+                .replace("%2", path.name)
+                .replace("%3", error.message(self.lang))
+            )
         return text
 
     def _done(self, outcome: SyncSummary | MassDeleteError) -> None:
@@ -380,21 +415,28 @@ class SyncDialog(QDialog):
         Happens when a colleague really cleared out an area, or when a file comes from a
         notebook that lost its data. Returns True when the sync was started again.
         """
-        refused = [outcome] if isinstance(outcome, MassDeleteError) else [
-            error for _path, error in outcome.failures if isinstance(error, MassDeleteError)
-        ]
+        refused = (
+            [outcome]
+            if isinstance(outcome, MassDeleteError)
+            else [error for _path, error in outcome.failures if isinstance(error, MassDeleteError)]
+        )
         if not refused or self.request.force or self._close_when_stopped:
             return False
         first = refused[0].params
-        text = (self.tr("The file '%1' would delete %2 of the %3 records in this notebook. That happens when a "
-                        "colleague has cleared out a lot, but also when a file comes from a notebook that lost "
-                        "its data. Import it anyway and delete them?")
-                .replace("%1", str(first.get("name", "")))
-                .replace("%2", str(first.get("deleted", "")))
-                .replace("%3", str(first.get("total", ""))))
+        text = (
+            self.tr(
+                "The file '%1' would delete %2 of the %3 records in this notebook. That happens when a "
+                "colleague has cleared out a lot, but also when a file comes from a notebook that lost "
+                "its data. Import it anyway and delete them?"
+            )
+            .replace("%1", str(first.get("name", "")))
+            .replace("%2", str(first.get("deleted", "")))
+            .replace("%3", str(first.get("total", "")))
+        )
         if len(refused) > 1:
-            text += "\n" + self.tr("%1 files would delete this much; the answer counts for all of them.").replace(
-                "%1", str(len(refused)))
+            text += "\n" + self.tr(
+                "%1 files would delete this much; the answer counts for all of them."
+            ).replace("%1", str(len(refused)))
         if not self.dialogs.ask(self, self.tr("Delete many records?"), text, self.tr("Import and delete")):
             return False
         self._start(replace(self.request, force=True))
@@ -412,9 +454,12 @@ class SyncDialog(QDialog):
         self._finish_job()
         self.result.setStyleSheet("")
         if imports_count(self.store) > self._imports_before:  # a folder sync had read some files in
-            self.result.setText(self.tr(
-                "The synchronisation was cancelled. The files read in before that are kept; "
-                "the rest follows next time."))
+            self.result.setText(
+                self.tr(
+                    "The synchronisation was cancelled. The files read in before that are kept; "
+                    "the rest follows next time."
+                )
+            )
             self.synced.emit(None)
         else:
             self.result.setText(self.tr("The synchronisation was cancelled. Nothing was changed."))
@@ -444,9 +489,14 @@ class SyncDialog(QDialog):
             return
         if self._close_when_stopped:
             return  # already stopping; the dialog closes when the job has ended
-        if self.dialogs.confirm(self, self.tr("Stop the synchronisation?"),
-                                self.tr("The synchronisation is still running. Stop it and close? "
-                                        "Nothing from the file being read is kept.")):
+        if self.dialogs.confirm(
+            self,
+            self.tr("Stop the synchronisation?"),
+            self.tr(
+                "The synchronisation is still running. Stop it and close? "
+                "Nothing from the file being read is kept."
+            ),
+        ):
             self._close_when_stopped = True
             self.cancel()
 
@@ -503,14 +553,18 @@ class ConflictInbox(QDialog):
         self.items: list[conflicts.Conflict] = []
         self.setWindowTitle(self.tr("Conflicts"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "The same field was changed on two laptops. The value in force is shown first; "
-            "keep one of the values or type a combined one."))
+        intro = QLabel(
+            self.tr(
+                "The same field was changed on two laptops. The value in force is shown first; "
+                "keep one of the values or type a combined one."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Record"), self.tr("Field"), self.tr("Value in force"), self.tr("Other values")])
+            [self.tr("Record"), self.tr("Field"), self.tr("Value in force"), self.tr("Other values")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -585,8 +639,10 @@ class ConflictInbox(QDialog):
         for widget in (self.combined, self.combine_button):
             widget.setEnabled(combinable)
         self.combined.setPlaceholderText(
-            self.tr("Type a value that combines both") if combinable or conflict is None
-            else self.tr("Keep one of the values above"))
+            self.tr("Type a value that combines both")
+            if combinable or conflict is None
+            else self.tr("Keep one of the values above")
+        )
         if conflict is None:
             return
         for version in conflict.candidates:

@@ -28,7 +28,10 @@ def translations_dir() -> Path:
 
 
 def _lrelease() -> list[str] | None:
-    for candidate in (Path(sys.executable).with_name("pyside6-lrelease"), Path(sys.executable).with_name("pyside6-lrelease.exe")):
+    for candidate in (
+        Path(sys.executable).with_name("pyside6-lrelease"),
+        Path(sys.executable).with_name("pyside6-lrelease.exe"),
+    ):
         if candidate.exists():
             return [str(candidate)]
     found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
@@ -87,8 +90,12 @@ class Translators:
             self.app.removeTranslator(translator)
         self.installed.clear()
         vocabulary.set_language(lang)
-        QLocale.setDefault(QLocale(QLocale.Language.Danish if lang == "da" else QLocale.Language.English,
-                                   QLocale.Country.Denmark if lang == "da" else QLocale.Country.UnitedKingdom))
+        QLocale.setDefault(
+            QLocale(
+                QLocale.Language.Danish if lang == "da" else QLocale.Language.English,
+                QLocale.Country.Denmark if lang == "da" else QLocale.Country.UnitedKingdom,
+            )
+        )
         self.language = lang
         build_translations()
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain import ActionStatus, ActivityKind, ActivityStatus, LeadershipStage
-from fieldapp.store import Store
-from fieldapp.store import lookups
+from fieldapp.store import Store, lookups
 from fieldapp.store.queries import ActivityFilter
-from fieldapp.ui.forms import EntityForm
 from fieldapp.ui.formatting import format_count, qt_date_format
+from fieldapp.ui.forms import EntityForm
 from fieldapp.ui.list_models import (
     ID_ROLE,
     SORT_ROLE,
@@ -166,7 +165,8 @@ class ListDetailView(QWidget):
             index = view_model.index(row, 0)
             if index.data(ID_ROLE) == record_id:
                 self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
                 self.table.scrollTo(index)
                 return True
@@ -189,7 +189,8 @@ class ListDetailView(QWidget):
         if 0 <= row < view_model.rowCount():
             index = view_model.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
 
@@ -218,10 +219,16 @@ class ActivitiesView(ListDetailView):
 
     def __init__(self, store: Store, lang: str, editor_factory, parent=None):
         super().__init__(store, lang, editor_factory, parent)
-        self.kind = combo(self.tr("Kind"), [(k.label(lang), k.value) for k in ActivityKind], self.tr("All kinds"))
+        self.kind = combo(
+            self.tr("Kind"), [(k.label(lang), k.value) for k in ActivityKind], self.tr("All kinds")
+        )
         self.area = combo(self.tr("Area"), lookups.area_choices(store), self.tr("All areas"))
-        self.status = combo(self.tr("Status"), [(s.label(lang), s.value) for s in ActivityStatus], self.tr("Any status"))
-        self.theme = combo(self.tr("Theme"), [(name, name) for name in store.theme_names()], self.tr("Any theme"))
+        self.status = combo(
+            self.tr("Status"), [(s.label(lang), s.value) for s in ActivityStatus], self.tr("Any status")
+        )
+        self.theme = combo(
+            self.tr("Theme"), [(name, name) for name in store.theme_names()], self.tr("Any theme")
+        )
         for box in (self.kind, self.area, self.status, self.theme):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
@@ -238,12 +245,18 @@ class ActivitiesView(ListDetailView):
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Activities"))
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(ActivityTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(
+            ActivityTableModel.COL_DATE, Qt.SortOrder.DescendingOrder
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ActivityTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column in (ActivityTableModel.COL_KIND, ActivityTableModel.COL_DATE, ActivityTableModel.COL_STATUS,
-                       ActivityTableModel.COL_OBSERVATIONS):
+        for column in (
+            ActivityTableModel.COL_KIND,
+            ActivityTableModel.COL_DATE,
+            ActivityTableModel.COL_STATUS,
+            ActivityTableModel.COL_OBSERVATIONS,
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(ActivityTableModel.COL_AREA, 110)
         self._connect_selection()
@@ -296,15 +309,27 @@ class ActivitiesView(ListDetailView):
             self.select_id(current)
 
     def _update_count(self, *_args) -> None:
-        self.count_label.setText(self.tr("%1 of %2 shown").replace("%1", format_count(self.model.rowCount(), self.lang))
-                                 .replace("%2", format_count(self.model.total, self.lang)))
+        self.count_label.setText(
+            self.tr("%1 of %2 shown")
+            .replace("%1", format_count(self.model.rowCount(), self.lang))
+            .replace("%2", format_count(self.model.total, self.lang))
+        )
 
 
 class RecordListView(ListDetailView):
     """People, areas or actions: rows in memory, sorted and quick-filtered by a proxy model."""
 
-    def __init__(self, store: Store, lang: str, editor_factory, model: RowsTableModel,
-                 loader: Callable[[], list], table: str, accessible: str, parent=None):
+    def __init__(
+        self,
+        store: Store,
+        lang: str,
+        editor_factory,
+        model: RowsTableModel,
+        loader: Callable[[], list],
+        table: str,
+        accessible: str,
+        parent=None,
+    ):
         super().__init__(store, lang, editor_factory, parent)
         self.TABLE = table
         self.loader = loader
@@ -346,8 +371,11 @@ class RecordListView(ListDetailView):
         self._update_count()
 
     def _update_count(self, *_args) -> None:
-        self.count_label.setText(self.tr("%1 of %2 shown").replace("%1", format_count(self.proxy.rowCount(), self.lang))
-                                 .replace("%2", format_count(self.model.rowCount(), self.lang)))
+        self.count_label.setText(
+            self.tr("%1 of %2 shown")
+            .replace("%1", format_count(self.proxy.rowCount(), self.lang))
+            .replace("%2", format_count(self.model.rowCount(), self.lang))
+        )
 
 
 OVERVIEW_ROWS = 100
@@ -440,7 +468,9 @@ class OverviewView(QWidget):
             self.tables[key].setColumnHidden(ActionTableModel.COL_STATUS, True)
             header = self.tables[key].horizontalHeader()
             header.setSectionResizeMode(ActionTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        self.tables["recent"].horizontalHeader().setSectionResizeMode(ActivityRowsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.tables["recent"].horizontalHeader().setSectionResizeMode(
+            ActivityRowsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch
+        )
         pipeline = self.tables["pipeline"].horizontalHeader()
         pipeline.setStretchLastSection(False)
         pipeline.setSectionResizeMode(PipelineModel.COL_AREA, QHeaderView.ResizeMode.Stretch)
@@ -462,7 +492,9 @@ class PeopleView(RecordListView):
         self.refresh()
 
     def _load(self) -> list:
-        return self.store.person_rows(area_id=self.area_filter.currentData(), stage=self.stage_filter.currentData())
+        return self.store.person_rows(
+            area_id=self.area_filter.currentData(), stage=self.stage_filter.currentData()
+        )
 
 
 class AreasView(RecordListView):

@@ -43,8 +43,13 @@ def run(args) -> list[dict]:
     with tempfile.TemporaryDirectory() as home:
         env["FELTBOG_HOME"] = home
         notebook = Path(home) / "demo.sqlite"
-        subprocess.run([sys.executable, "-m", "fieldapp", "demo", str(notebook), "--size", str(size)],
-                       env=env, check=True, capture_output=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "fieldapp", "demo", str(notebook), "--size", str(size)],
+            env=env,
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
         app_args = ["--db", str(notebook), "--lang", "da", "--quit-when-idle"]
         source = _median([sys.executable, "-m", "fieldapp", *app_args], {**env, "PYTHONPATH": str(ROOT)})
         bundle = _median([str(executable), *app_args], env)
@@ -52,9 +57,17 @@ def run(args) -> list[dict]:
     unpacked = sum(p.stat().st_size for p in BUNDLE.rglob("*") if p.is_file() and not p.is_symlink())
     return [
         {"name": "startup_source", "activities": size, "seconds": round(source, 3)},
-        {"name": "startup_bundle", "activities": size, "seconds": round(bundle, 3),
-         "ratio_to_source": round(bundle / source, 2)},
+        {
+            "name": "startup_bundle",
+            "activities": size,
+            "seconds": round(bundle, 3),
+            "ratio_to_source": round(bundle / source, 2),
+        },
         {"name": "bundle_self_test", "seconds": round(self_test, 3)},
-        {"name": "bundle_unpacked_size", "mb": round(unpacked / 1e6, 1), "target_mb": 150,
-         "ok": unpacked / 1e6 < 150},
+        {
+            "name": "bundle_unpacked_size",
+            "mb": round(unpacked / 1e6, 1),
+            "target_mb": 150,
+            "ok": unpacked / 1e6 < 150,
+        },
     ]

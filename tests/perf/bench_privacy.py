@@ -34,22 +34,37 @@ def run(args) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="feltbog-privacy-") as folder:
         path = Path(folder) / "feltbog.sqlite"
         with Store.open(path) as store:
-            people = [Person(name=f"Person {i}", phone=f"{20000000 + i}", notes="noter " * 20) for i in range(n)]
+            people = [
+                Person(name=f"Person {i}", phone=f"{20000000 + i}", notes="noter " * 20) for i in range(n)
+            ]
             activities = [
-                Activity(kind=ActivityKind.ONE_TO_ONE if i % 3 == 0 else ActivityKind.WALKABOUT, title=f"Aktivitet {i}",
-                         starts_at=datetime(2025, 1, 1) + timedelta(hours=i), person_id=people[i % n].id,
-                         story="historie " * 30)
+                Activity(
+                    kind=ActivityKind.ONE_TO_ONE if i % 3 == 0 else ActivityKind.WALKABOUT,
+                    title=f"Aktivitet {i}",
+                    starts_at=datetime(2025, 1, 1) + timedelta(hours=i),
+                    person_id=people[i % n].id,
+                    story="historie " * 30,
+                )
                 for i in range(n // 4)
             ]
             target = people[0]
             observations = [
-                Observation(activity_id=rng.choice(activities).id, text=f"Observation {i} " + "tekst " * 15,
-                            raised_by_id=target.id if i % 500 == 0 else rng.choice(people).id)
+                Observation(
+                    activity_id=rng.choice(activities).id,
+                    text=f"Observation {i} " + "tekst " * 15,
+                    raised_by_id=target.id if i % 500 == 0 else rng.choice(people).id,
+                )
                 for i in range(n * 5 // 2)
             ]
-            participants = [Participant(id=Participant.key(a.id, target.id), activity_id=a.id, person_id=target.id)
-                            for a in activities[:50]]
-            _timed(results, "bulk_load", lambda: store.bulk_add([*people, *activities, *observations, *participants]))
+            participants = [
+                Participant(id=Participant.key(a.id, target.id), activity_id=a.id, person_id=target.id)
+                for a in activities[:50]
+            ]
+            _timed(
+                results,
+                "bulk_load",
+                lambda: store.bulk_add([*people, *activities, *observations, *participants]),
+            )
             versions = store.counts()["field_versions"]
         size_mb = round(path.stat().st_size / 1e6, 1)
         store = _timed(results, "open_with_quick_check", lambda: Store.open(path, check=True))
@@ -61,6 +76,12 @@ def run(args) -> list[dict]:
         _timed(results, "restore", lambda: backups.restore(path, copy))
     for r in results:
         r.update(people=n, field_versions=versions, file_mb=size_mb)
-    results.append({"step": "erase_scope", "rows_erased": report.rows_erased, "links_removed": report.links_removed,
-                    "versions_purged": report.versions_purged})
+    results.append(
+        {
+            "step": "erase_scope",
+            "rows_erased": report.rows_erased,
+            "links_removed": report.links_removed,
+            "versions_purged": report.versions_purged,
+        }
+    )
     return results

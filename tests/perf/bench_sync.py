@@ -15,8 +15,7 @@ import time
 from pathlib import Path
 
 from fieldapp.domain import Activity, ActivityKind, Area, Observation, ObservationKind
-from fieldapp.store import Store
-from fieldapp.store import changelog
+from fieldapp.store import Store, changelog
 from fieldapp.sync import export_file, import_file
 
 DEFAULT_SIZE = 1_000_000
@@ -36,14 +35,26 @@ def _fill(store: Store, versions: int) -> None:
     def entities():
         made = 0
         while made < versions:
-            activity = Activity(kind=ActivityKind.WALKABOUT, title=f"Byvandring {made}", area_id=area.id,
-                                starts_at="2026-05-01T10:00", place="Torvet", summary="Kort referat " * 8)
+            activity = Activity(
+                kind=ActivityKind.WALKABOUT,
+                title=f"Byvandring {made}",
+                area_id=area.id,
+                starts_at="2026-05-01T10:00",
+                place="Torvet",
+                summary="Kort referat " * 8,
+            )
             yield activity
             made += 6
             for n in range(8):
-                yield Observation(activity_id=activity.id, kind=ObservationKind.HOPE if n % 2 else ObservationKind.CONCERN,
-                                  text=f"Observation {n} om legepladsen og stierne ved skolen", place_text="Skolevej",
-                                  lat=56.15 + n / 1000, lon=10.2, votes=n)
+                yield Observation(
+                    activity_id=activity.id,
+                    kind=ObservationKind.HOPE if n % 2 else ObservationKind.CONCERN,
+                    text=f"Observation {n} om legepladsen og stierne ved skolen",
+                    place_text="Skolevej",
+                    lat=56.15 + n / 1000,
+                    lon=10.2,
+                    votes=n,
+                )
                 made += 7
 
     store.bulk_add(entities())
@@ -68,8 +79,16 @@ def run(args) -> list[dict]:
         export_s = time.perf_counter() - start
         size_mb = (tmp / "out.feltsync").stat().st_size / 1e6
         source.close()
-        results.append({"case": "export", "versions": summary.changes_out, "seconds": round(export_s, 2),
-                        "file_mb": round(size_mb, 1), "target_s": TARGET_S, "ok": export_s <= TARGET_S})
+        results.append(
+            {
+                "case": "export",
+                "versions": summary.changes_out,
+                "seconds": round(export_s, 2),
+                "file_mb": round(size_mb, 1),
+                "target_s": TARGET_S,
+                "ok": export_s <= TARGET_S,
+            }
+        )
 
         floor_store = Store.open(tmp / "floor.sqlite")
         floor_store.close()
@@ -79,7 +98,8 @@ def run(args) -> list[dict]:
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(
-            "INSERT INTO field_versions (tbl, row_id, field, value, hlc, site, prev) VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+            "INSERT INTO field_versions (tbl, row_id, field, value, hlc, site, prev) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
         )
         conn.execute("COMMIT")
         floor_s = time.perf_counter() - start
@@ -113,16 +133,29 @@ def run(args) -> list[dict]:
         small_s = time.perf_counter() - start
         target.close()
         factor = import_s / floor_s if floor_s else float("inf")
-        results.append({
-            "case": "import", "versions": summary.changes_in, "rows": summary.rows_changed,
-            "seconds": round(import_s, 2), "floor_factor": round(factor, 2),
-            "stages": {k: round(v, 2) for k, v in stages.items()},
-            "target_s": TARGET_S, "target_floor_factor": TARGET_FLOOR_FACTOR,
-            "ok": import_s <= TARGET_S and factor <= TARGET_FLOOR_FACTOR and summary.changes_in == versions,
-        })
-        results.append({
-            "case": "small_import_into_big_notebook", "versions": small_in.changes_in,
-            "notebook_versions": versions + small.changes_out, "seconds": round(small_s, 2),
-            "target_s": SMALL_TARGET_S, "ok": small_s <= SMALL_TARGET_S and small_in.changes_in == SMALL_EDITS,
-        })
+        results.append(
+            {
+                "case": "import",
+                "versions": summary.changes_in,
+                "rows": summary.rows_changed,
+                "seconds": round(import_s, 2),
+                "floor_factor": round(factor, 2),
+                "stages": {k: round(v, 2) for k, v in stages.items()},
+                "target_s": TARGET_S,
+                "target_floor_factor": TARGET_FLOOR_FACTOR,
+                "ok": import_s <= TARGET_S
+                and factor <= TARGET_FLOOR_FACTOR
+                and summary.changes_in == versions,
+            }
+        )
+        results.append(
+            {
+                "case": "small_import_into_big_notebook",
+                "versions": small_in.changes_in,
+                "notebook_versions": versions + small.changes_out,
+                "seconds": round(small_s, 2),
+                "target_s": SMALL_TARGET_S,
+                "ok": small_s <= SMALL_TARGET_S and small_in.changes_in == SMALL_EDITS,
+            }
+        )
     return results

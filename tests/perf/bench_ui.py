@@ -77,13 +77,21 @@ def fill(store, size: int) -> None:
         yield from areas
         yield from people
         for n in range(size):
-            activity = Activity(kind=kinds[n % 3], title=f"Aktivitet {n}", area_id=rng.choice(areas).id,
-                                starts_at=start + timedelta(minutes=37 * n), facilitator_id=people[n % 20].id)
+            activity = Activity(
+                kind=kinds[n % 3],
+                title=f"Aktivitet {n}",
+                area_id=rng.choice(areas).id,
+                starts_at=start + timedelta(minutes=37 * n),
+                facilitator_id=people[n % 20].id,
+            )
             yield activity
             for m in range(2):
-                yield Observation(activity_id=activity.id, kind=observation_kinds[(n + m) % 5],
-                                  text=f"Observation {m} om bænke og stier ved aktivitet {n}",
-                                  observed_at=activity.starts_at)
+                yield Observation(
+                    activity_id=activity.id,
+                    kind=observation_kinds[(n + m) % 5],
+                    text=f"Observation {m} om bænke og stier ved aktivitet {n}",
+                    observed_at=activity.starts_at,
+                )
 
     store.bulk_add(entities())
 
@@ -91,7 +99,9 @@ def fill(store, size: int) -> None:
 def _startup(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Seconds from launch to the idle stamp, and the process's peak RSS in MB."""
     started = time.time()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT
+    )
     idle_at = None
     for line in process.stdout:
         if line.startswith("IDLE "):
@@ -115,7 +125,16 @@ def run(args) -> list[dict]:
     floor, app, memory = [], [], []
     with tempfile.TemporaryDirectory() as home:
         env["FELTBOG_HOME"] = home
-        app_command = [sys.executable, "-m", "fieldapp", "--db", str(path), "--lang", "da", "--quit-when-idle"]
+        app_command = [
+            sys.executable,
+            "-m",
+            "fieldapp",
+            "--db",
+            str(path),
+            "--lang",
+            "da",
+            "--quit-when-idle",
+        ]
         _startup([sys.executable, "-c", FLOOR_SCRIPT], env)  # warm-up: bytecode and disk caches
         _startup(app_command, env)
         for _ in range(REPEAT):
@@ -126,8 +145,15 @@ def run(args) -> list[dict]:
             memory.append(rss)
     floor_s, app_s = statistics.median(floor), statistics.median(app)
     results.append({"name": "startup_floor_pyside6_window", "seconds": round(floor_s, 3)})
-    results.append({"name": "startup_main_window_idle", "activities": size, "seconds": round(app_s, 3),
-                    "ratio_to_floor": round(app_s / floor_s, 2), "target_ratio": 1.5})
+    results.append(
+        {
+            "name": "startup_main_window_idle",
+            "activities": size,
+            "seconds": round(app_s, 3),
+            "ratio_to_floor": round(app_s / floor_s, 2),
+            "target_ratio": 1.5,
+        }
+    )
     results.append({"name": "startup_peak_rss", "activities": size, "mb": max(memory), "target_mb": 250})
     results.extend(_in_process(path, size))
     return results
@@ -177,8 +203,18 @@ def _in_process(path: Path, size: int) -> list[dict]:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     return [
         {"name": "open_activity_list", "activities": size, "ms": round(list_ms, 1)},
-        {"name": "open_activity_editor", "activities": size, "median_ms": round(statistics.median(timings), 1),
-         "max_ms": round(max(timings), 1), "target_ms": 50},
-        {"name": "fetch_next_page_of_200", "activities": size, "ms_per_page": round(fetch_ms, 1), "pages": pages},
+        {
+            "name": "open_activity_editor",
+            "activities": size,
+            "median_ms": round(statistics.median(timings), 1),
+            "max_ms": round(max(timings), 1),
+            "target_ms": 50,
+        },
+        {
+            "name": "fetch_next_page_of_200",
+            "activities": size,
+            "ms_per_page": round(fetch_ms, 1),
+            "pages": pages,
+        },
         {"name": "in_process_peak_rss", "activities": size, "mb": peak},
     ]

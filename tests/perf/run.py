@@ -18,8 +18,12 @@ BENCHES = sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", choices=BENCHES, action="append", help="run only this benchmark (repeatable)")
-    parser.add_argument("--size", type=int, default=None, help="data size (each benchmark has its own default)")
+    parser.add_argument(
+        "--only", choices=BENCHES, action="append", help="run only this benchmark (repeatable)"
+    )
+    parser.add_argument(
+        "--size", type=int, default=None, help="data size (each benchmark has its own default)"
+    )
     parser.add_argument("--seed", type=int, default=None, help="random seed (benchmarks that use one)")
     args = parser.parse_args(argv)
     sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent)]

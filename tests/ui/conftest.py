@@ -148,13 +148,25 @@ def fill_notebook(path: Path, activities: int = 6) -> dict[str, str]:
         first = None
         kinds = list(ActivityKind)
         for number in range(activities):
-            activity = store.add(Activity(
-                kind=kinds[number % 3], title=f"Møde nummer {number}", area_id=(vestby if number % 2 else give).id,
-                starts_at=now - timedelta(days=number), facilitator_id=staff.id))
+            activity = store.add(
+                Activity(
+                    kind=kinds[number % 3],
+                    title=f"Møde nummer {number}",
+                    area_id=(vestby if number % 2 else give).id,
+                    starts_at=now - timedelta(days=number),
+                    facilitator_id=staff.id,
+                )
+            )
             first = first or activity
         store.add_observation(first.id, "Bænken ved legepladsen er væk", "concern", themes=["legeplads"])
-        store.add(Action(text="Ring til lokalrådet", owner_id=staff.id, area_id=vestby.id,
-                         due_date=date.today() - timedelta(days=3)))
+        store.add(
+            Action(
+                text="Ring til lokalrådet",
+                owner_id=staff.id,
+                area_id=vestby.id,
+                due_date=date.today() - timedelta(days=3),
+            )
+        )
         return {"vestby": vestby.id, "give": give.id, "hanne": hanne.id, "staff": staff.id, "first": first.id}
     finally:
         store.close()

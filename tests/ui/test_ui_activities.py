@@ -46,7 +46,9 @@ def test_a_walkabout_typed_on_the_move_is_all_there_after_a_restart(launch, qtbo
     assert capture.model.rowCount() == 2
     assert capture.model.index(1, capture.model.COL_KIND).data() == "Source of hope"
     # the title is saved by the autosave timer, without closing anything
-    qtbot.waitUntil(lambda: app.store.get(Activity, editor.entity_id).title == "Byvandring på Torvet", timeout=3000)
+    qtbot.waitUntil(
+        lambda: app.store.get(Activity, editor.entity_id).title == "Byvandring på Torvet", timeout=3000
+    )
     activity_id = editor.entity_id
     window.close()
     app.shutdown()

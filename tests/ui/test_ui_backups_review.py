@@ -8,8 +8,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, Qt
 
 from fieldapp.domain import Observation, Person
-from fieldapp.store import Store
-from fieldapp.store import backups
+from fieldapp.store import Store, backups
 from fieldapp.ui.app import EXIT_CANCELLED
 from fieldapp.ui.backup_views import BackupTableModel
 
@@ -33,8 +32,9 @@ def test_start_up_takes_the_days_backup(launch, notebook):
     assert [b.kind for b in backups.list_backups(path)] == ["daily"]
 
 
-def test_restore_from_the_dialog_goes_back_to_the_copy_and_keeps_the_present(launch, notebook, dialogs, qtbot,
-                                                                              qtmodeltester):
+def test_restore_from_the_dialog_goes_back_to_the_copy_and_keeps_the_present(
+    launch, notebook, dialogs, qtbot, qtmodeltester
+):
     path, _ids = notebook
     app = launch("--db", str(path), "--lang", "da")
     app.store.add(Person(name="Kommer efter kopien"))
@@ -85,8 +85,9 @@ def test_declining_the_restore_leaves_the_damaged_file_alone(launch, notebook, d
     assert path.read_bytes() == before
 
 
-def test_erasing_a_person_from_the_review_removes_them_and_lists_text_naming_them(launch, notebook, dialogs,
-                                                                                 qtbot, qtmodeltester):
+def test_erasing_a_person_from_the_review_removes_them_and_lists_text_naming_them(
+    launch, notebook, dialogs, qtbot, qtmodeltester
+):
     path, ids = notebook
     with Store.open(path) as store:
         store.update(Person, ids["hanne"], review_after=date(2024, 1, 1))

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox
 
 
-
 class Ping(QObject):
     pinged = Signal()
 

@@ -17,13 +17,17 @@ def test_a_change_is_saved_within_about_a_second_and_undo_still_works(launch, no
     phone.setFocus()
     qtbot.keyClicks(phone, "20 30 40 50")
     assert app.store.get(Person, ids["hanne"]).phone is None, "not written on every key press"
-    qtbot.waitUntil(lambda: app.store.get(Person, ids["hanne"]).phone == "20 30 40 50", timeout=AUTOSAVE_MS + 1500)
+    qtbot.waitUntil(
+        lambda: app.store.get(Person, ids["hanne"]).phone == "20 30 40 50", timeout=AUTOSAVE_MS + 1500
+    )
     assert phone.isUndoAvailable()
     qtbot.keyClick(phone, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert phone.text() != "20 30 40 50"
 
 
-def test_a_bad_email_is_explained_under_the_field_in_danish_and_other_fields_are_saved(launch, notebook, qtbot):
+def test_a_bad_email_is_explained_under_the_field_in_danish_and_other_fields_are_saved(
+    launch, notebook, qtbot
+):
     path, ids = notebook
     app = launch("--db", str(path), "--lang", "da")
     editor = app.window.open_record("people", ids["hanne"])
@@ -81,7 +85,9 @@ def test_a_new_action_by_keyboard_gets_an_owner_and_a_due_date(launch, notebook,
     path, ids = notebook
     app = launch("--db", str(path), "--lang", "en")
     window = app.window
-    qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     editor = window.current_editor()
     text = editor.inputs["text"].edit
     assert text.hasFocus()
@@ -93,5 +99,9 @@ def test_a_new_action_by_keyboard_gets_an_owner_and_a_due_date(launch, notebook,
     qtbot.keyClick(editor.inputs["due_date"].check, Qt.Key.Key_Space)
     window.go("overview")  # leaving the page saves
     action = app.store.get(Action, editor.entity_id)
-    assert (action.text, action.owner_id, action.due_date is not None) == ("Book salen til lyttemødet", ids["staff"], True)
+    assert (action.text, action.owner_id, action.due_date is not None) == (
+        "Book salen til lyttemødet",
+        ids["staff"],
+        True,
+    )
     assert QKeySequence("Ctrl+Shift+A").toString() in window.new_action_action.toolTip()

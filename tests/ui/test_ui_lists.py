@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from conftest import fill_notebook
 from PySide6.QtCore import QModelIndex, Qt
 
-from conftest import fill_notebook
 from fieldapp.domain import Activity, ActivityKind
-from fieldapp.store import Store
-from fieldapp.store import lookups
-from fieldapp.store.queries import ActivityFilter
-from fieldapp.ui.editors import HistoryActionsModel, HistoryActivitiesModel, HistoryObservationsModel, RelationsModel
+from fieldapp.store import Store, lookups
+from fieldapp.ui.editors import (
+    HistoryActionsModel,
+    HistoryActivitiesModel,
+    HistoryObservationsModel,
+    RelationsModel,
+)
 from fieldapp.ui.list_models import (
     ActionTableModel,
     ActivityRowsModel,
@@ -35,8 +38,12 @@ def big_notebook(home):
     store = Store.open(path)
     start = datetime(2025, 1, 1, 9, 0)
     store.bulk_add(
-        Activity(kind=ActivityKind.WALKABOUT, title=f"Runde {n}", starts_at=start + timedelta(hours=n),
-                 area_id=ids["give"])
+        Activity(
+            kind=ActivityKind.WALKABOUT,
+            title=f"Runde {n}",
+            starts_at=start + timedelta(hours=n),
+            area_id=ids["give"],
+        )
         for n in range(600)
     )
     store.close()
@@ -56,7 +63,7 @@ def test_activities_are_fetched_a_page_at_a_time_as_the_list_scrolls(launch, big
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 606
     assert len({model.row_id(r) for r in range(606)}) == 606, "no row twice, none lost between pages"
-    assert "606 of 606 shown" == view.count_label.text()
+    assert view.count_label.text() == "606 of 606 shown"
 
 
 def test_activity_filters_by_kind_area_text_and_dates(launch, big_notebook, qtbot):
@@ -65,7 +72,9 @@ def test_activity_filters_by_kind_area_text_and_dates(launch, big_notebook, qtbo
     view = app.window.go("activities")
     view.kind.setCurrentIndex(view.kind.findData(ActivityKind.ONE_TO_ONE.value))
     assert view.model.total == 2
-    assert {view.model.index(r, view.model.COL_KIND).data() for r in range(view.model.rowCount())} == {"1:1 talk"}
+    assert {view.model.index(r, view.model.COL_KIND).data() for r in range(view.model.rowCount())} == {
+        "1:1 talk"
+    }
     view.kind.setCurrentIndex(0)
     qtbot.keyClicks(view.quick, "Runde 59")
     qtbot.waitUntil(lambda: view.model.total == 1 + 10, timeout=2000)  # Runde 59 and Runde 590–599
@@ -170,8 +179,12 @@ def test_every_model_passes_qtmodeltester(qtmodeltester, home, qtbot):
         search = SearchResultsModel()
         search.set_hits(store.search("legeplads* OR vestbyen", highlight=("\x02", "\x03")))
         qtmodeltester.check(search, force_py=True)
-        for model in (ObservationTableModel(store, activity, with_votes=True), ParticipantsModel(store, activity),
-                      SurveyModel(store, activity, "en"), PhotosModel(store, activity)):
+        for model in (
+            ObservationTableModel(store, activity, with_votes=True),
+            ParticipantsModel(store, activity),
+            SurveyModel(store, activity, "en"),
+            PhotosModel(store, activity),
+        ):
             qtmodeltester.check(model, force_py=True)
     finally:
         store.close()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import keyring
 import pytest
+from conftest import AnsweringDialogs
 from keyring.backends import fail
 from keyring.errors import PasswordSetError
 from PySide6.QtCore import QSettings
 
-from conftest import AnsweringDialogs
 from fieldapp import keystore
 from fieldapp.paths import config_dir, ensure
 from fieldapp.sync.envelope import TEST_KDF
@@ -72,7 +72,8 @@ def no_key_store():
 
 
 def test_without_a_key_store_nothing_is_remembered_and_the_dialog_says_why(
-        launch, qtbot, notebook, home, no_key_store):
+    launch, qtbot, notebook, home, no_key_store
+):
     path, _ids = notebook
     old_version_remembered(PASSPHRASE)
     app = launch("--db", str(path), "--lang", "da")
@@ -91,7 +92,8 @@ def test_without_a_key_store_nothing_is_remembered_and_the_dialog_says_why(
 
 
 def test_a_key_store_that_refuses_is_reported_and_the_sync_still_runs(
-        launch, qtbot, notebook, home, key_store, monkeypatch):
+    launch, qtbot, notebook, home, key_store, monkeypatch
+):
     path, _ids = notebook
 
     def refuse(*_args):
@@ -115,7 +117,8 @@ def test_unticking_forgets_the_remembered_passphrase(launch, qtbot, notebook, ho
     app = launch("--db", str(path), "--lang", "en")
     dialog = open_sync(qtbot, app)
     assert dialog.remember.isChecked() and dialog.remember.toolTip() == (
-        "Kept in the computer's key store, never in a file.")
+        "Kept in the computer's key store, never in a file."
+    )
     dialog.remember.setChecked(False)
     export_once(qtbot, dialog, home / "ud.feltsync")
     assert key_store.secrets == {}

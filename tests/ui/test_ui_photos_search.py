@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from conftest import AnsweringDialogs
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from conftest import AnsweringDialogs
 from fieldapp.domain import Activity, ActivityKind
 from fieldapp.ui.editors import ActivityEditor
 from fieldapp.ui.search_view import HEADER_ROLE
@@ -54,12 +54,22 @@ def test_a_photo_dropped_on_the_panel_is_added_and_a_missing_file_is_one_sentenc
     qtbot.waitExposed(panel)
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(photo))])
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(panel, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(panel, drop)
     assert panel.model.rowCount() == 1
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)

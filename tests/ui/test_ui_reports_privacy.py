@@ -19,8 +19,9 @@ def pdf_text(path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
 
 
-def test_an_activity_report_is_exported_from_its_editor_and_offered_for_opening(launch, notebook, dialogs, qtbot,
-                                                                                tmp_path):
+def test_an_activity_report_is_exported_from_its_editor_and_offered_for_opening(
+    launch, notebook, dialogs, qtbot, tmp_path
+):
     path, ids = notebook
     dialogs.save_as = str(tmp_path / "byvandring")  # no suffix typed: .pdf is added
     app = launch("--db", str(path), "--lang", "da")
@@ -36,8 +37,9 @@ def test_an_activity_report_is_exported_from_its_editor_and_offered_for_opening(
     assert dialogs.errors == []
 
 
-def test_the_file_menu_exports_the_open_areas_internal_report_in_english_for_a_period(launch, notebook, dialogs,
-                                                                                     qtbot, tmp_path):
+def test_the_file_menu_exports_the_open_areas_internal_report_in_english_for_a_period(
+    launch, notebook, dialogs, qtbot, tmp_path
+):
     path, ids = notebook
     dialogs.save_as = str(tmp_path / "give.pdf")
     dialogs.report_choice = ReportChoice("en", internal=True, start=date(2026, 1, 1), end=date(2026, 12, 31))
@@ -81,8 +83,9 @@ def test_an_empty_period_is_one_sentence_and_leaves_no_file(launch, notebook, di
     assert list(tmp_path.glob("tom*")) == []
 
 
-def test_cancel_in_the_progress_dialog_stops_the_export_and_writes_nothing(launch, notebook, dialogs, qtbot,
-                                                                          tmp_path):
+def test_cancel_in_the_progress_dialog_stops_the_export_and_writes_nothing(
+    launch, notebook, dialogs, qtbot, tmp_path
+):
     path, ids = notebook
     dialogs.save_as = str(tmp_path / "afbrudt.pdf")
     app = launch("--db", str(path), "--lang", "en")

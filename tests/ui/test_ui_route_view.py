@@ -6,12 +6,12 @@ import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-
 from conftest import AnsweringDialogs
+from PySide6.QtCore import Qt
+from route_files import START, STEP, gpx11, photo, walk, write
+
 from fieldapp.domain import Activity, ActivityKind, Observation
 from fieldapp.ui.editors import ActivityEditor
-from route_files import START, STEP, gpx11, photo, walk, write
 
 T0 = datetime(2026, 5, 4, 10, 0)
 
@@ -24,7 +24,9 @@ def _bent_walk():
     """Out north-east for six minutes, then east: a route with a corner, like a real walk."""
     first = walk(T0, count=7)
     turn = first[-1]
-    return first + [(turn[0] - 0.0002 * k, turn[1] + 0.0015 * k, T0 + timedelta(minutes=6 + k)) for k in range(1, 7)]
+    return first + [
+        (turn[0] - 0.0002 * k, turn[1] + 0.0015 * k, T0 + timedelta(minutes=6 + k)) for k in range(1, 7)
+    ]
 
 
 def _open_walkabout(launch, tmp_path, files):
@@ -39,11 +41,20 @@ def _open_walkabout(launch, tmp_path, files):
 def test_importing_a_track_draws_the_route_with_numbered_markers(launch, tmp_path, qtbot):
     gpx = write(tmp_path / "barrit.gpx", gpx11([_bent_walk()]))
     dialogs, editor, store = _open_walkabout(launch, tmp_path, [gpx])
-    store.add(Observation(activity_id=editor.entity_id, kind="concern", text="Ingen fortov ved skolen",
-                          observed_at=T0 + timedelta(minutes=3)))
-    store.import_attachment(photo(tmp_path / "IMG_1.jpg", T0 + timedelta(minutes=1), *_at(1)), activity_id=editor.entity_id)
-    store.import_attachment(photo(tmp_path / "IMG_2.jpg", T0 + timedelta(minutes=9), color="orange"),
-                            activity_id=editor.entity_id)
+    store.add(
+        Observation(
+            activity_id=editor.entity_id,
+            kind="concern",
+            text="Ingen fortov ved skolen",
+            observed_at=T0 + timedelta(minutes=3),
+        )
+    )
+    store.import_attachment(
+        photo(tmp_path / "IMG_1.jpg", T0 + timedelta(minutes=1), *_at(1)), activity_id=editor.entity_id
+    )
+    store.import_attachment(
+        photo(tmp_path / "IMG_2.jpg", T0 + timedelta(minutes=9), color="orange"), activity_id=editor.entity_id
+    )
     store.add(Observation(activity_id=editor.entity_id, kind="hope", text="Spejderne vil gerne passe bedet"))
     panel = editor.route
     editor.tabs.setCurrentWidget(editor.tabs.widget(editor.tabs.count() - 1))
@@ -81,8 +92,10 @@ def test_camera_clock_offset_places_photos_taken_with_a_wrong_clock(launch, tmp_
     gpx = write(tmp_path / "tur.gpx", gpx11([walk(T0, count=11)]))
     dialogs, editor, store = _open_walkabout(launch, tmp_path, [gpx])
     # The camera still runs on winter time: an hour behind.
-    store.import_attachment(photo(tmp_path / "DSC1.jpg", T0 + timedelta(minutes=4) - timedelta(hours=1)),
-                            activity_id=editor.entity_id)
+    store.import_attachment(
+        photo(tmp_path / "DSC1.jpg", T0 + timedelta(minutes=4) - timedelta(hours=1)),
+        activity_id=editor.entity_id,
+    )
     panel = editor.route
     assert panel.import_file(gpx)
     assert panel.model.rowCount() == 0 and "uden for sporets tidsrum" in panel.unplaced.text()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 
+from conftest import AnsweringDialogs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from conftest import AnsweringDialogs
 from fieldapp.ui.app import EXIT_CANCELLED, EXIT_LOCKED, Feltbog
 from fieldapp.ui.crash import CrashDialog, ErrorReporter, setup_logging
 

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
 from conftest import AnsweringDialogs, fill_notebook
+
 from fieldapp import keystore
 from fieldapp.domain import Action, Activity, Area, Person, Relation
 from fieldapp.domain.fields import FieldSpec
@@ -175,7 +175,9 @@ def test_a_conflict_waits_in_the_inbox_until_resolved(launch, qtbot, two_noteboo
     assert row[0].startswith("Person: ") and row[1] == "Navn"
     assert {row[2], row[3]} == {"Hanne Ø.", "Hanne Østergaard Nielsen"}
     assert {inbox.choices.itemText(i) for i in range(inbox.choices.count())} == {
-        "Hanne Ø.", "Hanne Østergaard Nielsen"}
+        "Hanne Ø.",
+        "Hanne Østergaard Nielsen",
+    }
     if SHOTS:
         inbox.grab().save(str(Path(SHOTS) / "conflict_inbox.png"))
     inbox.combined.setText("Hanne Østergaard Nielsen (Hanne Ø.)")
@@ -234,8 +236,10 @@ def test_the_inbox_names_linked_records_and_writes_dates_the_danish_way(launch, 
 
     inbox = app.window.show_conflicts()
     qtbot.waitExposed(inbox)
-    rows = {inbox.table.item(r, 1).text(): [inbox.table.item(r, c).text() for c in range(4)]
-            for r in range(inbox.table.rowCount())}
+    rows = {
+        inbox.table.item(r, 1).text(): [inbox.table.item(r, c).text() for c in range(4)]
+        for r in range(inbox.table.rowCount())
+    }
     assert sorted(rows) == ["Frist", "Må kontaktes", "Område", "Start"]
     assert rows["Område"][0] == "Aktivitet: Møde nummer 0"
     assert {rows["Område"][2], rows["Område"][3]} == {"Vestbyen", "(slettet)"}
@@ -316,7 +320,7 @@ def test_a_file_deleting_most_of_the_notebook_is_imported_only_when_confirmed(
         dialog.run_button.click()
     if answer:  # the question, then the same file again with the user's consent
         qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20_000)
-    (title, text), = answering.asked
+    ((title, text),) = answering.asked
     assert title == "Slet mange poster?"
     assert "»ryddet.feltsync«" in text and "Indlæs den alligevel" in text, text
     assert answering.errors == []
@@ -340,7 +344,7 @@ def test_a_shared_folder_with_such_a_file_asks_too_and_reads_the_rest(launch, qt
     with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
         dialog.run_button.click()
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20_000)
-    (title, text), = answering.asked
+    ((title, text),) = answering.asked
     assert title == "Delete many records?" and "'ryddet.feltsync'" in text
     assert app.store.count(Person) == 0
     assert dialog.summary.failures == [] and dialog.summary.changes_in > 0

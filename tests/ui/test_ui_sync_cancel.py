@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import AnsweringDialogs, fill_notebook
 from PySide6.QtCore import QObject, Qt, Slot
 
-from conftest import AnsweringDialogs, fill_notebook
 from fieldapp.domain import Attachment, Person
 from fieldapp.store import Store
 from fieldapp.sync.envelope import TEST_KDF
@@ -93,7 +93,9 @@ def start_import(launch, qtbot, mine: Path, sync_file: Path, lang: str = "da", a
     # versions went in and the first rows were written: all of it is rolled back.
     [("decrypt", 1), ("unpack", 1), ("merge", 1), ("merge", 3)],
 )
-def test_cancel_during_an_import_leaves_the_notebook_unchanged(launch, qtbot, colleague_file, stage, occurrence):
+def test_cancel_during_an_import_leaves_the_notebook_unchanged(
+    launch, qtbot, colleague_file, stage, occurrence
+):
     mine, sync_file = colleague_file
     app, dialog, answering = start_import(launch, qtbot, mine, sync_file)
     before = list(app.store.conn.iterdump())
