@@ -1,25 +1,24 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-  <context>
+<context>
     <name>ActivityTableModel</name>
     <message numerus="yes">
-      <location filename="../../fieldapp/ui/list_models.py" line="117" />
-      <source>%n observation(s)</source>
-      <translation>
-        <numerusform>%n observation</numerusform>
-        <numerusform>%n observations</numerusform>
-      </translation>
+        <source>%n observation(s)</source>
+        <translation>
+            <numerusform>%n observation</numerusform>
+            <numerusform>%n observations</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SearchView</name>
     <message numerus="yes">
-      <location filename="../../fieldapp/ui/search_view.py" line="240" />
-      <source>%n match(es)</source>
-      <translation>
-        <numerusform>%n match</numerusform>
-        <numerusform>%n matches</numerusform>
-      </translation>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
     </message>
-  </context>
+</context>
 </TS>
