@@ -38,13 +38,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == [SELF_TEST_FLAG]:
         return self_test()
-    # Only a word (a subcommand) or a CLI flag can mean the CLI; the app's own options
-    # (--db, --lang) start with "-". Not importing the CLI keeps the app's start-up quick.
+    # A word (a command, known or not) or a CLI flag means the CLI: an unknown command
+    # says so instead of starting the app. The app's own options (--db, --lang) start
+    # with "-". Not importing the CLI keeps the app's start-up quick.
     if args and (args[0] in CLI_FLAGS or not args[0].startswith("-")):
         from fieldapp import cli
 
-        if args[0] in CLI_FLAGS or args[0] in cli.command_names():
-            return cli.run(args)
+        return cli.run(args)
     from fieldapp.ui.app import run_app  # Qt is only imported when the GUI starts
 
     return run_app(args)

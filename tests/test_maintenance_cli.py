@@ -9,15 +9,12 @@ import pytest
 
 from fieldapp import cli
 from fieldapp.domain import Person
-from fieldapp.domain.i18n import set_language
 from fieldapp.store import Store, backups
 
 
 @pytest.fixture(autouse=True)
-def danish():
-    set_language("da")
-    yield
-    set_language("da")
+def danish(monkeypatch):
+    monkeypatch.setenv("FELTBOG_LANG", "da")
 
 
 @pytest.fixture
@@ -57,7 +54,7 @@ def test_restore_of_a_missing_file_is_one_clear_line(db, tmp_path, capsys):
 def test_erase_asks_first(db, monkeypatch, capsys):
     anna = _anna(db)
     monkeypatch.setattr("builtins.input", lambda prompt: "nej")
-    assert cli.run(["erase", "--db", str(db), "--person", anna]) == 1
+    assert cli.run(["erase", "--db", str(db), "--person", anna]) == 4
     assert "Intet slettet" in capsys.readouterr().out
     monkeypatch.setattr("builtins.input", lambda prompt: "ja")
     assert cli.run(["erase", "--db", str(db), "--person", anna]) == 0
@@ -79,8 +76,8 @@ def test_access_writes_json(db, tmp_path, capsys):
     assert json.loads(target.read_text(encoding="utf-8"))["person"]["phone"] == "12345678"
 
 
-def test_review_lists_people_past_their_date(db, capsys):
-    set_language("en")
+def test_review_lists_people_past_their_date(db, capsys, monkeypatch):
+    monkeypatch.setenv("FELTBOG_LANG", "en")
     assert cli.run(["review", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "Anna" in out and "review after 2020-01-01" in out and "Bo" not in out

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -28,7 +27,7 @@ from fieldapp.reports.options import Context, ReportError, ReportOptions, Report
 from fieldapp.reports.person import person_story
 from fieldapp.reports.route_figure import plan_for
 from fieldapp.reports.texts import format_date, format_period, t
-from fieldapp.store import reporting
+from fieldapp.store import outputs, reporting
 from fieldapp.store.store import Store
 
 logger = logging.getLogger(__name__)
@@ -258,21 +257,8 @@ def check_output(target: Path) -> None:
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target``, flush it to disk, then rename it into place."""
+    """Write via a temporary file beside ``target`` and a rename (``fieldapp.store.outputs``)."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        outputs.write_atomically(target, data)
     except OSError as error:
         raise OutputError(target, error.strerror or str(error)) from error
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputError(target, error.strerror or str(error)) from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -57,6 +57,7 @@ from fieldapp.domain.clock import hlc_to_iso
 from fieldapp.domain.enums import ConsentHow
 from fieldapp.domain.fields import encode
 from fieldapp.store import migrations as schema
+from fieldapp.store import outputs
 from fieldapp.store.store import ERASED, FieldVersion, Store, _dump
 
 logger = logging.getLogger(__name__)
@@ -583,13 +584,9 @@ def access_export(store: Store, person_id: str, now: datetime | None = None) -> 
 
 
 def write_access_export(store: Store, person_id: str, target: str | os.PathLike[str]) -> Path:
-    """Write ``access_export`` as UTF-8 JSON (via a partial file and a rename)."""
-    target = Path(target)
+    """Write ``access_export`` as UTF-8 JSON (via a temporary file and a rename)."""
     data = access_export(store, person_id)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(partial, target)
-    return target
+    return outputs.write_atomically(target, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode())
 
 
 __all__ = [

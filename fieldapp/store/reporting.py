@@ -295,7 +295,7 @@ def _period_sql(start: date | None, end: date | None, column: str = "starts_at")
     if start is not None:
         clauses.append(f"{column} >= ?")
         params.append(start.isoformat())
-    if end is not None:
+    if end is not None and end < date.max:  # up to 9999-12-31 means no end at all
         clauses.append(f"{column} < ?")
         params.append((end + timedelta(days=1)).isoformat())
     return (" AND ".join(clauses) or "1"), params

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fieldapp.domain.clock import ClockDriftError, HybridLogicalClock
-from fieldapp.store import Store, changelog, conflicts
+from fieldapp.store import Store, changelog, conflicts, outputs
 from fieldapp.store.store import default_backup_dir
 from fieldapp.sync import archive, envelope
 from fieldapp.sync.archive import Limits
@@ -195,27 +195,11 @@ def _read_blob(store: Store, sha: str) -> bytes | None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write to ``.partial``, fsync, rename: a reader never sees half a file."""
-    partial = path.with_name(path.name + ".partial")
+    """Temporary file, fsync, rename (``fieldapp.store.outputs``): a reader never sees half a file."""
     try:
-        with open(partial, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
+        outputs.write_atomically(path, data)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise CannotWriteError(name=path.name, detail=error.strerror or str(error)) from error
-    try:  # make the rename itself durable where the platform allows it
-        fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # ====================================================================== import
@@ -503,7 +487,9 @@ def sync_folder(
         )
         if tidy:
             summary.files_removed = _remove_quietly(
-                own + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial"))
+                own
+                + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial"))
+                + sorted(folder.glob(f".{store.site}_*{SUFFIX}.*.partial"))
             )
     return summary
 

@@ -11,9 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from fieldapp.cli import CommandError
-from fieldapp.domain.i18n import current_language, pick
-from fieldapp.store import Store
+from fieldapp.cli.errors import CliError, Exit
+from fieldapp.cli.language import language, say
+from fieldapp.cli.opening import open_notebook, output_path, refuse_reading_the_notebook
+from fieldapp.domain.i18n import pick
 from fieldapp.sync.errors import MassDeleteError, SyncError
 from fieldapp.sync.service import SyncSummary, export_file, import_file, sync_folder
 
@@ -22,12 +23,14 @@ PASSPHRASE_ENV = "FELTBOG_PASSPHRASE"
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     sync = subparsers.add_parser(
-        "sync", help="exchange sync files with colleagues / udveksl synkroniseringsfiler"
+        "sync", help=say("udveksl synkroniseringsfiler med kolleger", "exchange sync files with colleagues")
     )
     commands = sync.add_subparsers(dest="sync_command", metavar="SYNC_COMMAND")
     sync.set_defaults(handler=lambda args: _usage(sync))
 
-    export = commands.add_parser("export", allow_abbrev=False, help="write a sync file")
+    export = commands.add_parser(
+        "export", allow_abbrev=False, help=say("skriv en synkroniseringsfil", "write a sync file")
+    )
     _common(export)
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     export.add_argument(
@@ -38,7 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     export.set_defaults(handler=_export)
 
-    imp = commands.add_parser("import", allow_abbrev=False, help="merge a sync file into the notebook")
+    imp = commands.add_parser(
+        "import",
+        allow_abbrev=False,
+        help=say("indlæs en kollegas synkroniseringsfil", "merge a sync file into the notebook"),
+    )
     _common(imp)
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument(
@@ -46,7 +53,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     imp.set_defaults(handler=_import)
 
-    folder = commands.add_parser("folder", allow_abbrev=False, help="sync through a shared folder")
+    folder = commands.add_parser(
+        "folder",
+        allow_abbrev=False,
+        help=say("synkroniser gennem en delt mappe", "sync through a shared folder"),
+    )
     _common(folder)
     folder.add_argument("folder", type=Path, metavar="DIR")
     folder.add_argument(
@@ -67,11 +78,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
-    return 2
-
-
-def _say(da: str, en: str) -> str:
-    return pick({"da": da, "en": en}, current_language())
+    return Exit.USAGE
 
 
 def passphrase(args: argparse.Namespace, *, required: bool) -> str | None:
@@ -80,78 +87,68 @@ def passphrase(args: argparse.Namespace, *, required: bool) -> str | None:
         try:
             text = args.passphrase_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(
-                _say(
-                    f"Adgangsfrasen kunne ikke læses fra {args.passphrase_file}: {error}",
-                    f"The passphrase could not be read from {args.passphrase_file}: {error}",
-                )
+            raise CliError(
+                f"Adgangssætningen kunne ikke læses fra {args.passphrase_file}: {error}",
+                f"The passphrase could not be read from {args.passphrase_file}: {error}",
             ) from None
         value = text.rstrip("\r\n")
     else:
         value = os.environ.get(PASSPHRASE_ENV) or ""
     if not value and required:
-        raise CommandError(
-            _say(
-                f"Angiv holdets adgangssætning med --passphrase-file eller {PASSPHRASE_ENV} "
-                "(eller --no-encryption for en ukrypteret fil).",
-                f"Give the team passphrase with --passphrase-file or {PASSPHRASE_ENV} "
-                "(or --no-encryption for an unencrypted file).",
-            )
+        raise CliError(
+            f"Angiv holdets adgangssætning med --passphrase-file eller {PASSPHRASE_ENV} "
+            "(eller --no-encryption for en ukrypteret fil).",
+            f"Give the team passphrase with --passphrase-file or {PASSPHRASE_ENV} "
+            "(or --no-encryption for an unencrypted file).",
         )
     return value or None
 
 
-def _open(args: argparse.Namespace) -> Store:
-    if not args.db.exists():
-        raise CommandError(
-            _say(f"Notesbogen {args.db} findes ikke.", f"The notebook {args.db} does not exist.")
-        )
-    return Store.open(args.db)
-
-
 def _export(args: argparse.Namespace) -> int:
+    target = output_path(args.output, args.db)
     secret = None if args.no_encryption else passphrase(args, required=True)
-    with _open(args) as store:
-        summary = export_file(store, args.output, secret, full=args.full, encrypt=not args.no_encryption)
+    with open_notebook(args.db, writes=True) as store:
+        summary = export_file(store, target, secret, full=args.full, encrypt=not args.no_encryption)
     _print(summary)
-    return 0
+    return Exit.OK
 
 
 # How to confirm a file that deletes more than half of the notebook, on the command line.
 FORCE_HINT = {"da": "Brug --force for at indlæse den alligevel.", "en": "Use --force to import it anyway."}
 
 
-def _explain(error: SyncError) -> str:
-    lang = current_language()
+def _explain(error: SyncError, lang: str | None = None) -> str:
+    lang = lang or language()
     message = error.message(lang)
     return f"{message} {pick(FORCE_HINT, lang)}" if isinstance(error, MassDeleteError) else message
 
 
 def _import(args: argparse.Namespace) -> int:
+    refuse_reading_the_notebook(args.file, args.db)
     secret = passphrase(args, required=False)
-    with _open(args) as store:
+    with open_notebook(args.db, writes=True) as store:
         try:
             summary = import_file(store, args.file, secret, force=args.force)
         except MassDeleteError as error:
-            raise CommandError(_explain(error)) from None
+            raise CliError(_explain(error, "da"), _explain(error, "en")) from None
     _print(summary)
-    return 0
+    return Exit.OK
 
 
 def _folder(args: argparse.Namespace) -> int:
     secret = None if args.no_encryption else passphrase(args, required=True)
-    with _open(args) as store:
+    with open_notebook(args.db, writes=True) as store:
         summary = sync_folder(store, args.folder, secret, force=args.force, encrypt=not args.no_encryption)
     _print(summary)
     for path, error in summary.failures:
         print(f"fieldapp: {path.name}: {_explain(error)}", file=sys.stderr)
-    return 1 if summary.failures else 0
+    return Exit.FAILED if summary.failures else Exit.OK
 
 
 def _print(summary: SyncSummary) -> None:
     removed = len(summary.files_removed)
     print(
-        _say(
+        say(
             f"{summary.changes_in} ændringer ind, {summary.changes_out} ud, {summary.conflicts} konflikter"
             f" ({len(summary.files_imported)} filer indlæst, {len(summary.files_skipped)} sprunget over,"
             f" {len(summary.files_written)} skrevet"

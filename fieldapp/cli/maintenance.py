@@ -1,0 +1,73 @@
+"""``fieldapp backup | restore``: copies of a notebook, and putting one back."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fieldapp.cli.errors import CliError, Exit
+from fieldapp.cli.language import say
+from fieldapp.cli.opening import notebook_writes, open_notebook, output_path, require_notebook
+from fieldapp.store import backups
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    backup = subparsers.add_parser("backup", help=say("lav en sikkerhedskopi", "copy the notebook"))
+    backup.add_argument("--db", required=True, type=Path, help=say("notesbogen", "the notebook file"))
+    backup.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help=say(
+            "hvor kopien skrives (standard: mappen backups)",
+            "where to write the copy (default: the backups folder)",
+        ),
+    )
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = subparsers.add_parser("restore", help=say("gendan en sikkerhedskopi", "restore a backup"))
+    restore.add_argument("--db", required=True, type=Path, help=say("notesbogen", "the notebook file"))
+    restore.add_argument(
+        "backup",
+        type=Path,
+        nargs="?",
+        help=say(
+            "kopien, der skal gendannes (standard: den nyeste gode)",
+            "the copy to restore (default: the newest good one)",
+        ),
+    )
+    restore.set_defaults(handler=cmd_restore)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    target = output_path(args.output, args.db) if args.output else None
+    with open_notebook(args.db) as store:
+        written = store.backup(target) if target else backups.backup_now(store, backups.MANUAL)
+    print(say(f"Sikkerhedskopi gemt: {written}", f"Backup written: {written}"))
+    return Exit.OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the notebook by a backup: only a Feltbog notebook (damaged or not, or none at all)
+    is replaced, and only while no other program has it open."""
+    db = Path(args.db).expanduser()
+    if db.exists() or db.is_symlink():
+        require_notebook(db, damaged_ok=True)
+    elif not db.parent.is_dir():
+        raise CliError(f"Mappen »{db.parent}« findes ikke.", f"The folder '{db.parent}' does not exist.")
+    if args.backup is not None:
+        source = Path(args.backup).expanduser()
+        if source.exists() and db.exists() and source.resolve() == db.resolve():
+            raise CliError(
+                f"»{source}« er notesbogen selv, ikke en sikkerhedskopi.",
+                f"'{source}' is the notebook itself, not a backup.",
+            )
+    with notebook_writes(db, exclusive=True):
+        result = backups.restore(db, args.backup)
+    print(
+        say(
+            f"Gendannet fra {result.restored_from}. Notesbogen, som den var før, er gemt i {result.safety_copy or '-'}.",
+            f"Restored from {result.restored_from}. The notebook as it was before is kept in {result.safety_copy or '-'}.",
+        )
+    )
+    return Exit.OK
