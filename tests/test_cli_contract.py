@@ -242,7 +242,18 @@ def test_nothing_below_the_cli_imports_it():
         if re.search(
             r"^\s*(from fieldapp\.cli\b|from fieldapp import cli\b|import fieldapp\.cli\b)",
             path.read_text(),
-            re.M,
+            re.MULTILINE,
         ):
             offenders.append(str(rel))
     assert offenders == []
+
+
+@pytest.mark.parametrize("argv", [[], ["--db", "x.sqlite"], ["--lang", "en"]])
+def test_no_command_starts_the_app(argv, monkeypatch):
+    import fieldapp.ui.app
+    from fieldapp.__main__ import main
+
+    started = []
+    monkeypatch.setattr(fieldapp.ui.app, "run_app", lambda args: started.append(args) or 0)
+    assert main(argv) == 0
+    assert started == [argv]
