@@ -2,7 +2,8 @@
 
 English is the source language. ``build_translations`` runs ``pyside6-lrelease`` on
 every ``resources/translations/*.ts`` whose ``.qm`` is missing or older; it is used
-at start-up (source checkouts) and by the installer build.
+at start-up in a source checkout only (an installed wheel carries its ``.qm`` files,
+built by setup.py; nothing is written into an install) and by the installer build.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from fieldapp.domain import i18n as vocabulary
-from fieldapp.resources import resource_path
+from fieldapp.resources import is_source_checkout, resource_path
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,8 @@ class Translators:
             )
         )
         self.language = lang
-        build_translations()
+        if is_source_checkout():
+            build_translations()
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         # Qt's own strings first (English needs none); feltbog_en only holds English plural forms.
         wanted = [(f"feltbog_{lang}", str(translations_dir()))]
