@@ -257,3 +257,67 @@ def test_no_command_starts_the_app(argv, monkeypatch):
     monkeypatch.setattr(fieldapp.ui.app, "run_app", lambda args: started.append(args) or 0)
     assert main(argv) == 0
     assert started == [argv]
+
+
+# command -> (arguments, what it says in Danish, in English); {db} is a sound demo notebook.
+MESSAGES: dict[str, tuple[list[str], str, str]] = {
+    "demo": (["demo", "{tmp}/ny.sqlite", "--size", "3"], "Demo-notesbog skrevet", "Demo notebook written"),
+    "search": (["search", "--db", "{db}", "zzqqxx"], "Ingen resultater", "No results"),
+    "check": (["check", "--db", "{db}"], "Integritetstjek: i orden", "Integrity check: ok"),
+    "export-pdf": (
+        ["export-pdf", "--db", "{db}", "--area", "Atlantis", "-o", "{tmp}/r.pdf"],
+        "Der findes intet område",
+        "There is no area",
+    ),
+    "backup": (["backup", "--db", "{db}"], "Sikkerhedskopi gemt", "Backup written"),
+    "restore": (["restore", "--db", "{db}"], "Gendannet fra", "Restored from"),
+    "erase": (
+        ["erase", "--db", "{db}", "--person", NOBODY, "--yes"],
+        "Der findes ingen person",
+        "There is no person",
+    ),
+    "access": (
+        ["access", "--db", "{db}", "--person", "{person}", "-o", "{tmp}/a.json"],
+        "Indsigt gemt",
+        "Access export",
+    ),
+    "review": (["review", "--db", "{db}"], "gennemg", "review"),
+    "sync export": (
+        ["sync", "export", "--db", "{db}", "-o", "{tmp}/s.feltsync", "--no-encryption"],
+        "ændringer ind",
+        "changes in",
+    ),
+    "sync import": (
+        ["sync", "import", "--db", "{db}", "{tmp}/s.feltsync"],
+        "allerede indlæst",
+        "already been imported",
+    ),
+    "sync folder": (
+        ["sync", "folder", "--db", "{db}", "{tmp}", "--no-encryption"],
+        "ændringer ind",
+        "changes in",
+    ),
+}
+
+
+def test_every_command_has_a_message_test():
+    assert set(MESSAGES) == set(command_paths())
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_command_speaks_the_chosen_language(lang, tmp_path, good_notebook, monkeypatch, capsys):
+    monkeypatch.setenv("FELTBOG_LANG", lang)
+    monkeypatch.delenv("FELTBOG_PASSPHRASE", raising=False)
+    db = tmp_path / "feltbog.sqlite"
+    shutil.copy(good_notebook, db)
+    with Store.open(db) as store:
+        person = store.conn.execute("SELECT id FROM people LIMIT 1").fetchone()[0]
+    # In this order: restore needs the backup, sync import the exported file (made by itself).
+    for command in [c for c in MESSAGES if c != "sync import"] + ["sync import"]:
+        args, da, en = MESSAGES[command]
+        run([a.format(db=db, tmp=tmp_path, person=person) for a in args])
+        captured = capsys.readouterr()
+        said = captured.out + captured.err
+        assert {"da": da, "en": en}[lang] in said, (command, said)
+        assert {"da": en, "en": da}[lang] not in said, (command, said)
+        assert "Traceback" not in said
