@@ -113,8 +113,15 @@ def _fail(error: BaseException, lang: str, db: object = None) -> int:
             known = CorruptDatabaseError(path=db or "", detail=str(error))
         text = user_message(known, lang)
     if text is None and isinstance(error, OSError):
-        name = f" {error.filename}" if error.filename else ""
-        text = f"{error.strerror or error}:{name}".rstrip(":")
+        reason = error.strerror or str(error)
+        text = (
+            say(
+                f"Filen »{error.filename}« kunne ikke bruges: {reason}",
+                f"The file '{error.filename}' could not be used: {reason}",
+            )
+            if error.filename
+            else say(f"En fil kunne ikke bruges: {reason}", f"A file could not be used: {reason}")
+        )
     if text is None:
         logger.exception("internal error")
         text = say(

@@ -79,27 +79,19 @@ def current_owner() -> LockOwner:
     return LockOwner(os.getpid(), _process_name(os.getpid()), socket.gethostname(), _machine_id(), _boot_id())
 
 
-def read_owner(db_path: str | os.PathLike[str]) -> LockOwner | None | bool:
-    """The lock's owner; ``None`` when there is no lock file, ``True`` when it cannot be read."""
+def holder(db_path: str | os.PathLike[str]) -> str | None:
+    """Who holds the notebook's lock (for a message), or ``None`` if nobody does (or it is stale)."""
+    path = lock_path(db_path)
     try:
-        data = lock_path(db_path).read_bytes()
+        data = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError:
-        return True
-    return LockOwner.parse(data) or True
-
-
-def holder(db_path: str | os.PathLike[str]) -> str | None:
-    """Who holds the notebook's lock (for a message), or ``None`` if nobody does (or it is stale)."""
-    owner = read_owner(db_path)
+        return str(path)  # there, but unreadable: honoured
+    owner = LockOwner.parse(data)
     if owner is None:
-        return None
-    if owner is True:
-        return str(lock_path(db_path))
-    if is_stale(owner):
-        return None
-    return owner.describe()
+        return str(path)  # being written right now, or not Qt's: honoured
+    return None if is_stale(owner) else owner.describe()
 
 
 def is_stale(owner: LockOwner) -> bool:
