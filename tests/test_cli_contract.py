@@ -321,3 +321,14 @@ def test_every_command_speaks_the_chosen_language(lang, tmp_path, good_notebook,
         assert {"da": da, "en": en}[lang] in said, (command, said)
         assert {"da": en, "en": da}[lang] not in said, (command, said)
         assert "Traceback" not in said
+
+
+def test_a_bug_is_one_line_too(good_notebook, monkeypatch, capsys):
+    def broken(args):
+        raise RuntimeError("ups")
+
+    monkeypatch.setattr("fieldapp.cli.notebook.cmd_check", broken)
+    monkeypatch.setenv("FELTBOG_LANG", "en")
+    assert run(["check", "--db", str(good_notebook)]) == Exit.INTERNAL
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Internal error (RuntimeError: ups)" in err[0]

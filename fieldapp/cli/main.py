@@ -103,15 +103,14 @@ def _run(argv: list[str], lang: str) -> int:
 
 
 def _fail(error: BaseException, lang: str, db: object = None) -> int:
-    text = user_message(error, lang)
-    code = getattr(error, "exit", Exit.FAILED)
-    if text is None and isinstance(error, sqlite3.DatabaseError):
-        from fieldapp.store.errors import CorruptDatabaseError, translate_sqlite_error
+    from fieldapp.store.errors import CorruptDatabaseError, DatabaseLockedError, translate_sqlite_error
 
-        known = translate_sqlite_error(error) or CorruptDatabaseError(path="", detail=str(error))
-        if isinstance(known, CorruptDatabaseError):
-            known = CorruptDatabaseError(path=db or "", detail=str(error))
-        text = user_message(known, lang)
+    if isinstance(error, sqlite3.DatabaseError):
+        error = translate_sqlite_error(error) or CorruptDatabaseError(path=db or "", detail=str(error))
+        if isinstance(error, CorruptDatabaseError) and not error.params.get("path"):
+            error = CorruptDatabaseError(path=db or "", detail=error.params.get("detail", ""))
+    text = user_message(error, lang)
+    code = Exit.IN_USE if isinstance(error, DatabaseLockedError) else getattr(error, "exit", Exit.FAILED)
     if text is None and isinstance(error, OSError):
         reason = error.strerror or str(error)
         text = (
