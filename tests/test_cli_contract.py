@@ -48,11 +48,12 @@ EXPECTED = {
     "foreign_sqlite": {"da": "er ikke en Feltbog-notesbog", "en": "is not a Feltbog notebook"},
     "empty": {"da": "tom fil (0 byte)", "en": "empty file (0 bytes)"},
     "damaged": {"da": "er beskadiget", "en": "is damaged"},
+    "truncated": {"da": "er beskadiget", "en": "is damaged"},
 }
 # restore puts a backup in place of a missing or damaged notebook: there it is refused only
 # because these folders hold no backup.
 NO_BACKUP = {"da": "ingen brugbar sikkerhedskopi", "en": "no usable backup"}
-OVERRIDES = {("restore", "missing"): NO_BACKUP, ("restore", "damaged"): NO_BACKUP}
+OVERRIDES = {("restore", case): NO_BACKUP for case in ("missing", "damaged", "truncated")}
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +91,8 @@ def make_case(case: str, folder: Path, good: Path) -> Path:
         path.touch()
     elif case == "damaged":
         damage(good, path)
+    elif case == "truncated":  # a copy cut off half-way (a full USB stick, say)
+        path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     return path
 
 

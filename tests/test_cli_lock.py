@@ -187,3 +187,11 @@ def test_restore_over_a_damaged_notebook_still_works(notebook, tmp_path):
     assert run(["restore", "--db", str(notebook)]) == Exit.OK
     with Store.open(notebook) as store:
         assert store.integrity_problems() == []
+
+
+def test_restore_over_a_notebook_with_a_garbled_first_page(notebook):
+    data = notebook.read_bytes()
+    notebook.write_bytes(data[:16] + b"\xff" * 4080 + data[4096:])  # SQLite's magic, then garbage
+    assert run(["restore", "--db", str(notebook)]) == Exit.OK
+    with Store.open(notebook) as store:
+        assert store.integrity_problems() == []

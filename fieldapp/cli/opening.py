@@ -20,7 +20,7 @@ from fieldapp.cli.errors import CliError, Exit
 from fieldapp.store import Store
 from fieldapp.store.errors import CorruptDatabaseError, NotANotebookError
 from fieldapp.store.notebook_lock import LockHeldError, hold, open_elsewhere
-from fieldapp.store.outputs import refuse_unsafe_output
+from fieldapp.store.outputs import is_sqlite_file, refuse_unsafe_output
 
 
 def missing(path: Path) -> CliError:
@@ -54,11 +54,15 @@ def require_notebook(path: str | os.PathLike[str], *, check: bool = True, damage
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError as error:
-            if "not a database" in str(error) or "encrypted" in str(error):
-                raise NotANotebookError(path=path) from error
-            if damaged_ok:
+            foreign = "not a database" in str(error) or "encrypted" in str(error)
+            if not foreign and damaged_ok:
                 return path
-            raise CorruptDatabaseError(path=path, detail=str(error)) from error
+            if not foreign:
+                raise CorruptDatabaseError(path=path, detail=str(error)) from error
+            conn.close()  # before the header is read through a descriptor of our own
+            if damaged_ok and is_sqlite_file(path):
+                return path  # SQLite's magic, then garbage: a notebook with a damaged first page
+            raise NotANotebookError(path=path) from error
         if "_sqlite_migrations" not in tables:
             raise NotANotebookError(path=path)
         if check and not damaged_ok:
