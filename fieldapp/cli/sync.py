@@ -34,10 +34,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(export)
     export.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     export.add_argument(
-        "--full", action="store_true", help="everything, not only news since the last export there"
+        "--full",
+        action="store_true",
+        help=say(
+            "alt, ikke kun det nye siden sidste eksport dertil",
+            "everything, not only news since the last export there",
+        ),
     )
     export.add_argument(
-        "--no-encryption", action="store_true", help="write an UNENCRYPTED file (explicit choice)"
+        "--no-encryption",
+        action="store_true",
+        help=say(
+            "skriv en UKRYPTERET fil (et udtrykkeligt valg)", "write an UNENCRYPTED file (explicit choice)"
+        ),
     )
     export.set_defaults(handler=_export)
 
@@ -49,7 +58,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(imp)
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument(
-        "--force", action="store_true", help="accept a file that deletes more than half of the rows"
+        "--force",
+        action="store_true",
+        help=say(
+            "indlæs også en fil, der sletter over halvdelen",
+            "accept a file that deletes more than half of the rows",
+        ),
     )
     imp.set_defaults(handler=_import)
 
@@ -61,10 +75,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _common(folder)
     folder.add_argument("folder", type=Path, metavar="DIR")
     folder.add_argument(
-        "--force", action="store_true", help="accept files that delete more than half of the rows"
+        "--force",
+        action="store_true",
+        help=say(
+            "indlæs også filer, der sletter over halvdelen",
+            "accept files that delete more than half of the rows",
+        ),
     )
     folder.add_argument(
-        "--no-encryption", action="store_true", help="write an UNENCRYPTED file (explicit choice)"
+        "--no-encryption",
+        action="store_true",
+        help=say(
+            "skriv en UKRYPTERET fil (et udtrykkeligt valg)", "write an UNENCRYPTED file (explicit choice)"
+        ),
     )
     folder.set_defaults(handler=_folder)
 
@@ -72,8 +95,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 # allow_abbrev=False: "--passphrase SECRET" must be an error, not a file name taken
 # for "--passphrase-file".
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", required=True, type=Path, metavar="PATH", help="the notebook file")
-    parser.add_argument("--passphrase-file", type=Path, metavar="FILE", help=f"or set {PASSPHRASE_ENV}")
+    parser.add_argument(
+        "--db", required=True, type=Path, metavar="PATH", help=say("notesbogen", "the notebook file")
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=say(f"eller sæt {PASSPHRASE_ENV}", f"or set {PASSPHRASE_ENV}"),
+    )
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
