@@ -149,8 +149,27 @@ def readme_commands() -> set[str]:
     return found
 
 
-def test_readme_lists_every_command_and_no_other():
-    assert readme_commands() == set(command_paths())
+def help_commands(capsys, prefix: tuple[str, ...] = ()) -> set[str]:
+    """The commands ``fieldapp [GROUP] --help`` lists (sub-commands followed down)."""
+    assert run([*prefix, "--help"]) == Exit.OK
+    text = capsys.readouterr().out
+    block = text.split("positional arguments:", 1)[1].split("options:", 1)[0]
+    names = re.findall(r"^    ([a-z][a-z-]*)", block, flags=re.MULTILINE)
+    found = set()
+    for name in names:
+        inner = help_commands(capsys, (*prefix, name)) if _has_subcommands(prefix, name) else set()
+        found |= inner or {" ".join((*prefix, name))}
+    return found
+
+
+def _has_subcommands(prefix: tuple[str, ...], name: str) -> bool:
+    return any(path.startswith(" ".join((*prefix, name)) + " ") for path in command_paths())
+
+
+def test_readme_lists_every_command_in_help_and_no_other(capsys):
+    listed = help_commands(capsys)
+    assert listed == set(command_paths())  # --help hides nothing
+    assert readme_commands() == listed
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
