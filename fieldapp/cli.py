@@ -14,6 +14,7 @@ from fieldapp import APP_NAME, __version__
 from fieldapp.domain import ValidationError
 from fieldapp.domain.i18n import language_from_environment, pick
 from fieldapp.store import Store, StoreError
+from fieldapp.store.queries import SearchHit
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _hit_kind(hit: object) -> str:
+def _hit_kind(hit: SearchHit) -> str:
     lang = language_from_environment(dict(os.environ))
     kind = hit.kind
     if hasattr(kind, "label"):

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from fieldapp.domain.enums import (
     ActionStatus,
@@ -73,14 +73,10 @@ class Entity:
     def display_name(cls, lang: str | None = None) -> str:
         return pick(cls.NAME, lang)
 
-    @property
-    def title(self) -> str:
-        return str(getattr(self, self.TITLE_FIELD) or "")
-
     def values(self) -> dict[str, Any]:
         return {spec.name: getattr(self, spec.name) for spec in self.specs()}
 
-    def validated(self) -> Entity:
+    def validated(self) -> Self:
         """A copy with every field checked and coerced; raises ``ValidationError``."""
         errors: list[FieldError] = []
         clean: dict[str, Any] = {}

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from fieldapp.domain.enums import Vocabulary
 from fieldapp.domain.i18n import message, pick
 from fieldapp.domain.ids import is_uuid
 
@@ -32,7 +33,7 @@ class FieldSpec:
     label_en: str
     required: bool = False
     max_len: int = SHORT_MAX
-    enum: type[StrEnum] | None = None
+    enum: type[Vocabulary] | None = None
     ref: str | None = None  # the table a ref points into
     searchable: bool = False  # goes into the full-text index
     personal: bool = False  # personal data, removed on erasure
@@ -61,7 +62,7 @@ class FieldError(ValueError):
         label = self.spec.label(lang) if self.spec else ""
         params = dict(self.params)
         if self.spec is not None and self.spec.enum is not None and "choices" in params:
-            params["choices"] = ", ".join(member.label(lang) for member in self.spec.enum)  # type: ignore[attr-defined]
+            params["choices"] = ", ".join(member.label(lang) for member in self.spec.enum)
         return message(self.key, lang, field=label, **params)
 
 

@@ -168,7 +168,7 @@ def _observation(row: ObservationRow, ctx: Context) -> Flowable:
         who = ctx.redactor.name(row.raised_by)
         return KeepTogether(
             [
-                para(quoted(obs.text, ctx.lang), "quote"),
+                para(quoted(obs.text or "", ctx.lang), "quote"),
                 para("– " + " · ".join([who, *details]), "attribution"),
             ]
         )

@@ -47,7 +47,7 @@ def add_relation(
             id=key,
             from_person_id=from_person_id,
             to_person_id=to_person_id,
-            kind=kind,
+            kind=kind,  # type: ignore[arg-type]  # validated() turns a code into the enum
             activity_id=activity_id,
         )
     )

@@ -206,7 +206,7 @@ def _survey_results(store: Store, activity_ids: list[str]) -> dict[str, list[Sur
             except ValueError:
                 continue
     for item in items:
-        by_activity.setdefault(item.activity_id, []).append(SurveyResult(item, counts[item.id]))
+        by_activity.setdefault(item.activity_id or "", []).append(SurveyResult(item, counts[item.id]))
     return by_activity
 
 
@@ -426,7 +426,9 @@ def area_data(
         new_potential_leaders=new_leaders,
         observation_counts={kind: observation_counts.get(kind, 0) for kind in ObservationKind},
         themes=ranked,
-        quotes=[QuoteRow(q, people.get(q.raised_by_id or ""), by_id[q.activity_id]) for q in quote_rows],
+        quotes=[
+            QuoteRow(q, people.get(q.raised_by_id or ""), by_id[q.activity_id or ""]) for q in quote_rows
+        ],
         surveys=surveys,
         open_actions=[ActionRow(a, people.get(a.owner_id or "")) for a in open_actions],
         done_actions=[ActionRow(a, people.get(a.owner_id or "")) for a in done_actions],
@@ -491,7 +493,7 @@ def person_data(store: Store, person_id: str) -> PersonData:
         relations=[
             RelationRow(
                 r,
-                others.get(r.to_person_id if r.from_person_id == person_id else r.from_person_id or ""),
+                others.get((r.to_person_id if r.from_person_id == person_id else r.from_person_id) or ""),
                 r.from_person_id == person_id,
             )
             for r in relations
