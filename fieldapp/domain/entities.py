@@ -27,7 +27,7 @@ from fieldapp.domain.enums import (
     RelationKind,
     SurveyAnswer,
 )
-from fieldapp.domain.fields import TEXT_MAX, FieldError, FieldSpec, ValidationError, coerce
+from fieldapp.domain.fields import TEXT_MAX, FieldError, FieldKind, FieldSpec, ValidationError, coerce
 from fieldapp.domain.i18n import pick
 from fieldapp.domain.ids import derived_id, uuid7
 
@@ -38,7 +38,7 @@ def fld(kind: str, da: str, en: str, default: Any = None, **options: Any) -> Any
     """Declare a stored field; the spec's name is filled in by ``Entity.specs``."""
     if options.get("multiline"):
         options.setdefault("max_len", TEXT_MAX)
-    spec = FieldSpec(name="", kind=kind, label_da=da, label_en=en, **options)
+    spec = FieldSpec(name="", kind=FieldKind(kind), label_da=da, label_en=en, **options)
     return field(default=default, metadata={"spec": spec})
 
 
