@@ -33,6 +33,7 @@ from fieldapp.domain import (
     SurveyTally,
 )
 from fieldapp.domain.clock import hlc_to_iso
+from fieldapp.store.queries import ActionRow
 from fieldapp.store.store import Store
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".heic")
@@ -59,12 +60,6 @@ class SurveyResult:
     @property
     def respondents(self) -> int:
         return sum(self.counts.values())
-
-
-@dataclass
-class ActionRow:
-    action: Action
-    owner: Person | None
 
 
 @dataclass
@@ -267,7 +262,7 @@ def activity_data(store: Store, activity_id: str) -> ActivityData:
             for p in participants
             if p.person_id in people
         ],
-        actions=[ActionRow(a, people.get(a.owner_id or "")) for a in actions],
+        actions=[ActionRow.of(a, people.get(a.owner_id or "")) for a in actions],
         survey=_survey_results(store, [activity_id]).get(activity_id, []),
         photos=[Photo(a, blob_path(store, a.sha256 or "")) for a in attachments if _is_image(a) and a.sha256],
     )
@@ -430,8 +425,8 @@ def area_data(
             QuoteRow(q, people.get(q.raised_by_id or ""), by_id[q.activity_id or ""]) for q in quote_rows
         ],
         surveys=surveys,
-        open_actions=[ActionRow(a, people.get(a.owner_id or "")) for a in open_actions],
-        done_actions=[ActionRow(a, people.get(a.owner_id or "")) for a in done_actions],
+        open_actions=[ActionRow.of(a, people.get(a.owner_id or "")) for a in open_actions],
+        done_actions=[ActionRow.of(a, people.get(a.owner_id or "")) for a in done_actions],
         pipeline={stage: pipeline.get(stage, 0) for stage in LeadershipStage},
     )
 

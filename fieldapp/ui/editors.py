@@ -168,7 +168,7 @@ class Editor(EntityForm):
         return PickerInput(
             self.cls.spec(name),
             names,
-            lambda pid: lookups.person_name(self.store, pid),
+            lambda pid: lookups.record_title(self.store, "people", pid) or "",
             create_person if create else None,
         )
 
@@ -653,7 +653,8 @@ class ActionEditor(Editor):
             row = QHBoxLayout()
             row.addWidget(QLabel(self.tr("Came from:")))
             link = QPushButton(
-                icon(str(store.get(Activity, source).kind)), lookups.activity_title(store, source)
+                icon(str(store.get(Activity, source).kind)),
+                lookups.record_title(store, "activities", source) or "",
             )
             link.setAccessibleName(self.tr("Open the activity this action came from"))
             link.clicked.connect(lambda: self.open_record.emit("activities", source))

@@ -42,7 +42,8 @@ from fieldapp import keystore
 from fieldapp.domain import BY_TABLE, ValidationError
 from fieldapp.domain.fields import FieldSpec
 from fieldapp.store import Store, StoreError, changelog, conflicts
-from fieldapp.store.sync_state import catch_up_clock, imports_count, linked_title
+from fieldapp.store.lookups import record_title
+from fieldapp.store.sync_state import catch_up_clock, imports_count
 from fieldapp.sync.envelope import KdfParams
 from fieldapp.sync.errors import MassDeleteError
 from fieldapp.sync.service import SUFFIX, SyncSummary, export_file, import_file, sync_folder
@@ -528,7 +529,7 @@ def show_value(store: Store, spec: FieldSpec, value: Any, lang: str) -> str:
 
 def record_name(store: Store, tbl: str, row_id: str, lang: str) -> str:
     """A record's title; its kind ("Area") if it has none; "(deleted)" if it is gone."""
-    title = linked_title(store, tbl, row_id)
+    title = record_title(store, tbl, row_id)
     if title is None:
         return QCoreApplication.translate("ConflictInbox", "(deleted)")
     cls = BY_TABLE[tbl]
