@@ -101,6 +101,12 @@ def test_a_sync_file_may_bring_exactly_the_whitelisted_type(tbl, spec):
     good = encode(spec, coerce(spec, sample(spec)))
     checked = check_versions([version(tbl, spec.name, good)], name="x.feltsync")
     assert checked.values == [good]
+    # A cleared field travels as null, unless the field is required.
+    if spec.required:
+        with pytest.raises(BadContentError):
+            check_versions([version(tbl, spec.name, None)], name="x.feltsync")
+    else:
+        assert check_versions([version(tbl, spec.name, None)], name="x.feltsync").values == [None]
     # The same value in every other JSON scalar type is refused, line by line and column by column.
     others = {str: str(good), int: 1, float: 1.0, bool: True}
     for kind, other in others.items():

@@ -301,7 +301,7 @@ def _check_value(spec: FieldSpec, value: Any) -> None:
         canonical = encode(spec, coerce(spec, value))
     except FieldError as error:
         raise _Bad(error.message("da"), error.message("en")) from None
-    if canonical != value or type(value) is not spec.kind.json_type:  # the whitelist's type
+    if canonical != value or (value is not None and type(value) is not spec.kind.json_type):
         raise _Bad(
             f"{spec.label('da')}: værdien {_short(value)} er ikke på standardform",
             f"{spec.label('en')}: the value {_short(value)} is not in standard form",
