@@ -485,7 +485,8 @@ def inno_setup_script(name: str, version: str, bundle_dir: str, icon_file: str) 
             'Name: "english"; MessagesFile: "compiler:Default.isl"',
             "",
             "[Tasks]",
-            'Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked',
+            'Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; '
+            'GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked',
             "",
             "[Files]",
             f'Source: "{bundle_dir}\\*"; DestDir: "{{app}}"; Flags: ignoreversion recursesubdirs createallsubdirs',

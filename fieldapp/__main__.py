@@ -25,7 +25,8 @@ def self_test() -> int:
 
     # A windowed Windows build has no console: the report then goes to a file in the temp folder.
     if sys.stdout is None:
-        sys.stdout = open(os.path.join(tempfile.gettempdir(), "feltbog-selftest.txt"), "w", encoding="utf-8")
+        report = os.path.join(tempfile.gettempdir(), "feltbog-selftest.txt")
+        sys.stdout = open(report, "w", encoding="utf-8")  # noqa: SIM115  open until the process ends
     # Settings and logs of the run go to a throw-away folder, never the user's.
     with tempfile.TemporaryDirectory(prefix="feltbog-selftest-home-") as home:
         os.environ["FELTBOG_HOME"] = home

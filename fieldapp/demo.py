@@ -10,6 +10,7 @@ import random
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from fieldapp.domain import (
     DEFAULT_SURVEY_STATEMENTS,
@@ -293,199 +294,251 @@ class _Ids:
 
 def generate(size: int = 200, seed: int = 1, today: date | None = None) -> Iterator[Entity]:
     """Yield the entities of a demo notebook in an order that respects references."""
-    rng = random.Random(seed)
-    new_id = _Ids(rng)
-    today = today or date.today()
-    start = datetime.combine(today - timedelta(days=max(365, size // 30)), datetime.min.time())
-    span_minutes = int((datetime.combine(today, datetime.min.time()) - start).total_seconds() // 60)
+    yield from _Demo(size, seed, today or date.today()).entities()
 
-    areas = []
-    for name, municipality, phase, influence, description in AREAS:
-        area = Area(
-            id=new_id(start),
-            name=name,
-            municipality=f"{municipality} Kommune",
-            description=description,
-            phase=phase,
-            influence=influence,
+
+class _Demo:
+    """One demo notebook: areas, organisations, people, then the field work in them.
+
+    The parts are drawn from one random stream in a fixed order, so a seed always gives the
+    same notebook.
+    """
+
+    def __init__(self, size: int, seed: int, today: date):
+        self.size = size
+        self.rng = random.Random(seed)
+        self.new_id = _Ids(self.rng)
+        self.today = today
+        self.start = datetime.combine(today - timedelta(days=max(365, size // 30)), datetime.min.time())
+        self.span_minutes = int(
+            (datetime.combine(today, datetime.min.time()) - self.start).total_seconds() // 60
         )
-        areas.append(area)
-        yield area
+        self.areas: list[Area] = []
+        self.organisations: dict[str, list[Organisation]] = {}
+        self.staff: list[Person] = []
+        self.residents: dict[str, list[Person]] = {}
+        self.themes = {name: Theme(id=Theme.key(name), name=name) for name in THEMES}
 
-    organisations: dict[str, list[Organisation]] = {}
-    for area in areas:
-        for label, kind in rng.sample(ORGANISATIONS, 5):
-            org = Organisation(id=new_id(start), name=f"{area.name} {label}", kind=kind, area_id=area.id)
-            organisations.setdefault(area.id, []).append(org)
-            yield org
-
-    staff = []
-    for name in ("Marie Holm Kristensen", "Kasper Lund", "Nadia Rahimi"):
-        person = Person(
-            id=new_id(start),
-            name=name,
-            is_staff=True,
-            roles="Samskabende medarbejder",
-            email=name.split()[0].lower() + "@kommune.example",
-            may_be_named=True,
-            may_contact=True,
-            leadership_stage=LeadershipStage.CONTACT,
-        )
-        staff.append(person)
-        yield person
-
-    people_per_area = max(12, min(800, size // 20))
-    residents: dict[str, list[Person]] = {}
-    special = list(SPECIAL_NAMES)
-    for area in areas:
-        for _ in range(people_per_area):
-            name = special.pop() if special else f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-            consent = rng.random() < 0.75
-            consent_day = today - timedelta(days=rng.randint(10, 700))
-            person = Person(
-                id=new_id(start),
-                name=name,
-                area_id=area.id,
-                organisation_id=rng.choice(organisations[area.id]).id if rng.random() < 0.5 else None,
-                phone=f"{rng.randint(20, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-                roles=rng.choice(
-                    ["Borger", "Forælder", "Formand", "Frivillig", "Erhvervsdrivende", "Pensionist"]
-                ),
-                interests=rng.choice(SELF_INTEREST),
-                resources=rng.choice(
-                    [
-                        "Kan bygge og reparere",
-                        "God til at samle folk",
-                        "Kender kommunens systemer",
-                        "Har netværk blandt de unge",
-                        "Skriver gode ansøgninger",
-                    ]
-                ),
-                leadership_stage=rng.choices(list(LeadershipStage), weights=[10, 4, 2, 1])[0],
-                consent_store_at=consent_day if consent else None,
-                consent_how=rng.choice(list(ConsentHow)) if consent else None,
-                consent_purpose="Noter om lokalt engagement i Feltbog" if consent else None,
-                may_be_named=consent and rng.random() < 0.6,
-                may_contact=consent and rng.random() < 0.8,
-                review_after=consent_day + timedelta(days=730)
-                if consent
-                else today - timedelta(days=rng.randint(0, 30)),
+    def entities(self) -> Iterator[Entity]:
+        yield from self._areas()
+        yield from self._organisations()
+        yield from self._staff()
+        yield from self._residents()
+        yield from self._relations()
+        yield from self.themes.values()
+        kinds = [ActivityKind.WALKABOUT, ActivityKind.ONE_TO_ONE, ActivityKind.LISTENING_MEETING]
+        rng = self.rng
+        for index in range(self.size):
+            area = (
+                self.areas[index % len(self.areas)] if index < len(self.areas) * 3 else rng.choice(self.areas)
             )
-            residents.setdefault(area.id, []).append(person)
+            kind = kinds[index % 3] if index < 9 else rng.choices(kinds, weights=[3, 5, 2])[0]
+            yield from self._activity(index, area, kind)
+
+    def _areas(self) -> Iterator[Entity]:
+        for name, municipality, phase, influence, description in AREAS:
+            area = Area(
+                id=self.new_id(self.start),
+                name=name,
+                municipality=f"{municipality} Kommune",
+                description=description,
+                phase=phase,
+                influence=influence,
+            )
+            self.areas.append(area)
+            yield area
+
+    def _organisations(self) -> Iterator[Entity]:
+        for area in self.areas:
+            for label, org_kind in self.rng.sample(ORGANISATIONS, 5):
+                org = Organisation(
+                    id=self.new_id(self.start), name=f"{area.name} {label}", kind=org_kind, area_id=area.id
+                )
+                self.organisations.setdefault(area.id, []).append(org)
+                yield org
+
+    def _staff(self) -> Iterator[Entity]:
+        for name in ("Marie Holm Kristensen", "Kasper Lund", "Nadia Rahimi"):
+            person = Person(
+                id=self.new_id(self.start),
+                name=name,
+                is_staff=True,
+                roles="Samskabende medarbejder",
+                email=name.split()[0].lower() + "@kommune.example",
+                may_be_named=True,
+                may_contact=True,
+                leadership_stage=LeadershipStage.CONTACT,
+            )
+            self.staff.append(person)
             yield person
-    relations: set[str] = set()
-    for area in areas:
-        group = residents[area.id]
-        for _ in range(len(group) // 3):
-            a, b = rng.sample(group, 2)
-            key = Relation.key(a.id, b.id, RelationKind.KNOWS)
-            if key not in relations:
-                relations.add(key)
-                yield Relation(id=key, from_person_id=a.id, to_person_id=b.id, kind=RelationKind.KNOWS)
 
-    themes = {name: Theme(id=Theme.key(name), name=name) for name in THEMES}
-    yield from themes.values()
+    def _residents(self) -> Iterator[Entity]:
+        rng, today = self.rng, self.today
+        people_per_area = max(12, min(800, self.size // 20))
+        special = list(SPECIAL_NAMES)
+        for area in self.areas:
+            for _ in range(people_per_area):
+                name = special.pop() if special else f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+                consent = rng.random() < 0.75
+                consent_day = today - timedelta(days=rng.randint(10, 700))
+                organisation = rng.choice(self.organisations[area.id]).id if rng.random() < 0.5 else None
+                phone = " ".join(str(rng.randint(low, 99)) for low in (20, 10, 10, 10))
+                person = Person(
+                    id=self.new_id(self.start),
+                    name=name,
+                    area_id=area.id,
+                    organisation_id=organisation,
+                    phone=phone,
+                    roles=rng.choice(
+                        ["Borger", "Forælder", "Formand", "Frivillig", "Erhvervsdrivende", "Pensionist"]
+                    ),
+                    interests=rng.choice(SELF_INTEREST),
+                    resources=rng.choice(
+                        [
+                            "Kan bygge og reparere",
+                            "God til at samle folk",
+                            "Kender kommunens systemer",
+                            "Har netværk blandt de unge",
+                            "Skriver gode ansøgninger",
+                        ]
+                    ),
+                    leadership_stage=rng.choices(list(LeadershipStage), weights=[10, 4, 2, 1])[0],
+                    consent_store_at=consent_day if consent else None,
+                    consent_how=rng.choice(list(ConsentHow)) if consent else None,
+                    consent_purpose="Noter om lokalt engagement i Feltbog" if consent else None,
+                    may_be_named=consent and rng.random() < 0.6,
+                    may_contact=consent and rng.random() < 0.8,
+                    review_after=consent_day + timedelta(days=730)
+                    if consent
+                    else today - timedelta(days=rng.randint(0, 30)),
+                )
+                self.residents.setdefault(area.id, []).append(person)
+                yield person
 
-    kinds = [ActivityKind.WALKABOUT, ActivityKind.ONE_TO_ONE, ActivityKind.LISTENING_MEETING]
-    for index in range(size):
-        area = areas[index % len(areas)] if index < len(areas) * 3 else rng.choice(areas)
-        kind = kinds[index % 3] if index < 9 else rng.choices(kinds, weights=[3, 5, 2])[0]
-        when = start + timedelta(minutes=rng.randint(0, span_minutes))
+    def _relations(self) -> Iterator[Entity]:
+        relations: set[str] = set()
+        for area in self.areas:
+            group = self.residents[area.id]
+            for _ in range(len(group) // 3):
+                a, b = self.rng.sample(group, 2)
+                key = Relation.key(a.id, b.id, RelationKind.KNOWS)
+                if key not in relations:
+                    relations.add(key)
+                    yield Relation(id=key, from_person_id=a.id, to_person_id=b.id, kind=RelationKind.KNOWS)
+
+    def _activity(self, index: int, area: Area, kind: ActivityKind) -> Iterator[Entity]:
+        """One activity of ``kind`` with its participants, observations and maybe an action."""
+        rng, today = self.rng, self.today
+        when = self.start + timedelta(minutes=rng.randint(0, self.span_minutes))
         when = when.replace(hour=rng.choice([9, 10, 13, 16, 17, 19]), minute=rng.choice([0, 30]), second=0)
-        facilitator = rng.choice(staff)
-        group = residents[area.id]
-        activity_id = new_id(when)
+        facilitator = rng.choice(self.staff)
+        group = self.residents[area.id]
+        activity_id = self.new_id(when)
         status = ActivityStatus.FINAL if when.date() < today - timedelta(days=7) else ActivityStatus.DRAFT
+        common: dict[str, Any] = {
+            "id": activity_id,
+            "kind": kind,
+            "area_id": area.id,
+            "starts_at": when,
+            "facilitator_id": facilitator.id,
+            "status": status,
+        }
         place = rng.choice(PLACES)
         if kind is ActivityKind.WALKABOUT:
             route = " → ".join(rng.sample(PLACES, 4))
             yield Activity(
-                id=activity_id,
-                kind=kind,
+                **common,
                 title=f"Byvandring i {area.name}",
-                area_id=area.id,
-                starts_at=when,
                 ends_at=when + timedelta(hours=2),
                 place=place,
                 route=route,
-                facilitator_id=facilitator.id,
-                status=status,
                 summary=f"Vi gik {route} med lokalrådet, foreninger og borgere.",
             )
             n_obs = rng.randint(4, 8)
         elif kind is ActivityKind.ONE_TO_ONE:
-            person = rng.choice(group)
-            yield Activity(
-                id=activity_id,
-                kind=kind,
-                title=f"1:1-samtale med {person.name}",
-                area_id=area.id,
-                starts_at=when,
-                ends_at=when + timedelta(minutes=45),
-                place=rng.choice(["Hjemme hos borgeren", "Café", "Forsamlingshuset", "På en gåtur"]),
-                facilitator_id=facilitator.id,
-                status=status,
-                person_id=person.id,
-                story=rng.choice(STORIES),
-                self_interest=rng.choice(SELF_INTEREST),
-                concerns=rng.choice(OBSERVATIONS[ObservationKind.CONCERN])[0],
-                resources=person.resources,
-                leadership_assessment=person.leadership_stage,
-                next_step=rng.choice(NEXT_STEPS),
-                follow_up_date=when.date() + timedelta(days=rng.randint(7, 40)),
-            )
+            yield self._one_to_one(common, rng.choice(group))
             n_obs = rng.randint(1, 3)
         else:
             attendees = rng.randint(3, 60)
             yield Activity(
-                id=activity_id,
-                kind=kind,
+                **common,
                 title=f"Lyttemøde i {area.name}",
-                area_id=area.id,
-                starts_at=when,
                 ends_at=when + timedelta(hours=2),
                 place="Forsamlingshuset",
-                facilitator_id=facilitator.id,
-                status=status,
                 attendee_count=attendees,
                 invited_groups=INVITED,
                 questions=QUESTIONS,
                 summary=f"{attendees} borgere delte, hvad der er ubærligt, og hvad der giver håb.",
             )
             n_obs = rng.randint(5, 9)
-            for position, texts in enumerate(DEFAULT_SURVEY_STATEMENTS):
-                item = SurveyItem(
-                    id=new_id(when), activity_id=activity_id, position=position, statement=texts["da"]
+            yield from self._survey(activity_id, when, area, attendees)
+        if kind is not ActivityKind.ONE_TO_ONE:
+            for participant in rng.sample(group, min(len(group), rng.randint(2, 6))):
+                yield Participant(
+                    id=Participant.key(activity_id, participant.id),
+                    activity_id=activity_id,
+                    person_id=participant.id,
+                    role=rng.choices(list(ParticipantRole), weights=[6, 0, 1, 1, 2])[0],
                 )
-                yield item
-                respondents = rng.randint(2, attendees)
-                weights = [1, 2, 3, 5, 4] if area.phase is not Phase.AWAKEN else [2, 3, 4, 3, 2]
-                answers = rng.choices(list(SurveyAnswer), weights=weights, k=respondents)
-                for answer in SurveyAnswer:
-                    count = answers.count(answer)
-                    if count:
-                        yield SurveyTally(
-                            id=SurveyTally.key(item.id, answer.value),
-                            item_id=item.id,
-                            answer=answer,
-                            count=count,
-                        )
-        for participant in (
-            rng.sample(group, min(len(group), rng.randint(2, 6)))
-            if kind is not ActivityKind.ONE_TO_ONE
-            else ()
-        ):
-            yield Participant(
-                id=Participant.key(activity_id, participant.id),
+        yield from self._observations(activity_id, when, kind, group, n_obs)
+        if rng.random() < 0.25 or index < 12:
+            due = when.date() + timedelta(days=rng.randint(5, 60))
+            done = due < today - timedelta(days=30) and rng.random() < 0.7
+            yield Action(
+                id=self.new_id(when),
+                text=rng.choice(ACTIONS),
+                area_id=area.id,
                 activity_id=activity_id,
-                person_id=participant.id,
-                role=rng.choices(list(ParticipantRole), weights=[6, 0, 1, 1, 2])[0],
+                owner_id=rng.choice(self.staff + group[:5]).id,
+                due_date=due,
+                status=ActionStatus.DONE if done else ActionStatus.OPEN,
+                completed_at=due if done else None,
             )
-        for n in range(n_obs):
+
+    def _one_to_one(self, common: dict[str, Any], person: Person) -> Activity:
+        rng = self.rng
+        when = common["starts_at"]
+        return Activity(
+            **common,
+            title=f"1:1-samtale med {person.name}",
+            ends_at=when + timedelta(minutes=45),
+            place=rng.choice(["Hjemme hos borgeren", "Café", "Forsamlingshuset", "På en gåtur"]),
+            person_id=person.id,
+            story=rng.choice(STORIES),
+            self_interest=rng.choice(SELF_INTEREST),
+            concerns=rng.choice(OBSERVATIONS[ObservationKind.CONCERN])[0],
+            resources=person.resources,
+            leadership_assessment=person.leadership_stage,
+            next_step=rng.choice(NEXT_STEPS),
+            follow_up_date=when.date() + timedelta(days=rng.randint(7, 40)),
+        )
+
+    def _survey(self, activity_id: str, when: datetime, area: Area, attendees: int) -> Iterator[Entity]:
+        rng = self.rng
+        for position, texts in enumerate(DEFAULT_SURVEY_STATEMENTS):
+            item = SurveyItem(
+                id=self.new_id(when), activity_id=activity_id, position=position, statement=texts["da"]
+            )
+            yield item
+            respondents = rng.randint(2, attendees)
+            weights = [1, 2, 3, 5, 4] if area.phase is not Phase.AWAKEN else [2, 3, 4, 3, 2]
+            answers = rng.choices(list(SurveyAnswer), weights=weights, k=respondents)
+            for answer in SurveyAnswer:
+                count = answers.count(answer)
+                if count:
+                    yield SurveyTally(
+                        id=SurveyTally.key(item.id, answer.value), item_id=item.id, answer=answer, count=count
+                    )
+
+    def _observations(
+        self, activity_id: str, when: datetime, kind: ActivityKind, group: list[Person], count: int
+    ) -> Iterator[Entity]:
+        rng = self.rng
+        for n in range(count):
             obs_kind = rng.choices([k for k, _ in KIND_WEIGHTS], weights=[w for _, w in KIND_WEIGHTS])[0]
             text, theme_names = rng.choice(OBSERVATIONS[obs_kind])
             raised_by = rng.choice(group) if rng.random() < 0.4 else None
-            obs_id = new_id(when)
+            obs_id = self.new_id(when)
             yield Observation(
                 id=obs_id,
                 activity_id=activity_id,
@@ -497,23 +550,10 @@ def generate(size: int = 200, seed: int = 1, today: date | None = None) -> Itera
                 votes=rng.randint(0, 25) if kind is ActivityKind.LISTENING_MEETING else 0,
             )
             for theme_name in theme_names:
-                theme = themes[theme_name]
+                theme = self.themes[theme_name]
                 yield ObservationTheme(
                     id=ObservationTheme.key(obs_id, theme.id), observation_id=obs_id, theme_id=theme.id
                 )
-        if rng.random() < 0.25 or index < 12:
-            due = when.date() + timedelta(days=rng.randint(5, 60))
-            done = due < today - timedelta(days=30) and rng.random() < 0.7
-            yield Action(
-                id=new_id(when),
-                text=rng.choice(ACTIONS),
-                area_id=area.id,
-                activity_id=activity_id,
-                owner_id=rng.choice(staff + group[:5]).id,
-                due_date=due,
-                status=ActionStatus.DONE if done else ActionStatus.OPEN,
-                completed_at=due if done else None,
-            )
 
 
 def build_demo(store: Store, size: int = 200, seed: int = 1, today: date | None = None) -> int:

@@ -40,7 +40,7 @@ def _backend():
         backend = keyring.get_keyring()
         # keyring's "fail" and "null" backends (no key store, or switched off) rank 0 and -1.
         return backend if backend.priority > 0 else None
-    except Exception:  # noqa: BLE001 - a broken key store only means "nothing is remembered"
+    except Exception:  # a broken key store only means "nothing is remembered"
         logger.warning("no usable key store", exc_info=True)
         return None
 
@@ -56,7 +56,7 @@ def load() -> str | None:
         return None
     try:
         return backend.get_password(SERVICE, ACCOUNT) or None
-    except Exception:  # noqa: BLE001 - e.g. the user dismissed the unlock prompt
+    except Exception:  # e.g. the user dismissed the unlock prompt
         logger.warning("could not read the passphrase from the key store", exc_info=True)
         return None
 
@@ -68,7 +68,7 @@ def save(passphrase: str) -> bool:
         return False
     try:
         backend.set_password(SERVICE, ACCOUNT, passphrase)
-    except Exception:  # noqa: BLE001 - locked or refused: the user types it next time
+    except Exception:  # locked or refused: the user types it next time
         logger.warning("could not save the passphrase in the key store", exc_info=True)
         return False
     return True
@@ -81,7 +81,7 @@ def forget() -> None:
         return
     try:
         backend.delete_password(SERVICE, ACCOUNT)
-    except Exception:  # noqa: BLE001 - the entry stays; it is the user's own key store
+    except Exception:  # the entry stays; it is the user's own key store
         logger.warning("could not remove the passphrase from the key store", exc_info=True)
 
 

@@ -3,9 +3,9 @@ import os
 # Set before anything imports Qt: the tests never need a real screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from fieldapp.store import Store  # noqa: E402
+from fieldapp.store import Store
 
 
 @pytest.fixture

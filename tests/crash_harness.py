@@ -19,6 +19,7 @@ confirm)) once ``fieldapp.sync`` exists; the writer picks them like the others.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -37,7 +38,7 @@ if str(ROOT) not in sys.path:
 
 from fieldapp.domain import Activity, ActivityKind, Observation, Person  # noqa: E402
 from fieldapp.store import (  # noqa: E402
-    Store,  # noqa: E402
+    Store,
     backups,
     privacy,
 )
@@ -139,10 +140,8 @@ def writer(db_path: Path, seed: int) -> None:
 def _confirmed(log: Path) -> list[dict[str, Any]]:
     entries = []
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
-        try:
+        with contextlib.suppress(json.JSONDecodeError):  # the line the kill cut short was never confirmed
             entries.append(json.loads(line))
-        except json.JSONDecodeError:
-            pass  # the line the kill cut short was never confirmed
     return entries
 
 
@@ -170,10 +169,12 @@ def check(db_path: Path, confirmed: list[dict[str, Any]]) -> dict[str, Any]:
                 if found is None:
                     lost += 1
                     problems.append(f"lost write {entry}")
-            elif kind in ("d", "e"):
-                if conn.execute(f"SELECT 1 FROM {entry['tbl']} WHERE id = ?", (entry["row"],)).fetchone():
-                    lost += 1
-                    problems.append(f"lost {kind} {entry}")
+            elif (
+                kind in ("d", "e")
+                and conn.execute(f"SELECT 1 FROM {entry['tbl']} WHERE id = ?", (entry["row"],)).fetchone()
+            ):
+                lost += 1
+                problems.append(f"lost {kind} {entry}")
         # The materialised rows must be exactly what the change log says.
         for tbl in ("people", "activities", "observations"):
             before = conn.execute(f"SELECT * FROM {tbl} ORDER BY id").fetchall()

@@ -324,9 +324,9 @@ def build(store: Store, *, missing_photo: bool = True) -> Sample:
         votes=2,
     )
     tallies = ((2, 3, 5, 8, 5), (1, 2, 6, 9, 4), (1, 1, 1, 0, 1))
-    for position, (statement, counts) in enumerate(zip(DEFAULT_SURVEY_STATEMENTS, tallies)):
+    for position, (statement, counts) in enumerate(zip(DEFAULT_SURVEY_STATEMENTS, tallies, strict=True)):
         item = store.add(SurveyItem(activity_id=meeting.id, position=position, statement=statement["da"]))
-        for answer, count in zip(SurveyAnswer, counts):
+        for answer, count in zip(SurveyAnswer, counts, strict=True):
             store.add(
                 SurveyTally(id=SurveyTally.key(item.id, answer), item_id=item.id, answer=answer, count=count)
             )

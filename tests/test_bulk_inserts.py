@@ -97,7 +97,9 @@ def test_people_met_before_their_walk_arrived_get_its_date(tmp_path):
             (tmp_path / "demo.feltsync").read_bytes(), "demo", "sha", PASSPHRASE, None, Limits()
         )
         first = [
-            (row, value) for row, value in zip(incoming.rows, incoming.values) if row[0] == "participants"
+            (row, value)
+            for row, value in zip(incoming.rows, incoming.values, strict=True)
+            if row[0] == "participants"
         ]
         assert len(first) > 200
         with bo.transaction():

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from crash_harness import run_kills  # noqa: E402
+from crash_harness import run_kills
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")

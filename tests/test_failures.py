@@ -78,9 +78,8 @@ def test_a_read_only_file_on_disk(tmp_path):
     path.chmod(stat.S_IRUSR)
     tmp_path.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        with pytest.raises(StoreError):
-            with Store.open(path) as store:
-                store.add(Person(name="Bo"))
+        with pytest.raises(StoreError), Store.open(path) as store:
+            store.add(Person(name="Bo"))
     finally:
         tmp_path.chmod(stat.S_IRWXU)
         path.chmod(stat.S_IRUSR | stat.S_IWUSR)
@@ -114,10 +113,9 @@ def test_a_backup_that_cannot_be_written_leaves_no_partial_file(store, tmp_path)
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_a_real_out_of_space_error_reads_as_disk_full():
-    with pytest.raises(OSError) as caught:
-        with open("/dev/full", "wb") as handle:
-            handle.write(b"x" * 10)
-            handle.flush()
+    with pytest.raises(OSError) as caught, open("/dev/full", "wb") as handle:
+        handle.write(b"x" * 10)
+        handle.flush()
     error = translate_os_error(caught.value, "/dev/full")
     assert isinstance(error, DiskFullError)
 

@@ -82,7 +82,7 @@ def test_public_report_legend_shows_kinds_not_words(store, walked, tmp_path):
 
 def test_area_report_shows_each_walkabout_route(store, walked, tmp_path):
     area, activity = walked
-    bare = store.add(
+    store.add(  # a walkabout without a route: no figure for it
         Activity(kind="walkabout", title="Uden spor", area_id=area.id, starts_at=T0 + timedelta(days=1))
     )
     out = tmp_path / "område.pdf"

@@ -1,6 +1,7 @@
 """Reading GPX files as phones and GPS devices write them, and attaching them to a walkabout."""
 
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -17,7 +18,7 @@ T0 = datetime(2026, 5, 1, 10, 0, 0)
 
 
 def _expected_length(points):
-    return sum(haversine_m(a[0], a[1], b[0], b[1]) for a, b in zip(points, points[1:]))
+    return sum(haversine_m(a[0], a[1], b[0], b[1]) for a, b in pairwise(points))
 
 
 @pytest.fixture

@@ -281,10 +281,9 @@ def test_unknown_ids_raise_not_found(store):
 
 def test_a_failed_transaction_leaves_nothing_behind(store):
     before = store.counts()
-    with pytest.raises(RuntimeError):
-        with store.transaction():
-            store.add(Area(name="Haarby"))
-            raise RuntimeError("power cut")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add(Area(name="Haarby"))
+        raise RuntimeError("power cut")
     assert store.counts() == before
 
 

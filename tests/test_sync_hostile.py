@@ -308,7 +308,7 @@ def test_bad_versions(notebook, tmp_path, line, words):
 
 def test_a_lone_surrogate_is_not_text(notebook, tmp_path):
     # Valid JSON and valid UTF-8, but "\ud800" decodes to half a character that no database can store.
-    raw = ('["areas","%s","name","Ry \\ud800",1,"%s",null]\n' % (AREA_ID, SITE)).encode()
+    raw = f'["areas","{AREA_ID}","name","Ry \\ud800",1,"{SITE}",null]\n'.encode()
     path = craft(tmp_path / "surrogate.feltsync", [good_line()], raw_changes=raw)
     message = refused(notebook, path, BadContentError).message("en")
     assert "line 1" in message and "invalid characters" in message
@@ -316,7 +316,7 @@ def test_a_lone_surrogate_is_not_text(notebook, tmp_path):
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_not_a_number_is_not_json(notebook, tmp_path, constant):
-    raw = ('["observations","%s","lat",%s,1,"%s",null]\n' % (AREA_ID, constant, SITE)).encode()
+    raw = f'["observations","{AREA_ID}","lat",{constant},1,"{SITE}",null]\n'.encode()
     path = craft(tmp_path / "nan.feltsync", [good_line()], raw_changes=raw)
     assert "line 1 is not valid" in refused(notebook, path, BadContentError).message("en")
 

@@ -4,7 +4,8 @@
 
 Runs ``pyside6-lupdate`` over ``fieldapp/ui`` for every ``resources/translations/*.ts`` without
 source locations (so two branches that add strings do not conflict on line numbers) and drops
-strings the code no longer has; the English file keeps only plural forms. Then fill new messages with ``tools/fill_translations.py``.
+strings the code no longer has; the English file keeps only plural forms. Then fill new messages
+with ``tools/fill_translations.py``.
 """
 
 from __future__ import annotations

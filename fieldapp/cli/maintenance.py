@@ -64,10 +64,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
             )
     with notebook_writes(db, exclusive=True):
         result = backups.restore(db, args.backup)
+    kept = result.safety_copy or "-"
     print(
         say(
-            f"Gendannet fra {result.restored_from}. Notesbogen, som den var før, er gemt i {result.safety_copy or '-'}.",
-            f"Restored from {result.restored_from}. The notebook as it was before is kept in {result.safety_copy or '-'}.",
+            f"Gendannet fra {result.restored_from}. Notesbogen, som den var før, er gemt i {kept}.",
+            f"Restored from {result.restored_from}. The notebook as it was before is kept in {kept}.",
         )
     )
     return Exit.OK

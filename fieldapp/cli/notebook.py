@@ -13,6 +13,7 @@ from fieldapp.cli.opening import open_notebook
 from fieldapp.cli.values import bounded_int
 from fieldapp.store import Store
 from fieldapp.store.errors import CorruptDatabaseError
+from fieldapp.store.queries import SearchHit
 
 MAX_DEMO_SIZE = 100_000
 MAX_HITS = 10_000
@@ -78,7 +79,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
-def _hit_kind(hit: object) -> str:
+def _hit_kind(hit: SearchHit) -> str:
     lang = language()
     kind = hit.kind
     if hasattr(kind, "label"):

@@ -102,8 +102,10 @@ def cmd_review(args: argparse.Namespace) -> int:
         seen = item.last_seen or never
         print(
             say(
-                f"{p.id}  {p.name}  (gennemgås efter {p.review_after}, {item.days_overdue} dage over; sidst set {seen})",
-                f"{p.id}  {p.name}  (review after {p.review_after}, {item.days_overdue} days overdue; last seen {seen})",
+                f"{p.id}  {p.name}  (gennemgås efter {p.review_after},"
+                f" {item.days_overdue} dage over; sidst set {seen})",
+                f"{p.id}  {p.name}  (review after {p.review_after},"
+                f" {item.days_overdue} days overdue; last seen {seen})",
             )
         )
     sys.stdout.flush()

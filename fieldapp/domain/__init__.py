@@ -34,7 +34,7 @@ from fieldapp.domain.enums import (
     RelationKind,
     SurveyAnswer,
 )
-from fieldapp.domain.fields import FieldError, FieldSpec, ValidationError, contains_cpr
+from fieldapp.domain.fields import FieldError, FieldKind, FieldSpec, ValidationError, contains_cpr
 
 __all__ = [
     "BY_TABLE",
@@ -50,6 +50,7 @@ __all__ = [
     "ConsentHow",
     "Entity",
     "FieldError",
+    "FieldKind",
     "FieldSpec",
     "HybridLogicalClock",
     "Influence",

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from fieldapp.domain.enums import (
     ActionStatus,
@@ -27,7 +27,7 @@ from fieldapp.domain.enums import (
     RelationKind,
     SurveyAnswer,
 )
-from fieldapp.domain.fields import TEXT_MAX, FieldError, FieldSpec, ValidationError, coerce
+from fieldapp.domain.fields import TEXT_MAX, FieldError, FieldKind, FieldSpec, ValidationError, coerce
 from fieldapp.domain.i18n import pick
 from fieldapp.domain.ids import derived_id, uuid7
 
@@ -38,7 +38,7 @@ def fld(kind: str, da: str, en: str, default: Any = None, **options: Any) -> Any
     """Declare a stored field; the spec's name is filled in by ``Entity.specs``."""
     if options.get("multiline"):
         options.setdefault("max_len", TEXT_MAX)
-    spec = FieldSpec(name="", kind=kind, label_da=da, label_en=en, **options)
+    spec = FieldSpec(name="", kind=FieldKind(kind), label_da=da, label_en=en, **options)
     return field(default=default, metadata={"spec": spec})
 
 
@@ -73,14 +73,10 @@ class Entity:
     def display_name(cls, lang: str | None = None) -> str:
         return pick(cls.NAME, lang)
 
-    @property
-    def title(self) -> str:
-        return str(getattr(self, self.TITLE_FIELD) or "")
-
     def values(self) -> dict[str, Any]:
         return {spec.name: getattr(self, spec.name) for spec in self.specs()}
 
-    def validated(self) -> Entity:
+    def validated(self) -> Self:
         """A copy with every field checked and coerced; raises ``ValidationError``."""
         errors: list[FieldError] = []
         clean: dict[str, Any] = {}

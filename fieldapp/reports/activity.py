@@ -17,7 +17,8 @@ from fieldapp.reports.route_figure import route_section
 from fieldapp.reports.styles import data_table, facts_table, gap, heading, para, text
 from fieldapp.reports.texts import format_count, format_date, format_datetime, quoted
 from fieldapp.routes import RoutePlan
-from fieldapp.store.reporting import ActionRow, ActivityData, ObservationRow, SurveyResult
+from fieldapp.store.queries import ActionRow
+from fieldapp.store.reporting import ActivityData, ObservationRow, SurveyResult
 
 KIND_ORDER = (
     ObservationKind.CONCERN,
@@ -168,7 +169,7 @@ def _observation(row: ObservationRow, ctx: Context) -> Flowable:
         who = ctx.redactor.name(row.raised_by)
         return KeepTogether(
             [
-                para(quoted(obs.text, ctx.lang), "quote"),
+                para(quoted(obs.text or "", ctx.lang), "quote"),
                 para("– " + " · ".join([who, *details]), "attribution"),
             ]
         )
@@ -241,10 +242,10 @@ def actions_table(rows: list[ActionRow], ctx: Context):
     red = ctx.redactor
     body = [
         [
-            row.action.text or "",
+            row.text,
             capitalise(red.name(row.owner)) if row.owner else "",
-            format_date(row.action.due_date, ctx.lang),
-            row.action.status.label(ctx.lang) if row.action.status else "",
+            format_date(row.due_date, ctx.lang),
+            row.status.label(ctx.lang),
         ]
         for row in rows
     ]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import groupby
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
-from fieldapp.domain import ActivityKind, LeadershipStage, SurveyAnswer
+from fieldapp.domain import Activity, ActivityKind, LeadershipStage, SurveyAnswer
 from fieldapp.reports.activity import actions_table, public_place, public_title, survey_block
 from fieldapp.reports.charts import theme_chart
 from fieldapp.reports.options import Context
@@ -77,10 +78,16 @@ def cover(data: AreaData, ctx: Context) -> list[Flowable]:
     return story
 
 
+def _day(activity: Activity) -> date:
+    """The day an activity starts (a start is required, so every stored activity has one)."""
+    assert activity.starts_at is not None
+    return activity.starts_at.date()
+
+
 def shown_period(data: AreaData, ctx: Context) -> str:
     """The chosen period; an open end is shown as the first or last activity's date."""
-    start = data.start or (data.activities[0].starts_at.date() if data.activities else None)
-    end = data.end or (data.activities[-1].starts_at.date() if data.activities else None)
+    start = data.start or (_day(data.activities[0]) if data.activities else None)
+    end = data.end or (_day(data.activities[-1]) if data.activities else None)
     return format_period(start, end, ctx.lang)
 
 
@@ -241,7 +248,7 @@ def pipeline(data: AreaData, ctx: Context) -> list[Flowable]:
 def timeline(data: AreaData, ctx: Context) -> list[Flowable]:
     story: list[Flowable] = [heading(ctx.t("timeline_heading"))]
     w = ctx.width
-    for (year, month), group in groupby(data.activities, key=lambda a: (a.starts_at.year, a.starts_at.month)):
+    for _month, group in groupby(data.activities, key=lambda a: _day(a).replace(day=1)):
         activities = list(group)
         rows = [
             [
@@ -252,7 +259,7 @@ def timeline(data: AreaData, ctx: Context) -> list[Flowable]:
             ]
             for a in activities
         ]
-        first = activities[0].starts_at.date()
+        first = _day(activities[0])
         story.append(para(format_month(first, ctx.lang), "h3"))
         story.append(
             data_table(

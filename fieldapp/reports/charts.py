@@ -58,7 +58,7 @@ def survey_chart(results: list[SurveyResult], lang: str, width: float) -> Drawin
         y -= bar_height + 2
         total = result.respondents
         x = 0.0
-        for answer, colour in zip(answers, ANSWER_COLOURS):
+        for answer, colour in zip(answers, ANSWER_COLOURS, strict=True):
             count = result.counts.get(answer, 0)
             if not count or not total:
                 continue

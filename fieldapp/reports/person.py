@@ -156,6 +156,7 @@ def person_story(data: PersonData, ctx: Context) -> list[Flowable]:
 
     story.append(heading(ctx.t("history")))
     if data.history_count:
+        assert data.history_first and data.history_last  # a history has a first and a last version
         first = datetime.fromisoformat(data.history_first.replace("Z", "+00:00"))
         last = datetime.fromisoformat(data.history_last.replace("Z", "+00:00"))
         story.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
@@ -197,12 +198,16 @@ class _DataCellStyle(CellStyle):
 
 
 def data_table(
-    header: list[str], rows: list[list[object]], widths: list[float], *, repeat_header: bool = True
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: list[float],
+    *,
+    repeat_header: bool = True,
 ) -> Table:
     """A ruled table with a shaded header; long cells wrap, short ones are drawn as plain strings."""
     register_fonts()
-    data = [[_cell(h, w, BOLD, "cell_bold") for h, w in zip(header, widths)]]
-    data += [[_cell(c, w, REGULAR, "cell") for c, w in zip(row, widths)] for row in rows]
+    data = [[_cell(h, w, BOLD, "cell_bold") for h, w in zip(header, widths, strict=True)]]
+    data += [[_cell(c, w, REGULAR, "cell") for c, w in zip(row, widths, strict=True)] for row in rows]
     cell_styles = [[_DataCellStyle("") for _ in widths] for _ in data]
     table = Table(
         data, colWidths=widths, repeatRows=1 if repeat_header else 0, hAlign="LEFT", cellStyles=cell_styles

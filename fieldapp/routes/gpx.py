@@ -133,7 +133,7 @@ def parse_gpx(data: bytes, name: str = "spor.gpx") -> Track:
         source = "waypoints"
         waypoints = [_point(p, name) for p in document.waypoints]
         if waypoints and all(p.time is not None for p in waypoints):
-            waypoints.sort(key=lambda p: p.time)
+            waypoints.sort(key=lambda p: p.time or datetime.min)
         segments = [waypoints]
     segments = [s for s in segments if len(s) >= 2]
     if not segments:

@@ -97,8 +97,8 @@ def place_on_track(track: Track, items: list[Placeable], camera_offset_s: int = 
         if when is not None and item.kind == PHOTO and camera_offset_s:
             when = when + timedelta(seconds=camera_offset_s)
         by_time = index.at_time(when) if when is not None else None
-        if item.has_position:
-            near = index.nearest(item.lat, item.lon)  # type: ignore[arg-type]
+        if item.lat is not None and item.lon is not None:  # it has a position
+            near = index.nearest(item.lat, item.lon)
             if near is not None:
                 along, distance = near
                 # On a route that passes the same spot twice, the time says which pass it was.
@@ -107,7 +107,7 @@ def place_on_track(track: Track, items: list[Placeable], camera_offset_s: int = 
                     and haversine_m(by_time[1], by_time[2], item.lat, item.lon) <= FAR_FROM_ROUTE_M
                 ):
                     along = by_time[0]
-                found.append((along, when or datetime.max, item, item.lat, item.lon, "gps", distance))  # type: ignore[arg-type]
+                found.append((along, when or datetime.max, item, item.lat, item.lon, "gps", distance))
                 continue
         if by_time is not None:
             along, lat, lon = by_time

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from fieldapp.domain import BY_TABLE
 from fieldapp.domain.clock import unpack
+from fieldapp.store.lookups import record_title
 from fieldapp.store.store import DELETED, ERASED, Store
 
 CREATED, CHANGED, DELETED_KIND, ERASED_KIND = "created", "changed", "deleted", "erased"
@@ -76,7 +77,7 @@ def activity_log(
                 row_id,
                 fields,
                 _kind(store, tbl, row_id, hlc, fields),
-                _title(store, tbl, row_id),
+                _shortened(record_title(store, tbl, row_id)),
             )
         )
     return entries
@@ -105,12 +106,6 @@ def _kind(store: Store, tbl: str, row_id: str, hlc: int, fields: tuple[str, ...]
     return CHANGED if earlier else CREATED
 
 
-def _title(store: Store, tbl: str, row_id: str) -> str:
-    cls = BY_TABLE.get(tbl)
-    if cls is None:
-        return ""
-    row = store.conn.execute(f"SELECT {cls.TITLE_FIELD} FROM {tbl} WHERE id = ?", (row_id,)).fetchone()
-    if row is None or row[0] is None:
-        return ""
-    text = " ".join(str(row[0]).split())
+def _shortened(title: str | None) -> str:
+    text = title or ""
     return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1] + "…"

@@ -6,6 +6,7 @@ user sees (file name, caption, when and where a photo was taken, read from EXIF)
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import mimetypes
@@ -79,10 +80,8 @@ def read_photo_metadata(path: Path) -> dict[str, Any]:
     result: dict[str, Any] = {}
     stamp = exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
     if isinstance(stamp, str):
-        try:
+        with contextlib.suppress(ValueError):  # a camera's malformed date is no date
             result["taken_at"] = datetime.strptime(stamp.strip("\x00 "), "%Y:%m:%d %H:%M:%S")
-        except ValueError:
-            pass
     gps = exif.get_ifd(_GPS_IFD)
     lat = _gps_degrees(gps.get(2), gps.get(1))
     lon = _gps_degrees(gps.get(4), gps.get(3))
@@ -179,8 +178,8 @@ class AttachmentsMixin:
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with Image.open(source) as image:
-                image = ImageOps.exif_transpose(image)
+            with Image.open(source) as opened:
+                image = ImageOps.exif_transpose(opened)
                 image.thumbnail((size, size))
                 if image.mode not in ("RGB", "RGBA"):
                     image = image.convert("RGBA")

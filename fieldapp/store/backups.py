@@ -184,7 +184,7 @@ class _Found:
 
 def _scan(db_path: Path, folder: Path) -> list[_Found]:
     """This notebook's copies in ``folder``, newest first."""
-    found = []
+    found: list[_Found] = []
     if not folder.is_dir():
         return found
     for entry in folder.iterdir():

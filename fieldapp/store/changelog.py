@@ -207,7 +207,7 @@ def _merge_through_log(
         # which incoming versions may be stored (see fieldapp.store.privacy).
         candidates = [FieldVersion(v[0], v[1], v[2], json.loads(v[3]), v[4], v[5], v[6]) for v in versions]
         erasure_filter = privacy.ErasureFilter(store, candidates)
-        versions = [v for v, c in zip(versions, candidates) if erasure_filter.keeps(c)]
+        versions = [v for v, c in zip(versions, candidates, strict=True) if erasure_filter.keeps(c)]
     step(0.1)
     _insert(store, versions, result)
     if not result.inserted:
@@ -250,8 +250,8 @@ def _merge_in_memory(
     # Grouped by row. A file lists a row's versions mostly together, so the grouping runs
     # per run of versions, and the (field, value, hlc, site) entries are made in C.
     incoming: dict[tuple[str, str], list[tuple[str, Any, int, str]]] = {}
-    entries = zip(map(_FIELD, versions), values, map(_HLC, versions), map(_SITE, versions))
-    for key, run in itertools.groupby(zip(map(_ROW, versions), entries), key=_FIRST):
+    entries = zip(map(_FIELD, versions), values, map(_HLC, versions), map(_SITE, versions), strict=True)
+    for key, run in itertools.groupby(zip(map(_ROW, versions), entries, strict=True), key=_FIRST):
         logged = incoming.get(key)
         if logged is None:
             incoming[key] = list(map(_SECOND, run))
@@ -313,7 +313,7 @@ def _add_known(
     new_rows: list[VersionRow] = []
     have = {key: {(v[0], v[2], v[3]) for v in logged} for key, logged in known.items()}
     fresh: dict[tuple[str, str], list[tuple[str, Any, int, str]]] = {}
-    for version, value in zip(versions, values):
+    for version, value in zip(versions, values, strict=True):
         key = (version[0], version[1])
         seen = have.get(key)
         if seen is None:

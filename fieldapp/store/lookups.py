@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fieldapp.domain import Person, Relation, RelationKind
+from fieldapp.domain import BY_TABLE, Person, Relation, RelationKind
 
 if TYPE_CHECKING:
     from fieldapp.store.store import Store
@@ -47,7 +47,7 @@ def add_relation(
             id=key,
             from_person_id=from_person_id,
             to_person_id=to_person_id,
-            kind=kind,
+            kind=kind,  # type: ignore[arg-type]  # validated() turns a code into the enum
             activity_id=activity_id,
         )
     )
@@ -90,15 +90,17 @@ def area_choices(store: Store) -> list[tuple[str, str]]:
     ]
 
 
-def person_name(store: Store, person_id: str | None) -> str:
-    if not person_id:
-        return ""
-    row = store.conn.execute("SELECT name FROM people WHERE id = ?", (person_id,)).fetchone()
-    return (row[0] or "") if row else ""
+def record_title(store: Store, tbl: str, row_id: str | None) -> str | None:
+    """How a record is named to people: its title field (a name, a title, a text …) on one line.
 
-
-def activity_title(store: Store, activity_id: str | None) -> str:
-    if not activity_id:
-        return ""
-    row = store.conn.execute("SELECT title FROM activities WHERE id = ?", (activity_id,)).fetchone()
-    return (row[0] or "") if row else ""
+    "" when the record has no title; None when there is no such record (no id, a table
+    Feltbog does not know, or a row that is gone). The one helper for the pickers, the
+    change log and the conflict inbox; callers shorten or replace it as they need.
+    """
+    cls = BY_TABLE.get(tbl)
+    if cls is None or not row_id:
+        return None
+    row = store.conn.execute(f"SELECT {cls.TITLE_FIELD} FROM {cls.TABLE} WHERE id = ?", (row_id,)).fetchone()
+    if row is None:
+        return None
+    return " ".join(str(row[0]).split()) if row[0] is not None else ""

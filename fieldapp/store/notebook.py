@@ -75,7 +75,7 @@ class NotebookMixin:
             observation = self.add(
                 Observation(
                     activity_id=activity_id,
-                    kind=kind,
+                    kind=kind,  # type: ignore[arg-type]  # validated() turns a code into the enum
                     text=text,
                     observed_at=observed_at or datetime.now().replace(microsecond=0),
                     raised_by_id=raised_by_id,
@@ -152,7 +152,9 @@ class NotebookMixin:
         key = Participant.key(activity_id, person_id)
         if self.find(Participant, key) is not None:
             return self.update(Participant, key, role=role)
-        return self.add(Participant(id=key, activity_id=activity_id, person_id=person_id, role=role))
+        return self.add(
+            Participant(id=key, activity_id=activity_id, person_id=person_id, role=role)  # type: ignore[arg-type]
+        )
 
     def remove_participant(self: Store, activity_id: str, person_id: str) -> None:
         key = Participant.key(activity_id, person_id)
@@ -185,7 +187,8 @@ class NotebookMixin:
         for item in self.survey_items(activity_id):
             counts = {answer: 0 for answer in SurveyAnswer}
             for tally in self.list(SurveyTally, "item_id = ?", [item.id], order_by="answer"):
-                counts[tally.answer] = tally.count or 0
+                if tally.answer is not None:  # always set: a tally's answer is required
+                    counts[tally.answer] = tally.count or 0
             result.append((item, counts))
         return result
 
@@ -193,7 +196,7 @@ class NotebookMixin:
         key = SurveyTally.key(item_id, str(SurveyAnswer(answer)))
         if self.find(SurveyTally, key) is not None:
             return self.update(SurveyTally, key, count=count)
-        return self.add(SurveyTally(id=key, item_id=item_id, answer=answer, count=count))
+        return self.add(SurveyTally(id=key, item_id=item_id, answer=SurveyAnswer(answer), count=count))
 
     # -------------------------------------------------------------- 1:1 talks
     def apply_one_to_one(self: Store, activity_id: str) -> Action | None:

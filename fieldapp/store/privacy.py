@@ -205,7 +205,7 @@ def mentions(store: Store, person: Person) -> list[Mention]:
     if not person.name or not person.name.strip():
         return []
     phrase = '"' + person.name.strip().replace('"', '""') + '"'
-    found = []
+    found: list[Mention] = []
     for tbl in schema.FTS_COLUMNS:
         cls = BY_TABLE[tbl]
         try:
@@ -252,7 +252,7 @@ def erase_person(store: Store, person_id: str) -> ErasureReport:
                     if tbl == "activities" and "person_id" in fields:
                         _purge_fields(conn, tbl, row_id, (*ONE_TO_ONE_PERSONAL, "title"))
                     continue  # deleted rows: only their history is purged (below)
-                blank = {f: None for f in fields if current.get(f) == person_id}
+                blank: dict[str, str | None] = {f: None for f in fields if current.get(f) == person_id}
                 if tbl == "activities" and current.get("person_id") == person_id:
                     blank.update({f: None for f in ONE_TO_ONE_PERSONAL})
                     blank["title"] = ERASED_TITLE
@@ -282,7 +282,7 @@ def _links_to(conn: sqlite3.Connection, person_id: str) -> list[tuple[str, str, 
 def _current(store: Store, tbl: str, row_id: str) -> dict[str, Any] | None:
     cursor = store.conn.execute(f"SELECT * FROM {tbl} WHERE id = ?", (row_id,))
     row = cursor.fetchone()
-    return dict(zip([d[0] for d in cursor.description], row)) if row else None
+    return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
 
 
 def _erase_row(store: Store, tbl: str, row_id: str, hlc: int) -> None:

@@ -13,12 +13,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from fieldapp.domain import (
+    Action,
     ActionStatus,
     ActivityKind,
     ActivityStatus,
     Influence,
     LeadershipStage,
     ObservationKind,
+    Person,
     Phase,
 )
 from fieldapp.store.errors import BadQueryError
@@ -59,6 +61,8 @@ class ActivityRow:
 
 @dataclass(frozen=True)
 class ActionRow:
+    """An action as lists and reports show it: the actions page, the overview, the PDF tables."""
+
     id: str
     text: str
     due_date: date | None
@@ -66,6 +70,20 @@ class ActionRow:
     owner_name: str | None
     area_name: str | None
     activity_id: str | None
+    owner: Person | None = None  # the whole person where a report redacts the name by consent
+
+    @classmethod
+    def of(cls, action: Action, owner: Person | None, area_name: str | None = None) -> ActionRow:
+        return cls(
+            action.id,
+            action.text or "",
+            action.due_date,
+            action.status or ActionStatus.OPEN,
+            owner.name if owner else None,
+            area_name,
+            action.activity_id,
+            owner,
+        )
 
 
 @dataclass(frozen=True)

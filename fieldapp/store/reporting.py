@@ -33,6 +33,7 @@ from fieldapp.domain import (
     SurveyTally,
 )
 from fieldapp.domain.clock import hlc_to_iso
+from fieldapp.store.queries import ActionRow
 from fieldapp.store.store import Store
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp", ".heic")
@@ -59,12 +60,6 @@ class SurveyResult:
     @property
     def respondents(self) -> int:
         return sum(self.counts.values())
-
-
-@dataclass
-class ActionRow:
-    action: Action
-    owner: Person | None
 
 
 @dataclass
@@ -206,7 +201,7 @@ def _survey_results(store: Store, activity_ids: list[str]) -> dict[str, list[Sur
             except ValueError:
                 continue
     for item in items:
-        by_activity.setdefault(item.activity_id, []).append(SurveyResult(item, counts[item.id]))
+        by_activity.setdefault(item.activity_id or "", []).append(SurveyResult(item, counts[item.id]))
     return by_activity
 
 
@@ -267,7 +262,7 @@ def activity_data(store: Store, activity_id: str) -> ActivityData:
             for p in participants
             if p.person_id in people
         ],
-        actions=[ActionRow(a, people.get(a.owner_id or "")) for a in actions],
+        actions=[ActionRow.of(a, people.get(a.owner_id or "")) for a in actions],
         survey=_survey_results(store, [activity_id]).get(activity_id, []),
         photos=[Photo(a, blob_path(store, a.sha256 or "")) for a in attachments if _is_image(a) and a.sha256],
     )
@@ -426,10 +421,12 @@ def area_data(
         new_potential_leaders=new_leaders,
         observation_counts={kind: observation_counts.get(kind, 0) for kind in ObservationKind},
         themes=ranked,
-        quotes=[QuoteRow(q, people.get(q.raised_by_id or ""), by_id[q.activity_id]) for q in quote_rows],
+        quotes=[
+            QuoteRow(q, people.get(q.raised_by_id or ""), by_id[q.activity_id or ""]) for q in quote_rows
+        ],
         surveys=surveys,
-        open_actions=[ActionRow(a, people.get(a.owner_id or "")) for a in open_actions],
-        done_actions=[ActionRow(a, people.get(a.owner_id or "")) for a in done_actions],
+        open_actions=[ActionRow.of(a, people.get(a.owner_id or "")) for a in open_actions],
+        done_actions=[ActionRow.of(a, people.get(a.owner_id or "")) for a in done_actions],
         pipeline={stage: pipeline.get(stage, 0) for stage in LeadershipStage},
     )
 
@@ -491,7 +488,7 @@ def person_data(store: Store, person_id: str) -> PersonData:
         relations=[
             RelationRow(
                 r,
-                others.get(r.to_person_id if r.from_person_id == person_id else r.from_person_id or ""),
+                others.get((r.to_person_id if r.from_person_id == person_id else r.from_person_id) or ""),
                 r.from_person_id == person_id,
             )
             for r in relations

@@ -10,6 +10,8 @@ exactly the rows that ``recompute`` would produce.
 
 from __future__ import annotations
 
+import builtins  # Store.list shadows list in the class body
+import contextlib
 import itertools
 import json
 import logging
@@ -456,12 +458,15 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self._log(tbl, row_id, {DELETED: True}, hlc)
         self.conn.execute(f"DELETE FROM {tbl} WHERE id = ?", (row_id,))
 
-    def find(self, cls: type[E], row_id: str) -> E | None:
+    def find(self, cls: type[E], row_id: str | None) -> E | None:
+        """The entity with that id, or None (also for no id: an empty reference finds nothing)."""
+        if row_id is None:
+            return None
         row = self.conn.execute(f"SELECT * FROM {cls.TABLE} WHERE id = ?", (row_id,)).fetchone()
         if row is None:
             return None
         names = [d[0] for d in self.conn.execute(f"SELECT * FROM {cls.TABLE} LIMIT 0").description]
-        return entity_from_row(cls, dict(zip(names, row)))
+        return entity_from_row(cls, dict(zip(names, row, strict=True)))
 
     def get(self, cls: type[E], row_id: str) -> E:
         found = self.find(cls, row_id)
@@ -488,7 +493,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         cursor = self.conn.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
-        return [entity_from_row(cls, dict(zip(names, row))) for row in cursor]
+        return [entity_from_row(cls, dict(zip(names, row, strict=True))) for row in cursor]
 
     def count(self, cls: type[Entity], where: str | None = None, params: Sequence[Any] = ()) -> int:
         sql = f"SELECT count(*) FROM {cls.TABLE}" + (f" WHERE {where}" if where else "")
@@ -499,7 +504,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         row = cursor.fetchone()
         if row is None:
             raise NotFoundError(what=BY_TABLE[tbl].NAME, id=row_id)
-        return dict(zip([d[0] for d in cursor.description], row))
+        return dict(zip([d[0] for d in cursor.description], row, strict=True))
 
     def _check_references(self, entity: Entity, names: Iterable[str]) -> None:
         errors = []
@@ -523,7 +528,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         typed and checked (the demo generator's tests validate every entity).
         """
         total = 0
-        by_table: dict[str, list[Entity]] = {}
+        by_table: dict[str, builtins.list[Entity]] = {}
         # Index pages of a large load do not fit SQLite's default 2 MB cache.
         self.conn.execute("PRAGMA cache_size = -262144")
         with self.transaction():
@@ -535,13 +540,14 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             self._flush_bulk(by_table)
         return total
 
-    def _flush_bulk(self, by_table: dict[str, list[Entity]]) -> None:
+    def _flush_bulk(self, by_table: dict[str, builtins.list[Entity]]) -> None:
         for tbl, items in by_table.items():
             if not items:
                 continue
             specs = items[0].specs()
             names = ["id", "created_at", "updated_at", *(s.name for s in specs)]
-            rows, versions = [], []
+            rows: builtins.list[tuple[Any, ...]] = []
+            versions: builtins.list[tuple[str, str, str, str, int, str]] = []
             for entity in items:
                 hlc = self.clock.now()
                 stamp = hlc_to_iso(hlc)
@@ -549,7 +555,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
                 rows.append((entity.id, stamp, stamp, *values))
                 versions.extend(
                     (tbl, entity.id, s.name, _dump(v), hlc, self.site)
-                    for s, v in zip(specs, values)
+                    for s, v in zip(specs, values, strict=True)
                     if v is not None
                 )
             self._insert_rows(tbl, names, rows)
@@ -569,7 +575,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             "field_versions": self.conn.execute("SELECT count(*) FROM field_versions").fetchone()[0]
         }
 
-    def integrity_problems(self, quick: bool = False) -> list[str]:
+    def integrity_problems(self, quick: bool = False) -> builtins.list[str]:
         """Empty when the file is sound; else SQLite's own description of the damage."""
         pragma = "quick_check" if quick else "integrity_check"
         try:
@@ -718,10 +724,9 @@ def _backup_connection(conn: sqlite3.Connection, target: Path) -> None:
 
 
 def _discard(path: Path) -> None:
-    try:
+    # It was never created (no folder), or cannot be: nothing more to do.
+    with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
-    except OSError:
-        pass  # it was never created (no folder), or cannot be: nothing more to do
 
 
 def _fsync(path: Path) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from fieldapp.domain import BY_TABLE
-from fieldapp.store.activity_log import _title
 from fieldapp.store.store import Store
 
 
@@ -18,22 +16,6 @@ def catch_up_clock(store: Store) -> int:
     if stored > store.clock.last:
         store.clock.last = stored
     return store.clock.last
-
-
-def record_title(store: Store, tbl: str, row_id: str) -> str:
-    """The short title of a record (its title, name or text), for the conflict inbox."""
-    return _title(store, tbl, row_id)
-
-
-def linked_title(store: Store, tbl: str, row_id: str) -> str | None:
-    """What a reference points at, as the user knows it: the record's title ("" if it has
-    none), or None when the record no longer exists in this notebook."""
-    cls = BY_TABLE.get(tbl)
-    if cls is None:
-        return None
-    if store.conn.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", (row_id,)).fetchone() is None:
-        return None
-    return record_title(store, tbl, row_id)
 
 
 def imports_count(store: Store) -> int:

@@ -87,7 +87,7 @@ def read(data: bytes, *, name: str, limits: Limits) -> Archive:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
         raise _damaged(
             name, f"indholdet kan ikke pakkes ud ({error})", f"the contents cannot be unpacked ({error})"
-        )
+        ) from error
     if len(infos) > limits.max_members:
         raise TooLargeError(name=name, detail=f"{len(infos)} members")
     seen: set[str] = set()
@@ -165,11 +165,11 @@ def _read_member(zf: zipfile.ZipFile, member: str, cap: int, name: str) -> bytes
     ) as error:
         raise _damaged(
             name, f"»{member}« kan ikke pakkes ud ({error})", f"'{member}' cannot be unpacked ({error})"
-        )
-    except Exception as error:  # zlib.error and friends from a crafted stream
+        ) from error
+    except Exception as error:
         raise _damaged(
             name, f"»{member}« kan ikke pakkes ud ({error})", f"'{member}' cannot be unpacked ({error})"
-        )
+        ) from error
     if len(payload) > cap:
         raise TooLargeError(name=name, detail=f"{member}: > {cap} bytes")
     return payload
@@ -181,7 +181,7 @@ def _parse_manifest(raw: bytes, name: str) -> dict[str, Any]:
     except (UnicodeDecodeError, ValueError):
         raise BadContentError(
             name=name, detail=both("manifestet er ikke gyldig JSON", "the manifest is not valid JSON")
-        )
+        ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BadContentError(
             name=name, detail=both("manifestet er ukendt", "the manifest is not recognised")

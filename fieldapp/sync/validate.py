@@ -126,14 +126,14 @@ def _check_columns(items: list[Any]) -> Checked | None:
     try:
         if set(map(type, items)) != {list} or set(map(len, items)) != {7}:
             return None
-        tbls, ids, fields, values, hlcs, sites, prevs = zip(*items)
+        tbls, ids, fields, values, hlcs, sites, prevs = zip(*items, strict=True)
         # Each distinct (table, field, value type, value); unhashable values raise TypeError.
-        distinct = set(zip(tbls, fields, map(type, values), values))
+        distinct = set(zip(tbls, fields, map(type, values), values, strict=True))
         if not set(map(type, hlcs)) <= {int} or min(hlcs) <= 0 or max(hlcs) > HLC_MAX:
             return None
         # One string object per distinct id and site: the parser made a new one per line.
-        one_id = dict(zip(ids, ids))
-        one_site = dict(zip(sites, sites))
+        one_id = dict(zip(ids, ids, strict=True))
+        one_site = dict(zip(sites, sites, strict=True))
         if not all(is_uuid(row_id) for row_id in one_id):
             return None
         if not all(type(site) is str and SITE.fullmatch(site) for site in one_site):
@@ -165,6 +165,7 @@ def _check_columns(items: list[Any]) -> Checked | None:
             hlcs,
             map(one_site.__getitem__, sites),
             prevs,
+            strict=True,
         )
     )
     shas = {
@@ -211,13 +212,13 @@ def _short(value: Any) -> str:
 _SCALARS = (str, int, float, bool, type(None))
 # Exactly what json.dumps(value, ensure_ascii=False) writes, without its per-call overhead
 # (a million calls in a big file).
-_ENCODE_TEXT = json.encoder.c_encode_basestring or json.encoder.py_encode_basestring
+_ENCODE_TEXT = json.encoder.c_encode_basestring or json.encoder.py_encode_basestring  # type: ignore[attr-defined]
 
 
 def _dump(value: str | int | float | bool | None) -> str:
     kind = type(value)
     if kind is str:
-        return _ENCODE_TEXT(value)
+        return _ENCODE_TEXT(value)  # type: ignore[arg-type]  # type(value) is str
     if kind is bool:
         return "true" if value else "false"
     if kind is int:
@@ -300,7 +301,7 @@ def _check_value(spec: FieldSpec, value: Any) -> None:
         canonical = encode(spec, coerce(spec, value))
     except FieldError as error:
         raise _Bad(error.message("da"), error.message("en")) from None
-    if canonical != value or type(canonical) is not type(value):
+    if canonical != value or (value is not None and type(value) is not spec.kind.json_type):
         raise _Bad(
             f"{spec.label('da')}: værdien {_short(value)} er ikke på standardform",
             f"{spec.label('en')}: the value {_short(value)} is not in standard form",

@@ -7,9 +7,7 @@ import logging
 import sys
 import time
 from pathlib import Path
-
-from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from typing import TYPE_CHECKING
 
 # The store (sqlite-utils and its plugins) is imported before Qt on purpose: once PySide6
 # is loaded, its import hook inspects the source of every module imported after it.
@@ -18,6 +16,14 @@ from fieldapp.domain import i18n as vocabulary
 from fieldapp.paths import config_dir, default_notebook, ensure, log_dir
 from fieldapp.store import Store, StoreError, backups
 from fieldapp.store.errors import CorruptDatabaseError
+
+# isort: split
+from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from fieldapp.ui.main_window import MainWindow
+
 from fieldapp.ui.crash import ErrorReporter, setup_logging
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_datetime
@@ -70,7 +76,7 @@ class Feltbog(QObject):
         self.translators = translators
         self.store: Store | None = None
         self.lock: NotebookLock | None = None
-        self.window = None
+        self.window: MainWindow | None = None
 
     @property
     def language(self) -> str:
@@ -93,7 +99,7 @@ class Feltbog(QObject):
             )
             return EXIT_LOCKED
         is_new = not path.exists()
-        choice = "empty"
+        choice: str | None = "empty"
         if is_new:
             choice = self.dialogs.first_run(None)
             if choice is None:
@@ -175,6 +181,7 @@ class Feltbog(QObject):
             old.close()
             old.deleteLater()
         if result is not None:
+            assert self.window is not None  # show_main_window made it
             kept = result.safety_copy.name if result.safety_copy else ""
             self.window.statusBar().showMessage(
                 self.tr("Restored. The notebook as it was is kept as %1.").replace("%1", kept), 10000
@@ -185,10 +192,10 @@ class Feltbog(QObject):
         from fieldapp.ui.main_window import MainWindow
 
         assert self.store is not None
-        self.window = MainWindow(self.store, self.settings, self.dialogs, self.language)
-        self.window.languageChangeRequested.connect(self.switch_language)
-        self.window.restoreRequested.connect(self.restore_backup)
-        self.window.show()
+        window = self.window = MainWindow(self.store, self.settings, self.dialogs, self.language)
+        window.languageChangeRequested.connect(self.switch_language)
+        window.restoreRequested.connect(self.restore_backup)
+        window.show()
 
     def switch_language(self, lang: str) -> None:
         """Remember the choice and rebuild the window in the new language (edits are flushed first)."""
@@ -227,7 +234,7 @@ def choose_language(requested: str | None, settings: QSettings) -> str:
 def start(argv: list[str], *, dialogs: Dialogs | None = None) -> Feltbog | int:
     """Everything up to the main window shown; an exit code if it cannot get there."""
     args = parse_args(argv)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app = _application()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -244,11 +251,19 @@ def start(argv: list[str], *, dialogs: Dialogs | None = None) -> Feltbog | int:
     return controller
 
 
+def _application() -> QApplication:
+    """The running QApplication (tests make one first), else a new one."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    return QApplication([sys.argv[0] if sys.argv else APP_NAME])
+
+
 def run_app(argv: list[str]) -> int:
     started = time.perf_counter()
     log_path = setup_logging(log_dir())
     logger.info("starting %s %s", APP_NAME, __version__)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app = _application()
     reporter = ErrorReporter(log_path)
     reporter.install()
     result = start(argv)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,7 @@ class BackupTableModel(RowsTableModel):
         for column, header in zip(
             columns[2:6],
             (self.tr("People"), self.tr("Activities"), self.tr("Observations"), self.tr("Actions")),
+            strict=True,
         ):
             column.header = header
         return columns
@@ -92,7 +93,7 @@ class BackupTableModel(RowsTableModel):
             return str(backup.path)
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and not self.rows[index.row()].usable:
             flags &= ~Qt.ItemFlag.ItemIsSelectable

@@ -6,9 +6,11 @@ import logging
 import platform
 import sys
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, Qt, Signal
@@ -90,7 +92,9 @@ class ErrorReporter(QObject):
         self.log_path = log_path
         self.dialogs: list[CrashDialog] = []
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        self._previous = None
+        self._previous: Callable[[type[BaseException], BaseException, TracebackType | None], Any] | None = (
+            None
+        )
 
     def install(self) -> None:
         self._previous = sys.excepthook
@@ -109,7 +113,7 @@ class ErrorReporter(QObject):
         self.reported.emit(crash_report(exc_type, exc, tb))
 
     def _show(self, report: str) -> None:
-        dialog = CrashDialog(report, self.log_path, QGuiApplication.focusWindow() and None)
+        dialog = CrashDialog(report, self.log_path, None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(
             lambda _result, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None

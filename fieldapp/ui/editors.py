@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -35,7 +37,7 @@ from fieldapp.domain import (
 from fieldapp.store import Store, StoreError, lookups, privacy
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.ui.dialogs import Dialogs
-from fieldapp.ui.fields import PickerInput
+from fieldapp.ui.fields import PickerInput, TextInput
 from fieldapp.ui.formatting import format_date, format_datetime
 from fieldapp.ui.forms import EntityForm
 from fieldapp.ui.icons import icon
@@ -49,6 +51,9 @@ from fieldapp.ui.list_models import (
 )
 from fieldapp.ui.observations import ObservationCapture
 from fieldapp.ui.panels import ParticipantsPanel, PhotoPanel, SurveyPanel, people_names
+
+if TYPE_CHECKING:
+    from fieldapp.ui.report_export import ReportExporter
 
 
 def scrolling(widget: QWidget) -> QScrollArea:
@@ -109,7 +114,7 @@ class Editor(EntityForm):
         self.heading_row.addWidget(self.heading, 1)
         self.outer.addLayout(self.heading_row)
         self.outer.addWidget(self.banner)
-        self._exporter = None
+        self._exporter: ReportExporter | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
 
@@ -163,7 +168,7 @@ class Editor(EntityForm):
         return PickerInput(
             self.cls.spec(name),
             names,
-            lambda pid: lookups.person_name(self.store, pid),
+            lambda pid: lookups.record_title(self.store, "people", pid) or "",
             create_person if create else None,
         )
 
@@ -171,10 +176,12 @@ class Editor(EntityForm):
 class ActivityEditor(Editor):
     """Walkabout, 1:1 talk or listening meeting, by the activity's kind."""
 
+    entity: Activity
+
     def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None):
         super().__init__(store, Activity, activity_id, lang, dialogs, parent)
         kind = self.entity.kind
-        self.heading.setText(kind.label(lang))
+        self.heading.setText(kind.label(lang) if kind else "")
         self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
         top = self.new_form()
         self.add_row(top, "title")
@@ -195,13 +202,13 @@ class ActivityEditor(Editor):
         if self.participants is not None:
             self.participants.open_person.connect(lambda pid: self.open_record.emit("people", pid))
         # Walking: type the title, press Enter, and go straight on to the observations.
-        self.inputs["title"].edit.returnPressed.connect(self.focus_main_part)
+        title = self.inputs["title"]
+        assert isinstance(title, TextInput)
+        title.edit.returnPressed.connect(self.focus_main_part)
 
     def export_pdf(self) -> bool:
         self.flush()  # the report shows what is on screen
-        return self.exporter.export_activity(
-            self.entity_id, self.entity.title or self.entity.kind.label(self.lang)
-        )
+        return self.exporter.export_activity(self.entity_id, self.entity.title or self.heading.text())
 
     def focus_main_part(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -238,7 +245,8 @@ class ActivityEditor(Editor):
 
     def _refresh_route(self, index: int) -> None:
         # Observations and photos are added on other tabs; show them when the map comes into view.
-        if self.tabs.widget(index) is not None and self.tabs.widget(index).isAncestorOf(self.route):
+        page = self.tabs.widget(index)
+        if page is not None and page.isAncestorOf(self.route):
             self.route.refresh()
 
     def _one_to_one(self) -> None:
@@ -323,7 +331,9 @@ class ReferralsPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        names = [person.name for _relation, person in lookups.referrals(self.store, self.editor.entity_id)]
+        names = [
+            person.name or "" for _relation, person in lookups.referrals(self.store, self.editor.entity_id)
+        ]
         self.list.setText(", ".join(names) if names else self.tr("Nobody yet."))
 
     def add(self) -> None:
@@ -355,6 +365,8 @@ class ReferralsPanel(QWidget):
 
 
 class PersonEditor(Editor):
+    entity: Person
+
     def __init__(self, store: Store, person_id: str, lang: str, dialogs: Dialogs, parent=None):
         super().__init__(store, Person, person_id, lang, dialogs, parent)
         self.heading.setText(self.entity.name or "")
@@ -561,6 +573,8 @@ class HistoryActionsModel(RowsTableModel):
 
 
 class AreaEditor(Editor):
+    entity: Area
+
     def __init__(self, store: Store, area_id: str, lang: str, dialogs: Dialogs, parent=None):
         super().__init__(store, Area, area_id, lang, dialogs, parent)
         self.heading.setText(self.entity.name or "")
@@ -621,6 +635,8 @@ class AreaEditor(Editor):
 
 
 class ActionEditor(Editor):
+    entity: Action
+
     def __init__(self, store: Store, action_id: str, lang: str, dialogs: Dialogs, parent=None):
         super().__init__(store, Action, action_id, lang, dialogs, parent)
         self.heading.setText(Action.display_name(lang).capitalize())
@@ -637,7 +653,8 @@ class ActionEditor(Editor):
             row = QHBoxLayout()
             row.addWidget(QLabel(self.tr("Came from:")))
             link = QPushButton(
-                icon(store.get(Activity, source).kind.value), lookups.activity_title(store, source)
+                icon(str(store.get(Activity, source).kind)),
+                lookups.record_title(store, "activities", source) or "",
             )
             link.setAccessibleName(self.tr("Open the activity this action came from"))
             link.clicked.connect(lambda: self.open_record.emit("activities", source))

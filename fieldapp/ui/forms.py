@@ -76,7 +76,7 @@ class EntityForm(QWidget):
             widget: FieldInput = ChoiceInput(spec, options["choices"])
         elif "widget" in options:
             widget = options["widget"]
-        elif spec.kind == "enum":
+        elif spec.kind == "enum" and spec.enum is not None:
             widget = ChoiceInput(spec, [(member.label(self.lang), member.value) for member in spec.enum])
         elif spec.kind == "text":
             widget = MultilineInput(spec) if spec.multiline else TextInput(spec)

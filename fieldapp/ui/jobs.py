@@ -57,7 +57,7 @@ class StoreJob(QThread):
             self.succeeded.emit(self.perform(store))
         except Cancelled:
             self.cancelled.emit()
-        except Exception as error:  # noqa: BLE001 - shown as one sentence; unexpected ones logged in full
+        except Exception as error:  # shown as one sentence; unexpected ones logged in full
             if not is_expected(error):
                 logger.exception("%s failed", type(self).__name__)
             self.failed.emit(error_sentence(error, self.lang))

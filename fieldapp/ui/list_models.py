@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from fieldapp.domain import ActionStatus, LeadershipStage
+from fieldapp.domain import ActionStatus, Influence, LeadershipStage, Phase
 from fieldapp.store import Store
 from fieldapp.store.queries import (
     ActionRow,
@@ -303,11 +303,11 @@ class AreaTableModel(RowsTableModel):
         return [
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("Municipality"), lambda r: r.municipality or ""),
-            Column(self.tr("Phase"), lambda r: r.phase.label(), lambda r: list(type(r.phase)).index(r.phase)),
+            Column(self.tr("Phase"), lambda r: r.phase.label(), lambda r: list(Phase).index(r.phase)),
             Column(
                 self.tr("Influence"),
                 lambda r: r.influence.label(),
-                lambda r: list(type(r.influence)).index(r.influence),
+                lambda r: list(Influence).index(r.influence),
             ),
             Column(self.tr("People"), lambda r: format_count(r.people_count), lambda r: r.people_count, True),
             Column(

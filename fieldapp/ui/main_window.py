@@ -6,6 +6,7 @@ import logging
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -30,6 +31,9 @@ from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_count, format_date, format_datetime
 from fieldapp.ui.icons import icon
 from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
+
+if TYPE_CHECKING:
+    from fieldapp.ui.sync_view import ConflictInbox
 
 logger = logging.getLogger(__name__)
 
@@ -98,8 +102,9 @@ class MainWindow(QMainWindow):
             widget = self._make_page(key)
             index = PAGES.index(key)
             old = self.stack.widget(index)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:  # the placeholder
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.stack.insertWidget(index, widget)
             self.pages[key] = widget
             if isinstance(widget, ListDetailView):
@@ -151,11 +156,18 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         self.update_counts()
         if key == "search":
+            from fieldapp.ui.search_view import SearchView
+
+            assert isinstance(widget, SearchView)
             widget.focus_box()
 
     # ------------------------------------------------------------- actions and menus
     def _action(
-        self, text: str, shortcut: str | QKeySequence | None, slot, icon_name: str | None = None
+        self,
+        text: str,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None,
+        slot,
+        icon_name: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if icon_name:
@@ -206,8 +218,11 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(self.tr("Change log"), None, self.show_change_log)
         self.sync_action = self._action(self.tr("Synchronise…"), "Ctrl+Shift+S", self.show_sync, "sync")
         self.conflicts_action = self._action(self.tr("Conflicts"), None, self.show_conflicts)
-        self.restore_dialog = self.review_dialog = self.log_dialog = None
-        self.sync_dialog = self.conflict_inbox = None
+        self.restore_dialog: QWidget | None = None
+        self.review_dialog: QWidget | None = None
+        self.log_dialog: QWidget | None = None
+        self.sync_dialog: QWidget | None = None
+        self.conflict_inbox: ConflictInbox | None = None
         self.sync_kdf = KdfParams()  # tests use cheap key derivation
         self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -448,7 +463,7 @@ class MainWindow(QMainWindow):
                     editor.pending.clear()
                     widget.detail.show_editor(None)
                 widget.refresh()
-                if record_id is not None and self.store.find(editor.cls, record_id) is not None:
+                if editor is not None and record_id is not None and self.store.find(editor.cls, record_id):
                     widget.open_id(record_id)
             elif hasattr(widget, "refresh"):
                 widget.refresh()

@@ -136,8 +136,9 @@ class ThemeCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:
         return [path.split(",")[-1].strip()]
 
-    def pathFromIndex(self, index: QModelIndex) -> str:
-        current = self.widget().text() if self.widget() else ""
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        box = self.widget()
+        current = box.text() if isinstance(box, QLineEdit) else ""
         before = [part.strip() for part in current.split(",")[:-1] if part.strip()]
         return ", ".join([*before, index.data()]) + ", "
 

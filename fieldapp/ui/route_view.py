@@ -119,6 +119,7 @@ class RouteCanvas(QWidget):
         painter.end()
 
     def _draw_ends(self, painter: QPainter, project: Projection) -> None:
+        assert self.plan is not None  # drawn only with a plan
         first = self.plan.track.segments[0][0]
         last = self.plan.track.segments[-1][-1]
         start = QPointF(*project(first.lat, first.lon))
@@ -273,7 +274,7 @@ class RoutePanel(QWidget):
         else:
             self.summary.setText(self._summary_text())
         self.canvas.set_plan(self.plan)
-        self.model.set_rows(self.plan.placed if self.plan else [])
+        self.model.set_rows(list(self.plan.placed) if self.plan else [])
         self.save_button.setEnabled(bool(self.plan and any(p.method == "time" for p in self.plan.placed)))
         if self.plan and self.plan.unplaced:
             lines = [f"• {u.item.label}: {u.message(self.lang)}" for u in self.plan.unplaced]

@@ -7,6 +7,7 @@ while the core steps (``fieldapp.selftest``) would still pass.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fieldapp import APP_NAME
@@ -44,4 +45,4 @@ def step_ui(ws: Workspace) -> str:
         window.close()
         window.deleteLater()
         app.processEvents()
-    return f"{app.platformName()}, {', '.join(loaded)}, window {title!r}"
+    return f"{QGuiApplication.platformName()}, {', '.join(loaded)}, window {title!r}"

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -177,6 +178,7 @@ class ListDetailView(QWidget):
         self.select_id(record_id)
         if self.detail.editor is None or self.detail.editor.entity_id != record_id:
             self.show_record(record_id)
+        assert self.detail.editor is not None  # show_record made one
         return self.detail.editor
 
     def step(self, delta: int) -> None:
@@ -239,7 +241,8 @@ class ActivitiesView(ListDetailView):
         for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
             dates.addWidget(widget)
         dates.addStretch(1)
-        left_layout = self.splitter.widget(0).layout()
+        left_layout = self.splitter.widget(0).layout()  # type: ignore[union-attr]  # built in __init__
+        assert isinstance(left_layout, QBoxLayout)
         left_layout.insertLayout(1, dates)
         self.model = ActivityTableModel(store, self)
         self.table.setModel(self.model)
