@@ -22,6 +22,19 @@ def haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
+_RAD = math.pi / 180
+
+
+def step_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in metres between neighbouring track points: the flat-earth formula where it is
+    exact to well under a millimetre per step (a few kilometres), haversine beyond."""
+    dlat, dlon = lat2 - lat1, lon2 - lon1
+    if -0.05 < dlat < 0.05 and -0.05 < dlon < 0.05:
+        x = dlon * math.cos((lat1 + lat2) * (_RAD / 2))
+        return EARTH_RADIUS_M * _RAD * math.sqrt(x * x + dlat * dlat)
+    return haversine_m(lat1, lon1, lat2, lon2)
+
+
 def path_length_m(points: Iterable[tuple[float, float]]) -> float:
     total, previous = 0.0, None
     for lat, lon in points:

@@ -1,36 +1,50 @@
-"""Reading a GPX 1.0 or 1.1 file (as phones and GPS devices write them) into a ``Track``.
+"""Reading a GPX 1.0 or 1.1 file (as phones, watches, loggers and planners write them) into a ``Track``.
 
-Times in GPX are UTC. Feltbog keeps times as local wall-clock time (see
-``fieldapp.domain.fields.parse_datetime``), so track times are converted to the
-laptop's local time here, once, and everything after compares like with like.
+The file is read with the standard library's streaming XML parser (expat), one point at
+a time, so a 100,000-point logger file costs well under a second and a few tens of MB.
+Times stay what GPX says they are: UTC, kept as aware datetimes with their fractions of a
+second, so a duration across a daylight-saving change is exact. Points that cannot be
+where they claim to be (see ``sanitise``) are left out and counted, not a reason to refuse
+the whole file.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from fieldapp.routes.errors import RouteError
-from fieldapp.routes.geometry import haversine_m
+from fieldapp.routes.geometry import haversine_m, step_m
 
 logger = logging.getLogger(__name__)
 
 MAX_GPX_BYTES = 30 * 1024 * 1024  # a day's walk at one point a second is about 5 MB
 MAX_POINTS = 250_000
 
+# The impossible-position rule (docs/routes.md): a point is left out when it lies outside
+# ±90/±180, is the 0,0 "null island" fix phones write before they have a position, or is a
+# short excursion (at most SPIKE_RUN points) that the walker could only have made faster
+# than MAX_SPEED_MPS, out and back, between its neighbours. Without times the speed is
+# replaced by a distance: a run that jumps more than NO_TIME_JUMP_M away and comes back.
+MAX_SPEED_MPS = 100.0  # 360 km/h: faster than anything on the ground
+ACCURACY_M = 50.0  # what a phone's fix may be off by; forgiven before the speed is judged
+NO_TIME_JUMP_M = 10_000.0
+SPIKE_RUN = 5
+
 # GPX never needs a DOCTYPE; refusing one keeps entity-expansion tricks out of the XML parser.
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-_GPX_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?gpx[\s>/]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TrackPoint:
     lat: float
     lon: float
-    time: datetime | None = None  # naive local time
+    time: datetime | None = None  # aware, UTC
     ele: float | None = None
 
 
@@ -42,16 +56,16 @@ class Track:
     name: str | None = None
     source: str = "track"  # "track", "route" or "waypoints": what the file held
     version: str | None = None
+    dropped: int = 0  # points left out as impossible positions
     cumulative_m: tuple[float, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Distance walked up to each point (flattened); jumps between segments do not count.
         totals, walked = [], 0.0
         for segment in self.segments:
-            previous = None
+            previous = segment[0]
             for point in segment:
-                if previous is not None:
-                    walked += haversine_m(previous.lat, previous.lon, point.lat, point.lon)
+                walked += step_m(previous.lat, previous.lon, point.lat, point.lon)
                 totals.append(walked)
                 previous = point
         object.__setattr__(self, "cumulative_m", tuple(totals))
@@ -64,15 +78,15 @@ class Track:
     def length_m(self) -> float:
         return self.cumulative_m[-1] if self.cumulative_m else 0.0
 
-    @property
+    @cached_property
     def has_times(self) -> bool:
         return any(point.time is not None for point in self.points)
 
-    @property
+    @cached_property
     def start_time(self) -> datetime | None:
         return min((p.time for p in self.points if p.time is not None), default=None)
 
-    @property
+    @cached_property
     def end_time(self) -> datetime | None:
         return max((p.time for p in self.points if p.time is not None), default=None)
 
@@ -82,12 +96,19 @@ class Track:
         start, end = self.start_time, self.end_time
         return end - start if start is not None and end is not None and end > start else None
 
-    @property
+    @cached_property
     def bounds(self) -> tuple[float, float, float, float]:
         """(min_lat, min_lon, max_lat, max_lon)."""
         lats = [p.lat for p in self.points]
         lons = [p.lon for p in self.points]
         return min(lats), min(lons), max(lats), max(lons)
+
+    @property
+    def is_loop(self) -> bool:
+        """Start and end within a few metres of each other (or of the track's own size)."""
+        first, last = self.segments[0][0], self.segments[-1][-1]
+        gap = haversine_m(first.lat, first.lon, last.lat, last.lon)
+        return gap <= max(30.0, 0.02 * self.length_m)
 
 
 def parse_gpx(data: bytes, name: str = "spor.gpx") -> Track:
@@ -102,83 +123,223 @@ def parse_gpx(data: bytes, name: str = "spor.gpx") -> Track:
         raise RouteError("empty", name=name)
     if _DOCTYPE.search(data):
         raise RouteError("doctype", name=name)
-    import gpxpy
-    import gpxpy.gpx
-
-    text = _decode(data, name)
-    # An XML declaration naming an encoding is refused for str input by some parsers.
+    text = _decode(data, name).lstrip("\ufeff")
+    # The text is already decoded: an XML declaration naming another encoding would mislead expat.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
-    if not _GPX_ROOT.search(text):
-        raise RouteError("not_gpx", name=name, detail="<gpx> mangler / missing")
     try:
-        document = gpxpy.parse(text)
-    except gpxpy.gpx.GPXException as error:
+        root = ET.fromstring(text)  # expat in C: a 100,000-point file in about half a second
+    except ET.ParseError as error:
         raise RouteError("not_gpx", name=name, detail=_short(error)) from error
-    except (ValueError, TypeError, AttributeError) as error:  # malformed values gpxpy does not wrap
-        raise RouteError("not_gpx", name=name, detail=_short(error)) from error
+    del text
+    if _local(root.tag) != "gpx":
+        raise RouteError("not_gpx", name=name, detail="<gpx> mangler / missing")
+    reader = _Reader(name, root)
+    del root
+    if reader.count > MAX_POINTS:
+        raise RouteError("too_many_points", name=name, count=reader.count, limit=MAX_POINTS)
 
-    count = sum(len(s.points) for t in document.tracks for s in t.segments)
-    count += sum(len(r.points) for r in document.routes) + len(document.waypoints)
-    if count > MAX_POINTS:
-        raise RouteError("too_many_points", name=name, count=count, limit=MAX_POINTS)
-
-    segments = [
-        [_point(p, name) for p in segment.points] for track in document.tracks for segment in track.segments
-    ]
-    source = "track"
+    source, segments = "track", [s for t in reader.tracks for s in t]
     if not any(len(s) >= 2 for s in segments):
-        source = "route"
-        segments = [[_point(p, name) for p in route.points] for route in document.routes]
+        source, segments = "route", reader.routes
     if not any(len(s) >= 2 for s in segments):
-        source = "waypoints"
-        waypoints = [_point(p, name) for p in document.waypoints]
+        source, waypoints = "waypoints", list(reader.waypoints)
         if waypoints and all(p.time is not None for p in waypoints):
             waypoints.sort(key=lambda p: p.time or datetime.min)
         segments = [waypoints]
-    segments = [s for s in segments if len(s) >= 2]
-    if not segments:
+    dropped = reader.invalid if source != "waypoints" else reader.invalid_waypoints
+    cleaned = []
+    for segment in segments:
+        kept, lost = sanitise(segment, speed_rule=source != "route")
+        cleaned.append(kept)
+        dropped += lost
+    cleaned = [s for s in cleaned if len(s) >= 2]
+    if not cleaned:
         raise RouteError("no_points", name=name)
-    title = document.name or next((t.name for t in document.tracks if t.name), None)
+    title = reader.document_name or reader.track_name
+    if dropped:
+        logger.info("route %s: %d impossible points left out", name, dropped)
     return Track(
-        segments=tuple(tuple(s) for s in segments),
-        name=(title or None) and title.strip()[:200],
+        segments=tuple(tuple(s) for s in cleaned),
+        name=(title or None) and title.strip()[:200] or None,
         source=source,
-        version=document.version,
+        version=reader.version,
+        dropped=dropped,
     )
 
 
-_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+def sanitise(points: list[TrackPoint], speed_rule: bool = True) -> tuple[list[TrackPoint], int]:
+    """The points that could be real, and how many were left out (rule: module docstring)."""
+    if not speed_rule or len(points) < 3:
+        return list(points), 0
+    kept: list[TrackPoint] = []
+    dropped, i, n = 0, 0, len(points)
+    while i < n:
+        point = points[i]
+        if not kept:
+            # A first point that cannot reach the second, while the second and third agree.
+            if (
+                i + 2 < n
+                and not _possible(point, points[i + 1])
+                and _possible(points[i + 1], points[i + 2])
+                and not _possible(point, points[i + 2])
+            ):
+                dropped += 1
+            else:
+                kept.append(point)
+            i += 1
+            continue
+        anchor = kept[-1]
+        if _possible(anchor, point):
+            kept.append(point)
+            i += 1
+            continue
+        # Out and back again: the walk resumes where it could be (reachable from the anchor),
+        # and the excursion's last point could not have reached it either.
+        back = next(
+            (
+                j
+                for j in range(i + 1, min(n, i + 1 + SPIKE_RUN))
+                if _possible(anchor, points[j]) and not _possible(points[j - 1], points[j])
+            ),
+            None,
+        )
+        if back is not None:
+            dropped += back - i
+            i = back
+        elif i == n - 1 and _timed_jump(anchor, point) and len(kept) >= 2 and _possible(kept[-2], anchor):
+            dropped += 1  # a last fix flung far away within seconds of a plausible walk
+            i += 1
+        else:  # a real jump (a train ride while the logger slept): kept
+            kept.append(point)
+            i += 1
+    return kept, dropped
+
+
+def _possible(a: TrackPoint, b: TrackPoint) -> bool:
+    distance = step_m(a.lat, a.lon, b.lat, b.lon)
+    if a.time is not None and b.time is not None:
+        seconds = abs((b.time - a.time).total_seconds())
+        return distance - ACCURACY_M <= MAX_SPEED_MPS * seconds
+    return distance <= NO_TIME_JUMP_M
+
+
+def _timed_jump(a: TrackPoint, b: TrackPoint) -> bool:
+    return a.time is not None and b.time is not None and not _possible(a, b)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+class _Reader:
+    """The points, names and version of a parsed GPX tree (GPX 1.0 or 1.1, any namespace)."""
+
+    def __init__(self, name: str, root: ET.Element):
+        self.name = name
+        ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+        self.ns = ns
+        self.version = root.get("version")
+        self.count = 0
+        self.invalid = 0  # trkpt/rtept with impossible coordinates
+        self.invalid_waypoints = 0
+        self.document_name = _text(root.find(f"{ns}metadata/{ns}name")) or _text(root.find(f"{ns}name"))
+        tracks = root.findall(f"{ns}trk")
+        self.track_name = next((t for t in (_text(trk.find(f"{ns}name")) for trk in tracks) if t), None)
+        self.count = (
+            sum(len(seg) for trk in tracks for seg in trk.iterfind(f"{ns}trkseg"))
+            + sum(len(rte) for rte in root.iterfind(f"{ns}rte"))
+            + len(root.findall(f"{ns}wpt"))
+        )  # children, not only points: an upper bound that keeps the check before the work
+        if self.count > MAX_POINTS:
+            self.count = sum(1 for _ in root.iter(f"{ns}trkpt")) + sum(1 for _ in root.iter(f"{ns}rtept"))
+            self.count += len(root.findall(f"{ns}wpt"))
+            if self.count > MAX_POINTS:
+                return
+        self.tracks = [
+            [self._points(seg.iterfind(f"{ns}trkpt"), False) for seg in trk.iterfind(f"{ns}trkseg")]
+            for trk in tracks
+        ]
+        self.routes = [self._points(rte.iterfind(f"{ns}rtept"), False) for rte in root.iterfind(f"{ns}rte")]
+        self.waypoints = self._points(root.iterfind(f"{ns}wpt"), True)
+
+    def _points(self, elements, waypoints: bool) -> list[TrackPoint]:
+        time_tag, ele_tag = f"{self.ns}time", f"{self.ns}ele"
+        points = []
+        for element in elements:
+            try:
+                lat, lon = float(element.get("lat")), float(element.get("lon"))  # type: ignore[arg-type]
+            except (TypeError, ValueError) as error:
+                detail = f"lat={element.get('lat')!r} lon={element.get('lon')!r}"
+                raise RouteError("not_gpx", name=self.name, detail=detail[:160]) from error
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat == 0 and lon == 0):
+                if waypoints:
+                    self.invalid_waypoints += 1
+                else:
+                    self.invalid += 1
+                continue
+            when = element.findtext(time_tag)
+            ele = element.findtext(ele_tag)
+            points.append(
+                TrackPoint(lat, lon, parse_time(when) if when else None, _number(ele) if ele else None)
+            )
+        return points
+
+
+def _text(element: ET.Element | None) -> str | None:
+    return element.text.strip() or None if element is not None and element.text else None
+
+
+def parse_time(text: str | None) -> datetime | None:
+    """A GPX time as an aware UTC datetime (a time without a zone is UTC, as the standard says)."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        # More than six decimals ("…:05.1234567Z") or a lower-case "z".
+        match = re.match(r"^(.*?T\d\d:\d\d:\d\d)(?:\.(\d+))?([zZ]|[+-]\d\d:?\d\d)?$", text)
+        if not match:
+            return None
+        fraction = (match.group(2) or "")[:6]
+        zone = match.group(3) or ""
+        try:
+            moment = datetime.fromisoformat(
+                match.group(1)
+                + (f".{fraction.ljust(6, '0')}" if fraction else "")
+                + ("Z" if zone in "zZ" else zone)
+            )
+        except ValueError:
+            return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        value = float(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 
 
 def _decode(data: bytes, name: str) -> str:
     """The file's text in the encoding it declares (UTF-8 if none; Latin-1 as a last resort)."""
     declared = _ENCODING.match(data[:200])
     candidates = [declared.group(1).decode("ascii")] if declared else []
-    for encoding in (*candidates, "utf-8-sig", "latin-1"):
+    for encoding in (*candidates, "utf-8-sig", "cp1252", "latin-1"):
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
     raise RouteError("not_gpx", name=name, detail="encoding")  # pragma: no cover - latin-1 decodes anything
-
-
-def _point(point, name: str) -> TrackPoint:
-    lat, lon = point.latitude, point.longitude
-    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise RouteError("bad_coordinate", name=name, lat=lat, lon=lon)
-    return TrackPoint(lat=float(lat), lon=float(lon), time=_local(point.time), ele=point.elevation)
-
-
-def _local(moment: datetime | None) -> datetime | None:
-    """GPX times are UTC (a time without a zone is read as UTC, as the standard says)."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    try:
-        return moment.astimezone().replace(tzinfo=None, microsecond=0)
-    except (OverflowError, OSError, ValueError):
-        return None
 
 
 def _short(error: Exception) -> str:

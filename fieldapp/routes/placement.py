@@ -4,15 +4,18 @@ An item with a GPS position goes to the nearest point of the track; an item with
 one (or whose position is far from the track) goes where the track was at the item's
 time, with the camera's clock corrected by a settable offset. What cannot be placed
 is returned with the reason, so the user can see it.
+
+Times: the track's are aware UTC; an item's time is local wall-clock time as Feltbog
+keeps it (a photo's is the camera's clock, as the camera wrote it). Each is turned into
+UTC with the laptop's time zone rules for that date, so daylight saving never shifts a photo.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from fieldapp.domain.i18n import pick
 from fieldapp.routes.geometry import LocalPlane, haversine_m, project_onto_segment
@@ -22,19 +25,25 @@ FAR_FROM_ROUTE_M = 200.0  # a photo taken further from the track than this was n
 TIME_SLACK = timedelta(minutes=10)  # before the recording started or after it stopped
 
 OBSERVATION, PHOTO = "observation", "photo"
+# Where a placed item's position came from (Placement.method).
+GPS, TIME, SAVED = "gps", "time", "saved"
 
 _REASONS = {
     "no_position_or_time": {
-        "da": "har hverken GPS-position eller tidspunkt",
-        "en": "has neither a GPS position nor a time",
+        "da": "har hverken GPS-position eller tidspunkt; klik på ruten for at placere det",
+        "en": "has neither a GPS position nor a time; click the route to place it",
     },
     "track_without_times": {
         "da": "har ingen GPS-position, og sporet har ingen tidspunkter",
         "en": "has no GPS position, and the track has no times",
     },
     "outside_track_time": {
-        "da": "blev taget uden for sporets tidsrum ({when})",
-        "en": "was taken outside the track's time span ({when})",
+        "da": "blev taget uden for sporets tidsrum {span} (kameraets ur: {camera}; rettet: {corrected})",
+        "en": "was taken outside the track's time span {span} (camera clock: {camera}; corrected: {corrected})",
+    },
+    "outside_track_time_plain": {
+        "da": "blev taget uden for sporets tidsrum {span} (tidspunkt: {camera})",
+        "en": "was taken outside the track's time span {span} (time: {camera})",
     },
     "far_from_route": {
         "da": "ligger {distance} m fra ruten",
@@ -52,11 +61,20 @@ class Placeable:
     label: str
     lat: float | None = None
     lon: float | None = None
-    time: datetime | None = None  # as recorded (a photo's camera clock, uncorrected)
+    time: datetime | None = None  # local wall-clock time as recorded (a photo's camera clock, uncorrected)
+    # A photo's position as its own EXIF says (None if it has none); ``lat``/``lon`` may
+    # instead hold a position Feltbog placed it at and saved.
+    recorded_lat: float | None = None
+    recorded_lon: float | None = None
+    saved_placement: bool = False  # lat/lon were set by placing, not recorded by a device
 
     @property
     def has_position(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+    @property
+    def has_recorded_position(self) -> bool:
+        return self.recorded_lat is not None and self.recorded_lon is not None
 
 
 @dataclass(frozen=True)
@@ -66,8 +84,12 @@ class Placement:
     lat: float
     lon: float
     along_m: float  # distance walked from the start to here
-    method: str  # "gps" or "time"
+    method: str  # GPS (the item's own position), TIME (where the track was then) or SAVED
     off_route_m: float = 0.0
+
+    @property
+    def shows_recorded_position(self) -> bool:
+        return self.method == GPS
 
 
 @dataclass(frozen=True)
@@ -88,30 +110,55 @@ class RoutePlan:
     camera_offset_s: int = 0
 
 
+def as_utc(moment: datetime) -> datetime:
+    """A Feltbog time (naive = local wall-clock time) as aware UTC."""
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, OSError, ValueError):
+        return moment.replace(tzinfo=UTC)
+
+
+def local_text(moment: datetime, seconds: bool = True) -> str:
+    """An aware or naive time as the laptop's wall-clock time, e.g. 2026-05-01 10:02:05."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def corrected_time(item: Placeable, camera_offset_s: int) -> datetime | None:
+    """The item's time in UTC, a photo's with the camera clock corrected."""
+    if item.time is None:
+        return None
+    when = item.time
+    if item.kind == PHOTO and camera_offset_s:
+        when = when + timedelta(seconds=camera_offset_s)
+    return as_utc(when)
+
+
 def place_on_track(track: Track, items: list[Placeable], camera_offset_s: int = 0) -> RoutePlan:
     index = _TrackIndex(track)
     found: list[tuple[float, datetime, Placeable, float, float, str, float]] = []
     unplaced: list[Unplaced] = []
+    latest = datetime.max.replace(tzinfo=UTC)
     for item in items:
-        when = item.time
-        if when is not None and item.kind == PHOTO and camera_offset_s:
-            when = when + timedelta(seconds=camera_offset_s)
+        when = corrected_time(item, camera_offset_s)
         by_time = index.at_time(when) if when is not None else None
-        if item.lat is not None and item.lon is not None:  # it has a position
-            near = index.nearest(item.lat, item.lon)
+        if item.has_position:
+            near = index.nearest(item.lat, item.lon)  # type: ignore[arg-type]
             if near is not None:
                 along, distance = near
                 # On a route that passes the same spot twice, the time says which pass it was.
                 if (
                     by_time is not None
-                    and haversine_m(by_time[1], by_time[2], item.lat, item.lon) <= FAR_FROM_ROUTE_M
+                    and haversine_m(by_time[1], by_time[2], item.lat, item.lon) <= FAR_FROM_ROUTE_M  # type: ignore[arg-type]
                 ):
                     along = by_time[0]
-                found.append((along, when or datetime.max, item, item.lat, item.lon, "gps", distance))
+                method = SAVED if item.saved_placement else GPS
+                found.append((along, when or latest, item, item.lat, item.lon, method, distance))  # type: ignore[arg-type]
                 continue
         if by_time is not None:
             along, lat, lon = by_time
-            found.append((along, when, item, lat, lon, "time", 0.0))  # type: ignore[arg-type]
+            found.append((along, when, item, lat, lon, TIME, 0.0))  # type: ignore[arg-type]
             continue
         unplaced.append(_why_not(track, index, item, when))
     found.sort(key=lambda f: (f[0], f[1], f[2].kind, f[2].id))
@@ -130,11 +177,71 @@ def _why_not(track: Track, index: _TrackIndex, item: Placeable, when: datetime |
         return Unplaced(item, "no_position_or_time")
     if not track.has_times:
         return Unplaced(item, "track_without_times")
-    return Unplaced(item, "outside_track_time", (("when", when.strftime("%Y-%m-%d %H:%M")),))
+    span = f"{local_text(track.start_time)} – {local_text(track.end_time)[11:]}"  # type: ignore[arg-type]
+    camera = local_text(item.time)  # type: ignore[arg-type]
+    corrected = local_text(when)
+    if item.kind == PHOTO:
+        params = (("span", span), ("camera", camera), ("corrected", corrected))
+        return Unplaced(item, "outside_track_time", params)
+    return Unplaced(item, "outside_track_time_plain", (("span", span), ("camera", camera)))
+
+
+def guess_camera_offset(
+    track: Track, camera_time: datetime, lat: float, lon: float
+) -> tuple[int, datetime] | None:
+    """The camera offset (seconds to add to the camera's clock) that puts a photo taken at
+    ``camera_time`` (as the camera wrote it) where the user says it was taken, and the GPS
+    time there; None if the track has no times."""
+    if not track.has_times:
+        return None
+    *_rest, when = _TrackIndex(track).position_at(lat, lon)
+    if when is None:
+        return None
+    return round((when - as_utc(camera_time)).total_seconds()), when
+
+
+def offset_from_gps_screen(camera_time: datetime, gps_time_shown: datetime) -> int:
+    """The offset from a photo of a GPS (or phone) screen: the time on the screen is the true
+    local time when the camera's clock said ``camera_time``."""
+    return round((as_utc(gps_time_shown) - as_utc(camera_time)).total_seconds())
+
+
+def describe_offset(seconds: int, lang: str | None = None) -> str:
+    """The camera offset in plain words: "The camera's clock was 2 min 10 s behind the GPS"."""
+    if not seconds:
+        return pick({"da": "Kameraets ur gik rigtigt.", "en": "The camera's clock was right."}, lang)
+    amount = _amount(abs(seconds), lang)
+    if seconds > 0:
+        texts = {
+            "da": "Kameraets ur gik {amount} efter GPS'en.",
+            "en": "The camera's clock was {amount} behind the GPS.",
+        }
+    else:
+        texts = {
+            "da": "Kameraets ur gik {amount} foran GPS'en.",
+            "en": "The camera's clock was {amount} ahead of the GPS.",
+        }
+    return pick(texts, lang).format(amount=amount)
+
+
+def _amount(seconds: int, lang: str | None) -> str:
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    units = ("t", "min", "s") if (lang or "") == "da" else ("h", "min", "s")
+    parts = [f"{value} {unit}" for value, unit in zip((hours, minutes, secs), units, strict=True) if value]
+    return " ".join(parts)
 
 
 class _TrackIndex:
-    """Segments in a coarse grid (for nearest-point search) and points by time."""
+    """The track's segments in a packed bounding-box tree (nearest-point search) and its points by time.
+
+    Cost is O(points) memory and O(points · log points) time to build, whatever the shape:
+    a segment longer than the typical step is indexed as a few pieces (at most three per
+    segment on average), never as every grid cell it crosses, so one hop of 460 km costs
+    what any other segment costs.
+    """
+
+    LEAF = 8
 
     def __init__(self, track: Track):
         self.track = track
@@ -143,50 +250,130 @@ class _TrackIndex:
         points = track.points
         self.xy = [self.plane.xy(p.lat, p.lon) for p in points]
         self.cum = track.cumulative_m
-        self.cell = FAR_FROM_ROUTE_M
-        self.grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-        start = 0
         self.segment_of: list[int] = []
+        self.starts: list[int] = []  # segment i runs from point i to point i + 1
+        start = 0
         for number, segment in enumerate(track.segments):
-            for i in range(start, start + len(segment) - 1):
-                (ax, ay), (bx, by) = self.xy[i], self.xy[i + 1]
-                for gx in range(self._c(min(ax, bx)), self._c(max(ax, bx)) + 1):
-                    for gy in range(self._c(min(ay, by)), self._c(max(ay, by)) + 1):
-                        self.grid[gx, gy].append(i)  # segment i runs from point i to point i + 1
+            self.starts.extend(range(start, start + len(segment) - 1))
             self.segment_of += [number] * len(segment)
             start += len(segment)
+        self._tree: tuple | None = None
         timed = [(p.time, i) for i, p in enumerate(points) if p.time is not None]
         timed.sort()
         self.times = [t for t, _ in timed]
         self.time_index = [i for _, i in timed]
 
-    def _c(self, value: float) -> int:
-        return math.floor(value / self.cell)
+    # ------------------------------------------------------------------ nearest point
+    def _build(self) -> tuple:
+        xy, starts = self.xy, self.starts
+        lengths = [math.dist(xy[i], xy[i + 1]) for i in starts]
+        piece = max(FAR_FROM_ROUTE_M, sum(lengths) / (2 * len(starts) + 1))
+        boxes: list[tuple[float, float, float, float, int]] = []  # x0, y0, x1, y1, segment start
+        for i, length in zip(starts, lengths, strict=True):
+            (ax, ay), (bx, by) = xy[i], xy[i + 1]
+            parts = max(1, math.ceil(length / piece))
+            for k in range(parts):
+                f0, f1 = k / parts, (k + 1) / parts
+                x0, x1 = ax + f0 * (bx - ax), ax + f1 * (bx - ax)
+                y0, y1 = ay + f0 * (by - ay), ay + f1 * (by - ay)
+                boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), i))
+        # Sort-tile-recursive packing: vertical strips by x, each strip by y, LEAF boxes a node.
+        boxes.sort(key=lambda b: b[0] + b[2])
+        strips = max(1, math.ceil(math.sqrt(len(boxes) / self.LEAF)))
+        per_strip = math.ceil(len(boxes) / strips)
+        ordered: list[tuple[float, float, float, float, int]] = []
+        for s in range(0, len(boxes), per_strip):
+            ordered += sorted(boxes[s : s + per_strip], key=lambda b: b[1] + b[3])
+        level: list[tuple] = [
+            (
+                min(b[0] for b in group),
+                min(b[1] for b in group),
+                max(b[2] for b in group),
+                max(b[3] for b in group),
+                True,
+                tuple(b[4] for b in group),
+            )
+            for group in (ordered[k : k + self.LEAF] for k in range(0, len(ordered), self.LEAF))
+        ]
+        while len(level) > 1:
+            level = [
+                (
+                    min(n[0] for n in group),
+                    min(n[1] for n in group),
+                    max(n[2] for n in group),
+                    max(n[3] for n in group),
+                    False,
+                    tuple(group),
+                )
+                for group in (level[k : k + self.LEAF] for k in range(0, len(level), self.LEAF))
+            ]
+        return level[0]
+
+    def _closest(self, px: float, py: float, limit: float) -> tuple[float, int, float] | None:
+        """(squared plane distance, segment start, fraction) of the nearest segment within ``limit``."""
+        if not self.starts:
+            return None
+        if self._tree is None:
+            self._tree = self._build()
+        xy = self.xy
+        best: tuple[float, int, float] | None = None
+        best2 = limit * limit
+        stack = [self._tree]
+        while stack:
+            x0, y0, x1, y1, leaf, children = stack.pop()
+            dx = x0 - px if px < x0 else px - x1 if px > x1 else 0.0
+            dy = y0 - py if py < y0 else py - y1 if py > y1 else 0.0
+            if dx * dx + dy * dy > best2:
+                continue
+            if not leaf:
+                stack.extend(children)
+                continue
+            for i in children:
+                (ax, ay), (bx, by) = xy[i], xy[i + 1]
+                t, d2 = project_onto_segment(px, py, ax, ay, bx, by)
+                if d2 <= best2:
+                    best2, best = d2, (d2, i, t)
+        return best
+
+    def _point_on(self, i: int, t: float) -> tuple[float, float]:
+        a, b = self.track.points[i], self.track.points[i + 1]
+        return a.lat + t * (b.lat - a.lat), a.lon + t * (b.lon - a.lon)
 
     def nearest(self, lat: float, lon: float) -> tuple[float, float] | None:
         """(distance along the track, metres off it) of the nearest track point within reach."""
         px, py = self.plane.xy(lat, lon)
-        cx, cy = self._c(px), self._c(py)
-        best: tuple[float, int, float] | None = None
-        seen: set[int] = set()
-        for gx in (cx - 1, cx, cx + 1):
-            for gy in (cy - 1, cy, cy + 1):
-                for i in self.grid.get((gx, gy), ()):
-                    if i in seen:
-                        continue
-                    seen.add(i)
-                    (ax, ay), (bx, by) = self.xy[i], self.xy[i + 1]
-                    t, d2 = project_onto_segment(px, py, ax, ay, bx, by)
-                    if best is None or d2 < best[0]:
-                        best = (d2, i, t)
-        if best is None or best[0] > FAR_FROM_ROUTE_M**2:
+        # The flat plane stretches east-west away from its middle latitude; search wider, then
+        # measure the true distance on the earth.
+        found = self._closest(px, py, FAR_FROM_ROUTE_M * 2)
+        if found is None:
             return None
-        d2, i, t = best
-        return self.cum[i] + t * (self.cum[i + 1] - self.cum[i]), math.sqrt(d2)
+        _d2, i, t = found
+        off = haversine_m(lat, lon, *self._point_on(i, t))
+        if off > FAR_FROM_ROUTE_M:
+            return None
+        return self.cum[i] + t * (self.cum[i + 1] - self.cum[i]), off
 
     def distance_m(self, lat: float, lon: float) -> float:
-        """Distance to the nearest track point (for messages; slow but rare)."""
-        return min(haversine_m(lat, lon, p.lat, p.lon) for p in self.track.points)
+        """Distance to the track (for messages)."""
+        found = self._closest(*self.plane.xy(lat, lon), math.inf)
+        if found is None:
+            point = self.track.points[0]
+            return haversine_m(lat, lon, point.lat, point.lon)
+        return haversine_m(lat, lon, *self._point_on(found[1], found[2]))
+
+    def position_at(self, lat: float, lon: float) -> tuple[float, float, float, datetime | None]:
+        """The track point nearest a place anywhere: (along, lat, lon, time there or None)."""
+        found = self._closest(*self.plane.xy(lat, lon), math.inf)
+        if found is None:
+            point = self.track.points[0]
+            return 0.0, point.lat, point.lon, point.time
+        _d2, i, t = found
+        a, b = self.track.points[i], self.track.points[i + 1]
+        when = None
+        if a.time is not None and b.time is not None:
+            when = a.time + (b.time - a.time) * t
+        along = self.cum[i] + t * (self.cum[i + 1] - self.cum[i])
+        return (along, *self._point_on(i, t), when)
 
     def at_time(self, when: datetime) -> tuple[float, float, float] | None:
         """(distance along, lat, lon) where the walker was at ``when``, or None if not walking then."""
