@@ -21,7 +21,7 @@ from fieldapp.reports.fonts import BOLD, REGULAR
 from fieldapp.reports.options import Context
 from fieldapp.reports.styles import INK, MUTED, RULE, data_table, facts_table, heading, para
 from fieldapp.routes import Projection, RouteError, RoutePlan
-from fieldapp.routes.geometry import format_distance, format_duration, nice_scale_bar, thin
+from fieldapp.routes.geometry import format_distance, format_duration, nice_scale_bar, thin_segments
 from fieldapp.routes.placement import OBSERVATION
 from fieldapp.routes.service import route_plan
 from fieldapp.store.errors import StoreError
@@ -62,8 +62,7 @@ def route_drawing(plan: RoutePlan, width: float, height: float, lang: str) -> Dr
     drawing = _drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=RULE, strokeWidth=0.5))
     project = Projection.fit(plan.track.bounds, width, height, margin=MARK_RADIUS * 2 + 4, y_down=False)
-    for segment in plan.track.segments:
-        points = thin([project(p.lat, p.lon) for p in segment], 0.8)
+    for points in thin_segments([project.all(segment) for segment in plan.track.segments], 0.8):
         drawing.add(
             PolyLine(
                 [c for xy in points for c in xy],

@@ -108,6 +108,16 @@ class Projection:
         px, py = x * self.scale + self.offset_x, y * self.scale + self.offset_y
         return (px, self.height - py) if self.y_down else (px, py)
 
+    def all(self, points: Iterable[Sequence[float]]) -> list[tuple[float, float]]:
+        """``self(lat, lon)`` for many (lat, lon, …) points at once (a track's worth)."""
+        k = math.radians(1) * EARTH_RADIUS_M
+        kx, ky = k * math.cos(math.radians(self.lat0)) * self.scale, k * self.scale
+        ox, oy = self.offset_x - self.lon0 * kx, self.offset_y - self.lat0 * ky
+        if self.y_down:
+            h = self.height
+            return [(p[1] * kx + ox, h - (p[0] * ky + oy)) for p in points]
+        return [(p[1] * kx + ox, p[0] * ky + oy) for p in points]
+
     def metres_per_unit(self) -> float:
         return 1 / self.scale if self.scale else 0.0
 
@@ -126,13 +136,28 @@ def thin(points: Sequence[tuple[float, float]], min_step: float) -> list[tuple[f
     return kept
 
 
+def thin_segments(
+    segments: Sequence[Sequence[tuple[float, float]]], min_step: float, budget: int = 6000
+) -> list[list[tuple[float, float]]]:
+    """Each segment thinned to points at least ``min_step`` apart, the step doubled until all
+    segments together have at most ``budget`` points: a drawing costs the same for a tangle of
+    100,000 jittering fixes as for a tidy walk (and looks the same: the points left out are
+    closer together than the line is wide, or the tangle is a blot either way)."""
+    step = min_step
+    while True:
+        thinned = [thin(segment, step) for segment in segments]
+        if sum(len(s) for s in thinned) <= budget or step > 1e6:
+            return thinned
+        step *= 2
+
+
 def nice_scale_bar(metres_per_unit: float, max_units: float) -> tuple[float, float]:
     """A round length (1, 2 or 5 × 10ⁿ metres) that fits in ``max_units``: (metres, units)."""
     if metres_per_unit <= 0:
         return 0.0, 0.0
     limit = max_units * metres_per_unit
     best = 1.0
-    for exponent in range(0, 7):
+    for exponent in range(7):
         for step in (1, 2, 5):
             candidate = step * 10**exponent
             if candidate <= limit:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from fieldapp.domain.i18n import pick
-from fieldapp.routes.geometry import LocalPlane, haversine_m, project_onto_segment
+from fieldapp.routes.geometry import EARTH_RADIUS_M, LocalPlane, haversine_m, project_onto_segment
 from fieldapp.routes.gpx import Track
 
 FAR_FROM_ROUTE_M = 200.0  # a photo taken further from the track than this was not taken on the walk
+CLOSE_ENOUGH_M = 1.0  # a track point this near an item is as good as the nearest
 TIME_SLACK = timedelta(minutes=10)  # before the recording started or after it stopped
 
 OBSERVATION, PHOTO = "observation", "photo"
@@ -186,6 +187,20 @@ def _why_not(track: Track, index: _TrackIndex, item: Placeable, when: datetime |
     return Unplaced(item, "outside_track_time_plain", (("span", span), ("camera", camera)))
 
 
+def _node(group: list[tuple], leaf: bool) -> tuple:
+    """A tree node: the box around its boxes, whether it is a leaf, and its children
+    (for a leaf, the segment starts)."""
+    x0, y0, x1, y1, inner = zip(*group, strict=False) if leaf else (*zip(*(g[:4] for g in group)), group)
+    return (min(x0), min(y0), max(x1), max(y1), leaf, tuple(inner))
+
+
+def _box_distance2(node: tuple, px: float, py: float) -> float:
+    x0, y0, x1, y1 = node[0], node[1], node[2], node[3]
+    dx = x0 - px if px < x0 else px - x1 if px > x1 else 0.0
+    dy = y0 - py if py < y0 else py - y1 if py > y1 else 0.0
+    return dx * dx + dy * dy
+
+
 def guess_camera_offset(
     track: Track, camera_time: datetime, lat: float, lon: float
 ) -> tuple[int, datetime] | None:
@@ -248,7 +263,9 @@ class _TrackIndex:
         min_lat, min_lon, max_lat, max_lon = track.bounds
         self.plane = LocalPlane((min_lat + max_lat) / 2, (min_lon + max_lon) / 2)
         points = track.points
-        self.xy = [self.plane.xy(p.lat, p.lon) for p in points]
+        k = math.radians(1) * EARTH_RADIUS_M
+        kx, lat0, lon0 = k * math.cos(math.radians(self.plane.lat0)), self.plane.lat0, self.plane.lon0
+        self.xy = [((p[1] - lon0) * kx, (p[0] - lat0) * k) for p in points]  # = self.plane.xy, inlined
         self.cum = track.cumulative_m
         self.segment_of: list[int] = []
         self.starts: list[int] = []  # segment i runs from point i to point i + 1
@@ -267,11 +284,16 @@ class _TrackIndex:
     def _build(self) -> tuple:
         xy, starts = self.xy, self.starts
         lengths = [math.dist(xy[i], xy[i + 1]) for i in starts]
-        piece = max(FAR_FROM_ROUTE_M, sum(lengths) / (2 * len(starts) + 1))
+        # Pieces about twice the mean step: at most about three per segment, so boxes stay small
+        # (and searches short) in a tangle of GPS jitter as on a straight walk.
+        piece = max(1.0, 2 * sum(lengths) / len(starts))
         boxes: list[tuple[float, float, float, float, int]] = []  # x0, y0, x1, y1, segment start
         for i, length in zip(starts, lengths, strict=True):
             (ax, ay), (bx, by) = xy[i], xy[i + 1]
-            parts = max(1, math.ceil(length / piece))
+            if length <= piece:
+                boxes.append((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), i))
+                continue
+            parts = math.ceil(length / piece)
             for k in range(parts):
                 f0, f1 = k / parts, (k + 1) / parts
                 x0, x1 = ax + f0 * (bx - ax), ax + f1 * (bx - ax)
@@ -284,29 +306,9 @@ class _TrackIndex:
         ordered: list[tuple[float, float, float, float, int]] = []
         for s in range(0, len(boxes), per_strip):
             ordered += sorted(boxes[s : s + per_strip], key=lambda b: b[1] + b[3])
-        level: list[tuple] = [
-            (
-                min(b[0] for b in group),
-                min(b[1] for b in group),
-                max(b[2] for b in group),
-                max(b[3] for b in group),
-                True,
-                tuple(b[4] for b in group),
-            )
-            for group in (ordered[k : k + self.LEAF] for k in range(0, len(ordered), self.LEAF))
-        ]
+        level = [_node(ordered[k : k + self.LEAF], True) for k in range(0, len(ordered), self.LEAF)]
         while len(level) > 1:
-            level = [
-                (
-                    min(n[0] for n in group),
-                    min(n[1] for n in group),
-                    max(n[2] for n in group),
-                    max(n[3] for n in group),
-                    False,
-                    tuple(group),
-                )
-                for group in (level[k : k + self.LEAF] for k in range(0, len(level), self.LEAF))
-            ]
+            level = [_node(level[k : k + self.LEAF], False) for k in range(0, len(level), self.LEAF)]
         return level[0]
 
     def _closest(self, px: float, py: float, limit: float) -> tuple[float, int, float] | None:
@@ -326,13 +328,18 @@ class _TrackIndex:
             if dx * dx + dy * dy > best2:
                 continue
             if not leaf:
-                stack.extend(children)
+                # Nearest child last, so it is searched first and shrinks the reach for the rest.
+                stack.extend(sorted(children, key=lambda c: -_box_distance2(c, px, py)))
                 continue
             for i in children:
                 (ax, ay), (bx, by) = xy[i], xy[i + 1]
                 t, d2 = project_onto_segment(px, py, ax, ay, bx, by)
                 if d2 <= best2:
                     best2, best = d2, (d2, i, t)
+            if best2 <= CLOSE_ENOUGH_M**2:
+                # Closer than a GPS fix is accurate: looking further cannot place it better, and in
+                # a tangle of jitter (a logger left on a desk) it would mean looking at everything.
+                break
         return best
 
     def _point_on(self, i: int, t: float) -> tuple[float, float]:

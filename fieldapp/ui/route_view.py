@@ -8,11 +8,21 @@ side by side with the GPX import button and the camera clock setting.
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QLineF,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +38,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain import Activity, ValidationError
 from fieldapp.domain.entities import CAMERA_OFFSET_MAX_S
 from fieldapp.routes import Projection, RouteError, RoutePlan, service
-from fieldapp.routes.geometry import format_distance, format_duration, nice_scale_bar, thin
+from fieldapp.routes.geometry import format_distance, format_duration, nice_scale_bar, thin_segments
 from fieldapp.routes.placement import OBSERVATION
 from fieldapp.store import Store, StoreError
 from fieldapp.ui.dialogs import Dialogs
@@ -89,16 +99,13 @@ class RouteCanvas(QWidget):
             return
         track = self.plan.track
         project = Projection.fit(track.bounds, self.width(), self.height(), margin=MARKER_RADIUS * 2 + 6)
-        path = QPainterPath()
-        for segment in track.segments:
-            points = thin([project(p.lat, p.lon) for p in segment], 1.5)
-            path.moveTo(*points[0])
-            for x, y in points[1:]:
-                path.lineTo(x, y)
         painter.setPen(
             QPen(TRACK_COLOUR, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         )
-        painter.drawPath(path)
+        # Separate round-capped lines, not one path: Qt fills a self-crossing path (GPS jitter)
+        # in time that grows with its crossings; lines cost the same whatever the shape.
+        for points in thin_segments([project.all(segment) for segment in track.segments], 1.5, 4000):
+            painter.drawLines([QLineF(*a, *b) for a, b in pairwise(points)])
         self._draw_ends(painter, project)
         self._draw_scale(painter, project)
         font = QFont(self.font())
