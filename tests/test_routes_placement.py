@@ -145,10 +145,12 @@ def test_positions_found_by_time_are_written_to_the_items(store, walkabout, tmp_
     )
     assert store.get(Attachment, with_gps.id) == with_gps  # untouched
     assert {v.field for v in store.versions("observations", observation.id)} >= {"lat", "lon"}
-    # Placed again, they now count as GPS positions, in the same order.
+    # Placed again, in the same order: the photo at its saved (placed) position, which the view
+    # tells apart from a position its camera recorded.
     again = service.route_plan(store, walkabout.id)
     assert [p.item.id for p in again.placed] == [p.item.id for p in plan.placed]
-    assert {p.method for p in again.placed} == {"gps"}
+    methods = {p.item.id: p.method for p in again.placed}
+    assert methods == {observation.id: "gps", picture.id: "saved", with_gps.id: "gps"}
 
 
 def test_a_walkabout_without_a_track_has_no_plan(store):

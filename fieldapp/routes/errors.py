@@ -37,6 +37,22 @@ _TEXT: dict[str, dict[str, str]] = {
         "da": "Kun byvandringer kan have et GPS-spor.",
         "en": "Only walkabouts can have a GPS track.",
     },
+    "damaged_photo": {
+        "da": "Billedet »{name}« er beskadiget og blev ikke lagt ind.",
+        "en": "The photo '{name}' is damaged and was not added.",
+    },
+    "damaged_stored_photo": {
+        "da": "Billedet »{name}« kan ikke læses (filen er beskadiget) og er ikke placeret på ruten.",
+        "en": "The photo '{name}' cannot be read (the file is damaged) and is not placed on the route.",
+    },
+    "has_own_position": {
+        "da": "»{name}« har sin egen GPS-position fra kameraet; den bliver ikke flyttet.",
+        "en": "'{name}' has its own GPS position from the camera; it is not moved.",
+    },
+    "no_photos_folder": {
+        "da": "Mappen »{name}« findes ikke.",
+        "en": "The folder '{name}' does not exist.",
+    },
     "changed_while_reading": {
         "da": "Filen »{name}« blev ændret, mens den blev læst. Prøv igen.",
         "en": "The file '{name}' changed while it was being read. Try again.",

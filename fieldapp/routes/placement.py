@@ -109,6 +109,7 @@ class RoutePlan:
     placed: tuple[Placement, ...]
     unplaced: tuple[Unplaced, ...]
     camera_offset_s: int = 0
+    damaged: tuple[str, ...] = ()  # names of photos whose file cannot be read
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -199,6 +200,11 @@ def _box_distance2(node: tuple, px: float, py: float) -> float:
     dx = x0 - px if px < x0 else px - x1 if px > x1 else 0.0
     dy = y0 - py if py < y0 else py - y1 if py > y1 else 0.0
     return dx * dx + dy * dy
+
+
+def position_on_track(track: Track, lat: float, lon: float) -> tuple[float, float, float, datetime | None]:
+    """The point of the track nearest a place (a click on the map): (along, lat, lon, time there)."""
+    return _TrackIndex(track).position_at(lat, lon)
 
 
 def guess_camera_offset(

@@ -33,7 +33,7 @@ MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 _EXIF_IFD = 0x8769
 _GPS_IFD = 0x8825
 _DATETIME_ORIGINAL = 0x9003
-_DATETIME = 0x0132
+_DATETIME_DIGITIZED = 0x9004
 
 
 def blob_path(root: Path, sha256: str) -> Path:
@@ -78,7 +78,10 @@ def read_photo_metadata(path: Path) -> dict[str, Any]:
     except (UnidentifiedImageError, OSError, ValueError):
         return {}
     result: dict[str, Any] = {}
-    stamp = exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL) or exif.get(_DATETIME)
+    # When the photo was taken: DateTimeOriginal, else DateTimeDigitized. Never DateTime (0x0132):
+    # many cameras and every photo editor set it to when the file was last changed.
+    details = exif.get_ifd(_EXIF_IFD)
+    stamp = details.get(_DATETIME_ORIGINAL) or details.get(_DATETIME_DIGITIZED)
     if isinstance(stamp, str):
         with contextlib.suppress(ValueError):  # a camera's malformed date is no date
             result["taken_at"] = datetime.strptime(stamp.strip("\x00 "), "%Y:%m:%d %H:%M:%S")
