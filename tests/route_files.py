@@ -115,15 +115,32 @@ def photo(
     lat: float | None = None,
     lon: float | None = None,
     color: str = "steelblue",
+    digitized: datetime | None = None,
+    edited: datetime | None = None,
 ) -> Path:
-    """A real JPEG with the EXIF capture time (camera clock, local) and GPS position a phone writes."""
+    """A real JPEG with the EXIF capture time (camera clock, local) and GPS position a phone writes.
+
+    ``digitized`` is DateTimeDigitized (what scanners and some cameras write instead of
+    DateTimeOriginal); ``edited`` is DateTime, which editors set when they save the file."""
     image = Image.new("RGB", (320, 240), color)
     exif = Image.Exif()
     if when is not None:
         exif.get_ifd(0x8769)[0x9003] = when.strftime("%Y:%m:%d %H:%M:%S")
+    if digitized is not None:
+        exif.get_ifd(0x8769)[0x9004] = digitized.strftime("%Y:%m:%d %H:%M:%S")
+    if edited is not None:
+        exif[0x0132] = edited.strftime("%Y:%m:%d %H:%M:%S")
     if lat is not None and lon is not None:
         gps = exif.get_ifd(0x8825)
         gps[1], gps[2] = ("N" if lat >= 0 else "S"), _dms(lat)
         gps[3], gps[4] = ("E" if lon >= 0 else "W"), _dms(lon)
     image.save(path, "JPEG", exif=exif)
+    return path
+
+
+def damaged_photo(path: Path) -> Path:
+    """A JPEG cut off halfway, as a card pulled out too early leaves it."""
+    photo(path, datetime(2026, 5, 1, 10, 3))
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
     return path

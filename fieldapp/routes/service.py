@@ -263,7 +263,7 @@ _DROPPED = {
         "{n} points with impossible positions were left out",
     ),
 }
-_ADDED = {"da": "{n} billeder lagt ind", "en": "{n} photos added"}
+_ADDED = {"da": ("1 billede lagt ind", "{n} billeder lagt ind"), "en": ("1 photo added", "{n} photos added")}
 
 
 def dropped_note(track: Track, lang: str | None = None) -> str:
@@ -290,7 +290,11 @@ class RouteImport:
         duration = self.track.duration
         extra = []
         if self.photos is not None:
-            extra.append(pick(_ADDED, lang).format(n=len(self.photos.added)))
+            one, many = (
+                pick({k: v[0] for k, v in _ADDED.items()}, lang),
+                pick({k: v[1] for k, v in _ADDED.items()}, lang),
+            )
+            extra.append(one if len(self.photos.added) == 1 else many.format(n=len(self.photos.added)))
         if self.track.dropped:
             extra.append(dropped_note(self.track, lang))
         return pick(_SUMMARY, lang).format(
