@@ -1,8 +1,8 @@
 """A walkabout's route in a PDF: the track drawn with reportlab.graphics, numbered markers,
 a legend with the same numbers, and the distance and duration walked.
 
-Public reports show only each marker's kind in the legend (an observation's words are
-in the report's own list, with its redaction); internal reports show the words too.
+The legend lists each observation with its kind and its words (shortened) and each photo
+with its caption, as the report's own list of observations does.
 """
 
 from __future__ import annotations
@@ -10,19 +10,21 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 
-from fieldapp.domain import Activity, ActivityKind
+from fieldapp.domain import Activity, ActivityKind, ObservationKind
 from fieldapp.reports.charts import _drawing, _fit
 from fieldapp.reports.fonts import BOLD, REGULAR
 from fieldapp.reports.options import Context
 from fieldapp.reports.styles import INK, MUTED, RULE, data_table, facts_table, heading, para
 from fieldapp.routes import Projection, RouteError, RoutePlan
 from fieldapp.routes.geometry import format_distance, format_duration, nice_scale_bar, thin_segments
-from fieldapp.routes.placement import OBSERVATION
+from fieldapp.routes.layout import Marker, layout_markers
+from fieldapp.routes.placement import OBSERVATION, PHOTO
 from fieldapp.routes.service import route_plan
 from fieldapp.store.errors import StoreError
 
@@ -34,6 +36,7 @@ logger = logging.getLogger(__name__)
 TRACK = colors.HexColor("#0f766e")
 OBSERVATION_MARK = colors.HexColor("#c2410c")
 PHOTO_MARK = colors.HexColor("#1d4ed8")
+MIXED_MARK = colors.HexColor("#6d28d9")  # a group holding both observations and photos
 START = colors.HexColor("#15803d")
 MARK_RADIUS = 6
 
@@ -59,6 +62,12 @@ def route_facts(plan: RoutePlan, ctx: Context) -> list[tuple[str, str]]:
 
 
 def route_drawing(plan: RoutePlan, width: float, height: float, lang: str) -> Drawing:
+    return draw_route(plan, width, height, lang)[0]
+
+
+def draw_route(plan: RoutePlan, width: float, height: float, lang: str) -> tuple[Drawing, list[Marker]]:
+    """The track, its start and end (one marker on a loop) and the numbered markers, laid out so
+    every number can be read; with the markers' layout, for the legend."""
     drawing = _drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=RULE, strokeWidth=0.5))
     project = Projection.fit(plan.track.bounds, width, height, margin=MARK_RADIUS * 2 + 4, y_down=False)
@@ -72,36 +81,33 @@ def route_drawing(plan: RoutePlan, width: float, height: float, lang: str) -> Dr
                 strokeLineCap=1,
             )
         )
-    first, last = plan.track.segments[0][0], plan.track.segments[-1][-1]
-    sx, sy = project(first.lat, first.lon)
-    ex, ey = project(last.lat, last.lon)
-    drawing.add(Circle(sx, sy, 4, fillColor=START, strokeColor=colors.white, strokeWidth=1))
-    drawing.add(Rect(ex - 3.5, ey - 3.5, 7, 7, fillColor=INK, strokeColor=colors.white, strokeWidth=1))
-    for x, y, word in (
-        (sx, sy, "Start" if lang == "da" else "Start"),
-        (ex, ey, "Slut" if lang == "da" else "End"),
-    ):
-        anchor = "start" if x < width / 2 else "end"
+    _ends(drawing, plan, project, width, lang)
+    markers = layout_markers(
+        [(*project(p.lat, p.lon), p.number) for p in plan.placed],
+        MARK_RADIUS,
+        width,
+        height,
+        lambda text: stringWidth(text, BOLD, 6.5),
+    )
+    kinds = {p.number: p.item.kind for p in plan.placed}
+    for marker in markers:
+        if marker.has_leader:
+            drawing.add(
+                Line(marker.anchor_x, marker.anchor_y, marker.x, marker.y, strokeColor=INK, strokeWidth=0.5)
+            )
+            drawing.add(Circle(marker.anchor_x, marker.anchor_y, 1.6, fillColor=INK, strokeColor=None))
+        held = {kinds[n] for n in marker.numbers}
+        colour = OBSERVATION_MARK if held == {OBSERVATION} else PHOTO_MARK if held == {PHOTO} else MIXED_MARK
         drawing.add(
-            String(
-                x + (7 if anchor == "start" else -7),
-                y - 11,
-                word,
-                fontName=REGULAR,
-                fontSize=7,
-                fillColor=MUTED,
-                textAnchor=anchor,
+            Circle(
+                marker.x, marker.y, marker.radius, fillColor=colour, strokeColor=colors.white, strokeWidth=1
             )
         )
-    for placement in plan.placed:
-        x, y = project(placement.lat, placement.lon)
-        colour = OBSERVATION_MARK if placement.item.kind == OBSERVATION else PHOTO_MARK
-        drawing.add(Circle(x, y, MARK_RADIUS, fillColor=colour, strokeColor=colors.white, strokeWidth=1))
         drawing.add(
             String(
-                x,
-                y - 2.4,
-                str(placement.number),
+                marker.x,
+                marker.y - 2.4,
+                marker.label,
                 fontName=BOLD,
                 fontSize=6.5,
                 fillColor=colors.white,
@@ -114,20 +120,64 @@ def route_drawing(plan: RoutePlan, width: float, height: float, lang: str) -> Dr
         drawing.add(
             String(12 + units, 8, format_distance(metres, lang), fontName=REGULAR, fontSize=7, fillColor=INK)
         )
-    return drawing
+    return drawing, markers
 
 
-def legend_rows(plan: RoutePlan, ctx: Context) -> list[list[str]]:
+def _ends(drawing: Drawing, plan: RoutePlan, project: Projection, width: float, lang: str) -> None:
+    """Start (green dot) and end (black square); on a loop one combined marker and one word."""
+    first, last = plan.track.segments[0][0], plan.track.segments[-1][-1]
+    sx, sy = project(first.lat, first.lon)
+    ex, ey = project(last.lat, last.lon)
+    words = {"da": ("Start", "Slut", "Start og slut"), "en": ("Start", "End", "Start and end")}
+    start_word, end_word, both_word = words.get(lang, words["en"])
+    if plan.track.is_loop:
+        drawing.add(Circle(sx, sy, 4.5, fillColor=START, strokeColor=INK, strokeWidth=1.2))
+        labels = [(sx, sy, both_word)]
+    else:
+        drawing.add(Circle(sx, sy, 4, fillColor=START, strokeColor=colors.white, strokeWidth=1))
+        drawing.add(Rect(ex - 3.5, ey - 3.5, 7, 7, fillColor=INK, strokeColor=colors.white, strokeWidth=1))
+        labels = [(sx, sy, start_word), (ex, ey, end_word)]
+    for x, y, word in labels:
+        anchor = "start" if x < width / 2 else "end"
+        drawing.add(
+            String(
+                x + (7 if anchor == "start" else -7),
+                y - 11,
+                word,
+                fontName=REGULAR,
+                fontSize=7,
+                fillColor=MUTED,
+                textAnchor=anchor,
+            )
+        )
+
+
+def legend_rows(plan: RoutePlan, ctx: Context, markers: list[Marker] | None = None) -> list[list[str]]:
+    """One row per placed item: its number, what it is with its (shortened) words, how far along.
+
+    An item whose marker holds several (a group where they lie on top of each other) says
+    which marker on the map holds it.
+    """
+    holder = {n: m for m in markers or [] for n in m.numbers if len(m.numbers) > 1}
     rows = []
     for placement in plan.placed:
-        kind = ctx.t("route_observation") if placement.item.kind == OBSERVATION else ctx.t("route_photo")
-        what = (
-            f"{kind}: {_fit(placement.item.label, REGULAR, 8.5, ctx.width * 0.6)}"
-            if ctx.options.internal
-            else kind
-        )
+        item = placement.item
+        if item.kind == OBSERVATION:
+            kind = _observation_kind(item.category, ctx.lang) or ctx.t("route_observation")
+        else:
+            kind = ctx.t("route_photo")
+        what = f"{kind}: {_fit(item.label, REGULAR, 8.5, ctx.width * 0.55)}" if item.label else kind
+        if placement.number in holder:
+            what += f" ({ctx.t('route_on_map', label=holder[placement.number].label)})"
         rows.append([str(placement.number), what, format_distance(placement.along_m, ctx.lang)])
     return rows
+
+
+def _observation_kind(category: str | None, lang: str) -> str | None:
+    try:
+        return ObservationKind(category).label(lang) if category else None
+    except ValueError:
+        return None
 
 
 def route_section(
@@ -137,14 +187,14 @@ def route_section(
     parts: list[Flowable] = [
         heading(title or ctx.t("route_map"), 2 if title is None else 3),
         facts_table(route_facts(plan, ctx), ctx.width),
-        route_drawing(plan, ctx.width, height, ctx.lang),
+        (figure := draw_route(plan, ctx.width, height, ctx.lang))[0],
     ]
     if plan.placed:
         w = ctx.width
         parts.append(
             data_table(
                 [ctx.t("route_number"), ctx.t("route_what"), ctx.t("route_along")],
-                legend_rows(plan, ctx),
+                legend_rows(plan, ctx, figure[1]),
                 [w * 0.08, w * 0.7, w * 0.22],
             )
         )

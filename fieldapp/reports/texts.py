@@ -96,6 +96,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "route_number": _l("Nr.", "No."),
     "route_what": _l("Hvad", "What"),
     "route_along": _l("Efter", "After"),
+    "route_start": _l("Start", "Start"),
+    "route_end": _l("Slut", "End"),
+    "route_start_end": _l("Start og slut", "Start and end"),
+    "route_on_map": _l("på kortet: {label}", "on the map: {label}"),
     "route_unplaced": _l(
         "{count} observationer eller fotos kunne ikke placeres på ruten.",
         "{count} observations or photos could not be placed on the route.",

@@ -68,6 +68,7 @@ class Placeable:
     recorded_lat: float | None = None
     recorded_lon: float | None = None
     saved_placement: bool = False  # lat/lon were set by placing, not recorded by a device
+    category: str | None = None  # an observation's kind (concern, hope, …)
 
     @property
     def has_position(self) -> bool:

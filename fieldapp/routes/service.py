@@ -126,7 +126,15 @@ def route_items(store: Store, activity: Activity, damaged: list[str] | None = No
     photos whose file is damaged are added to ``damaged`` (they are not placed).
     """
     items = [
-        Placeable(OBSERVATION, o.id, _short(o.text), o.lat, o.lon, o.observed_at)
+        Placeable(
+            OBSERVATION,
+            o.id,
+            _short(o.text),
+            o.lat,
+            o.lon,
+            o.observed_at,
+            category=o.kind.value if o.kind else None,
+        )
         for o in store.list(
             Observation, "activity_id = ?", [activity.id], order_by="observed_at, created_at, id"
         )
