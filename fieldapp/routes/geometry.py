@@ -118,6 +118,14 @@ class Projection:
             return [(p[1] * kx + ox, h - (p[0] * ky + oy)) for p in points]
         return [(p[1] * kx + ox, p[0] * ky + oy) for p in points]
 
+    def inverse(self, x: float, y: float) -> tuple[float, float]:
+        """The (lat, lon) drawn at (x, y): where a click on the map points."""
+        if self.y_down:
+            y = self.height - y
+        k = math.radians(1) * EARTH_RADIUS_M
+        mx, my = (x - self.offset_x) / self.scale, (y - self.offset_y) / self.scale
+        return self.lat0 + my / k, self.lon0 + mx / (k * math.cos(math.radians(self.lat0)))
+
     def metres_per_unit(self) -> float:
         return 1 / self.scale if self.scale else 0.0
 
