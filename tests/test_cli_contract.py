@@ -37,6 +37,7 @@ COMMANDS: dict[str, list[str]] = {
     "sync export": ["sync", "export", "--db", "{db}", "-o", "{tmp}/ud.feltsync", "--no-encryption"],
     "sync import": ["sync", "import", "--db", "{db}", "{tmp}/ind.feltsync"],
     "sync folder": ["sync", "folder", "--db", "{db}", "{tmp}", "--no-encryption"],
+    "route import": ["route", "import", "--db", "{db}", "--activity", NOBODY, "{tmp}/tur.gpx"],
 }
 # Commands that do not take an existing notebook (tested on their own below).
 CREATES = {"demo"}

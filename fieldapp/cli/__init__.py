@@ -16,6 +16,7 @@ Layout (docs/cli.md has the whole design):
 - ``maintenance`` backup, restore
 - ``privacy``     erase, access, review
 - ``sync``        sync export / import / folder
+- ``route``       route import
 
 How to add a command (``fieldapp route import`` for example):
 

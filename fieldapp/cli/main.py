@@ -25,6 +25,7 @@ GROUPS: list[str] = [
     "fieldapp.cli.maintenance",
     "fieldapp.cli.privacy",
     "fieldapp.cli.sync",
+    "fieldapp.cli.route",
 ]
 
 
