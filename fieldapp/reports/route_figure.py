@@ -142,7 +142,7 @@ def _ends(drawing: Drawing, plan: RoutePlan, project: Projection, width: float, 
         drawing.add(
             String(
                 x + (7 if anchor == "start" else -7),
-                y - 11,
+                y - 11 if y > 26 else y + 6,  # above the point near the bottom, clear of the scale bar
                 word,
                 fontName=REGULAR,
                 fontSize=7,

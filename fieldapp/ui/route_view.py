@@ -222,7 +222,10 @@ class RouteCanvas(QWidget):
             # Below the point, and towards the middle so the word stays inside the picture.
             width = metrics.horizontalAdvance(text)
             x = point.x() + 10 if point.x() < self.width() / 2 else point.x() - 10 - width
-            painter.drawText(QPointF(x, point.y() + metrics.ascent() + 8), text)
+            y = point.y() + metrics.ascent() + 8
+            if y > self.height() - 28:  # above the point, clear of the scale bar
+                y = point.y() - 12
+            painter.drawText(QPointF(x, y), text)
 
     def _draw_scale(self, painter: QPainter, project: Projection) -> None:
         metres, units = nice_scale_bar(project.metres_per_unit(), self.width() / 4)
