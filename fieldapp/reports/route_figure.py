@@ -71,7 +71,7 @@ def draw_route(plan: RoutePlan, width: float, height: float, lang: str) -> tuple
     drawing = _drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=RULE, strokeWidth=0.5))
     project = Projection.fit(plan.track.bounds, width, height, margin=MARK_RADIUS * 2 + 4, y_down=False)
-    for points in thin_segments([project.all(segment) for segment in plan.track.segments], 0.8):
+    for points in thin_segments([project.all(segment) for segment in plan.track.segments], 0.8, 2500):
         drawing.add(
             PolyLine(
                 [c for xy in points for c in xy],

@@ -145,7 +145,7 @@ def thin(points: Sequence[tuple[float, float]], min_step: float) -> list[tuple[f
 
 
 def thin_segments(
-    segments: Sequence[Sequence[tuple[float, float]]], min_step: float, budget: int = 6000
+    segments: Sequence[Sequence[tuple[float, float]]], min_step: float, budget: int = 2500
 ) -> list[list[tuple[float, float]]]:
     """Each segment thinned to points at least ``min_step`` apart, the step doubled until all
     segments together have at most ``budget`` points: a drawing costs the same for a tangle of
@@ -154,9 +154,11 @@ def thin_segments(
     step = min_step
     while True:
         thinned = [thin(segment, step) for segment in segments]
-        if sum(len(s) for s in thinned) <= budget or step > 1e6:
+        count = sum(len(s) for s in thinned)
+        if count <= budget or step > 1e6:
             return thinned
-        step *= 2
+        # Points along a line go as length / step: aim straight for the budget.
+        step *= max(2.0, 1.2 * count / budget)
 
 
 def nice_scale_bar(metres_per_unit: float, max_units: float) -> tuple[float, float]:

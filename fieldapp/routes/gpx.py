@@ -61,10 +61,13 @@ class Track:
     source: str = "track"  # "track", "route" or "waypoints": what the file held
     version: str | None = None
     dropped: int = 0  # points left out as impossible positions
-    cumulative_m: tuple[float, ...] = field(init=False, repr=False, compare=False)
+    # Distance walked up to each point (flattened); jumps between segments do not count.
+    # Computed here unless the reader, which measured every step already, passes it.
+    cumulative_m: tuple[float, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Distance walked up to each point (flattened); jumps between segments do not count.
+        if len(self.cumulative_m) == sum(len(s) for s in self.segments):
+            return
         totals: list[float] = []
         walked = 0.0
         for segment in self.segments:
@@ -149,12 +152,16 @@ def parse_gpx(data: bytes, name: str = "spor.gpx") -> Track:
             waypoints.sort(key=lambda p: p.time or datetime.min)
         segments = [waypoints]
     dropped = reader.invalid if source != "waypoints" else reader.invalid_waypoints
-    cleaned = []
+    cleaned, totals, walked = [], [], 0.0
     for segment in segments:
-        kept, lost = sanitise(segment, speed_rule=source != "route")
-        cleaned.append(kept)
+        steps = steps_m(segment)
+        kept, lost = sanitise(segment, speed_rule=source != "route", steps=steps)
         dropped += lost
-    cleaned = [s for s in cleaned if len(s) >= 2]
+        if len(kept) < 2:
+            continue
+        cleaned.append(kept)
+        totals += accumulate(steps if not lost else steps_m(kept), initial=walked)
+        walked = totals[-1]
     if not cleaned:
         raise RouteError("no_points", name=name)
     title = reader.document_name or reader.track_name
@@ -166,14 +173,19 @@ def parse_gpx(data: bytes, name: str = "spor.gpx") -> Track:
         source=source,
         version=reader.version,
         dropped=dropped,
+        cumulative_m=tuple(totals),
     )
 
 
-def sanitise(points: list[TrackPoint], speed_rule: bool = True) -> tuple[list[TrackPoint], int]:
-    """The points that could be real, and how many were left out (rule: module docstring)."""
+def sanitise(
+    points: list[TrackPoint], speed_rule: bool = True, steps: list[float] | None = None
+) -> tuple[list[TrackPoint], int]:
+    """The points that could be real, and how many were left out (rule: module docstring).
+
+    ``steps`` are the distances between neighbours if the caller measured them already."""
     if not speed_rule or len(points) < 3:
         return list(points), 0
-    if all(_fast_possible(points, steps_m(points))):
+    if all(_fast_possible(points, steps if steps is not None else steps_m(points))):
         return list(points), 0
     kept: list[TrackPoint] = []
     dropped, i, n = 0, 0, len(points)

@@ -13,6 +13,7 @@ UTC with the laptop's time zone rules for that date, so daylight saving never sh
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -23,6 +24,7 @@ from fieldapp.routes.gpx import Track
 
 FAR_FROM_ROUTE_M = 200.0  # a photo taken further from the track than this was not taken on the walk
 CLOSE_ENOUGH_M = 1.0  # a track point this near an item is as good as the nearest
+MAX_LEAVES = 1024  # leaves (8 segments each) one nearest-point search may look at
 TIME_SLACK = timedelta(minutes=10)  # before the recording started or after it stopped
 
 OBSERVATION, PHOTO = "observation", "photo"
@@ -319,7 +321,13 @@ class _TrackIndex:
         return level[0]
 
     def _closest(self, px: float, py: float, limit: float) -> tuple[float, int, float] | None:
-        """(squared plane distance, segment start, fraction) of the nearest segment within ``limit``."""
+        """(squared plane distance, segment start, fraction) of the nearest segment within ``limit``.
+
+        Best-first: boxes come off a heap nearest first, so the search ends as soon as the
+        next box is farther than the best segment found. In a pathological tangle (thousands
+        of long segments crossing the same spot) it gives up after ``MAX_LEAVES`` leaves with
+        the best found so far, which is then within metres of the true nearest.
+        """
         if not self.starts:
             return None
         if self._tree is None:
@@ -327,26 +335,29 @@ class _TrackIndex:
         xy = self.xy
         best: tuple[float, int, float] | None = None
         best2 = limit * limit
-        stack = [self._tree]
-        while stack:
-            x0, y0, x1, y1, leaf, children = stack.pop()
-            dx = x0 - px if px < x0 else px - x1 if px > x1 else 0.0
-            dy = y0 - py if py < y0 else py - y1 if py > y1 else 0.0
-            if dx * dx + dy * dy > best2:
-                continue
-            if not leaf:
-                # Nearest child last, so it is searched first and shrinks the reach for the rest.
-                stack.extend(sorted(children, key=lambda c: -_box_distance2(c, px, py)))
-                continue
-            for i in children:
-                (ax, ay), (bx, by) = xy[i], xy[i + 1]
-                t, d2 = project_onto_segment(px, py, ax, ay, bx, by)
-                if d2 <= best2:
-                    best2, best = d2, (d2, i, t)
-            if best2 <= CLOSE_ENOUGH_M**2:
-                # Closer than a GPS fix is accurate: looking further cannot place it better, and in
-                # a tangle of jitter (a logger left on a desk) it would mean looking at everything.
+        # Ties (boxes at distance 0, all of them in a tangle) go deepest-first: a later push is
+        # popped first, so the search reaches a leaf at once instead of opening every level.
+        heap = [(_box_distance2(self._tree, px, py), 0, self._tree)]
+        counter, leaves = -1, 0
+        while heap:
+            d2, _n, node = heapq.heappop(heap)
+            if d2 > best2 or leaves >= MAX_LEAVES:
                 break
+            if not node[4]:
+                for child in node[5]:
+                    cd2 = _box_distance2(child, px, py)
+                    if cd2 <= best2:
+                        heapq.heappush(heap, (cd2, counter, child))
+                        counter -= 1
+                continue
+            leaves += 1
+            for i in node[5]:
+                (ax, ay), (bx, by) = xy[i], xy[i + 1]
+                t, sd2 = project_onto_segment(px, py, ax, ay, bx, by)
+                if sd2 <= best2:
+                    best2, best = sd2, (sd2, i, t)
+            if best2 <= CLOSE_ENOUGH_M**2:
+                break  # closer than a GPS fix is accurate: looking further cannot place it better
         return best
 
     def _point_on(self, i: int, t: float) -> tuple[float, float]:

@@ -153,7 +153,7 @@ class RouteCanvas(QWidget):
         )
         # Separate round-capped lines, not one path: Qt fills a self-crossing path (GPS jitter)
         # in time that grows with its crossings; lines cost the same whatever the shape.
-        for points in thin_segments([project.all(segment) for segment in track.segments], 1.5, 4000):
+        for points in thin_segments([project.all(segment) for segment in track.segments], 1.5, 2000):
             painter.drawLines([QLineF(*a, *b) for a, b in pairwise(points)])
         self._draw_ends(painter, project)
         self._draw_scale(painter, project)
