@@ -92,8 +92,9 @@ class RouteCanvas(QWidget):
     marker_clicked = Signal(int)  # the marker's (first) number
     picked = Signal(float, float)  # lat, lon
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, lang: str = "da"):
         super().__init__(parent)
+        self.lang = lang
         self.plan: RoutePlan | None = None
         self.selected: int | None = None
         self.picking = False
@@ -236,7 +237,7 @@ class RouteCanvas(QWidget):
         painter.drawLine(QPointF(x, y), QPointF(x + units, y))
         painter.drawLine(QPointF(x, y - 4), QPointF(x, y))
         painter.drawLine(QPointF(x + units, y - 4), QPointF(x + units, y))
-        painter.drawText(QPointF(x + units + 6, y + 4), format_distance(metres))
+        painter.drawText(QPointF(x + units + 6, y + 4), format_distance(metres, self.lang))
 
     def mouseMoveEvent(self, event) -> None:
         if self.picking:
@@ -273,8 +274,9 @@ class RouteCanvas(QWidget):
 class RoutePlacesModel(QAbstractListModel):
     """The placed observations and photos in walking order, each saying which position is shown."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, lang: str = "da"):
         super().__init__(parent)
+        self.lang = lang
         self.rows: list = []
 
     def set_rows(self, rows: list) -> None:
@@ -292,7 +294,7 @@ class RoutePlacesModel(QAbstractListModel):
         item = placement.item
         if role == Qt.ItemDataRole.DisplayRole:
             kind = self.tr("Observation") if item.kind == OBSERVATION else self.tr("Photo")
-            return f"{placement.number}. {kind}: {item.label}  ({format_distance(placement.along_m)}, {self.how(placement)})"
+            return f"{placement.number}. {kind}: {item.label}  ({format_distance(placement.along_m, self.lang)}, {self.how(placement)})"
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("walkabout" if item.kind == OBSERVATION else "photo")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -314,7 +316,9 @@ class RoutePlacesModel(QAbstractListModel):
             text = self.tr("placed by hand or saved earlier")
         if item.has_recorded_position:
             away = haversine_m(placement.lat, placement.lon, item.recorded_lat, item.recorded_lon)
-            text += self.tr("; its own GPS position is %1 away").replace("%1", format_distance(away))
+            text += self.tr("; its own GPS position is %1 away").replace(
+                "%1", format_distance(away, self.lang)
+            )
         return text
 
 
@@ -454,14 +458,14 @@ class RoutePanel(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.canvas = RouteCanvas()
+        self.canvas = RouteCanvas(lang=lang)
         self.canvas.marker_clicked.connect(self._select_row)
         self.canvas.picked.connect(self._picked)
         splitter.addWidget(self.canvas)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        self.model = RoutePlacesModel(self)
+        self.model = RoutePlacesModel(self, lang)
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Observations and photos in walking order"))
