@@ -320,6 +320,11 @@ MESSAGES: dict[str, tuple[list[str], str, str]] = {
         "ændringer ind",
         "changes in",
     ),
+    "route import": (
+        ["route", "import", "--db", "{db}", "--activity", NOBODY, "{tmp}/tur.gpx"],
+        "Der findes ingen aktivitet",
+        "There is no activity",
+    ),
 }
 
 
