@@ -56,7 +56,7 @@ def walked(store, tmp_path):
 
 
 def test_activity_report_has_the_route_figure_with_distance_duration_and_legend(store, walked, tmp_path):
-    area, activity = walked
+    _area, activity = walked
     out = tmp_path / "byvandring.pdf"
     export_activity_report(store, activity.id, out, ReportOptions(lang="da", internal=True))
     text = full_text(out)
@@ -72,7 +72,7 @@ def test_activity_report_has_the_route_figure_with_distance_duration_and_legend(
 
 
 def test_public_report_legend_lists_each_observation_by_its_words(store, walked, tmp_path):
-    area, activity = walked
+    _area, activity = walked
     long_text = "Trafikken på Barritvej kører alt for stærkt forbi skolen om morgenen " * 3
     store.add(
         Observation(
@@ -90,8 +90,8 @@ def test_public_report_legend_lists_each_observation_by_its_words(store, walked,
 
 
 def test_area_report_shows_each_walkabout_route(store, walked, tmp_path):
-    area, activity = walked
-    store.add(  # a walkabout without a route: no figure for it
+    area, _activity = walked
+    store.add(
         Activity(kind="walkabout", title="Uden spor", area_id=area.id, starts_at=T0 + timedelta(days=1))
     )
     out = tmp_path / "område.pdf"
@@ -107,7 +107,7 @@ def test_area_report_shows_each_walkabout_route(store, walked, tmp_path):
 
 
 def test_an_unreadable_stored_track_leaves_the_route_out_but_the_report_is_made(store, walked, tmp_path):
-    area, activity = walked
+    _area, activity = walked
     service._tracks.clear()
     gpx = store.get(Activity, activity.id).gpx_attachment_id
     from fieldapp.domain import Attachment
@@ -186,7 +186,7 @@ def test_the_legend_says_which_group_marker_holds_an_item(store, walked, tmp_pat
     from fieldapp.reports.options import Context
     from fieldapp.reports.route_figure import draw_route, legend_rows
 
-    area, activity = walked
+    _area, activity = walked
     for k in range(10):
         store.add(
             Observation(

@@ -1,5 +1,6 @@
 """Reading GPX files as phones and GPS devices write them, and attaching them to a walkabout."""
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,7 +18,7 @@ T0 = datetime(2026, 5, 1, 10, 0, 0)
 
 
 def _expected_length(points):
-    return sum(haversine_m(a[0], a[1], b[0], b[1]) for a, b in zip(points, points[1:]))
+    return sum(haversine_m(a[0], a[1], b[0], b[1]) for a, b in itertools.pairwise(points))
 
 
 @pytest.fixture
@@ -112,8 +113,10 @@ def test_a_file_with_only_waypoints_becomes_a_line_in_time_order():
             "mindst to punkter",
         ),
         (
-            b'<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "aaaa">]><gpx version="1.1"><metadata><name>&a;</name>'
-            b"</metadata></gpx>",
+            (
+                b'<?xml version="1.0"?><!DOCTYPE gpx [<!ENTITY a "aaaa">]><gpx version="1.1"><metadata><name>&a;</name>'
+                b"</metadata></gpx>"
+            ),
             "doctype",
             "DOCTYPE",
         ),

@@ -93,7 +93,7 @@ def test_importing_a_track_draws_the_route_with_numbered_markers(launch, tmp_pat
 
 def test_camera_clock_offset_places_photos_taken_with_a_wrong_clock(launch, tmp_path, qtbot):
     gpx = write(tmp_path / "tur.gpx", gpx11([walk(T0, count=11)]))
-    dialogs, editor, store = _open_walkabout(launch, tmp_path, [gpx])
+    _dialogs, editor, store = _open_walkabout(launch, tmp_path, [gpx])
     # The camera still runs on winter time: an hour behind.
     store.import_attachment(
         photo(tmp_path / "DSC1.jpg", T0 + timedelta(minutes=4) - timedelta(hours=1)),
@@ -162,7 +162,7 @@ def test_the_camera_clock_is_guessed_from_one_photo_whose_place_the_user_clicks(
     qtbot.mouseClick(panel.guess_button, Qt.MouseButton.LeftButton)
     assert "DSC5.jpg" in panel.hint.text() and panel.canvas.picking
     _click_map_at(qtbot, panel, *_at(5))
-    [(title, question)] = dialogs.asked
+    [(_title, question)] = dialogs.asked
     # A click is good to a pixel or two: a second or two either way.
     assert re.match(
         r"Kameraets ur gik 2 min (8|9|10|11|12) s efter GPS'en\. \(GPS'en var der kl\. ", question
@@ -175,7 +175,7 @@ def test_the_camera_clock_is_guessed_from_one_photo_whose_place_the_user_clicks(
 
 def test_the_camera_clock_from_a_photo_of_the_gps_screen(launch, tmp_path, qtbot):
     gpx = write(tmp_path / "tur.gpx", gpx11([walk(T0, count=11)]))
-    dialogs, editor, store = _open_walkabout(launch, tmp_path, [gpx])
+    _dialogs, editor, store = _open_walkabout(launch, tmp_path, [gpx])
     # A photo of the phone's clock: the camera said 09:40:00 while the phone showed 10:00:30.
     store.import_attachment(
         photo(tmp_path / "skærm.jpg", datetime(2026, 5, 4, 9, 40)), activity_id=editor.entity_id
@@ -225,7 +225,7 @@ def test_a_loop_shows_one_start_and_end_marker(launch, tmp_path, qtbot):
         tmp_path / "rundt.gpx",
         gpx11([there + back + [(START[0], START[1] + 0.00005, T0 + timedelta(minutes=13))]]),
     )
-    dialogs, editor, store = _open_walkabout(launch, tmp_path, [gpx])
+    _dialogs, editor, _store = _open_walkabout(launch, tmp_path, [gpx])
     panel = editor.route
     assert panel.import_file(gpx)
     editor.resize(1100, 760)
