@@ -200,3 +200,24 @@ def test_the_legend_says_which_group_marker_holds_an_item(store, walked, tmp_pat
     rows = legend_rows(plan, ctx, markers)
     held = [row for row in rows if int(row[0]) in group.numbers]
     assert len(held) == 10 and all(f"på kortet: {group.label}" in row[1] for row in held)
+
+
+def test_a_walk_with_a_460_km_hop_exports_its_report(store, tmp_path):
+    # A logger that slept on the train: Barrit, then Copenhagen; photos and notes in both places.
+    activity = store.add(Activity(kind="walkabout", title="Barrit og København", starts_at=T0))
+    here, there = walk(T0, count=6), walk(T0 + timedelta(hours=3), count=6, origin=(55.6761, 12.5683))
+    service.import_gpx(store, activity.id, write(tmp_path / "hop.gpx", gpx11([here + there])))
+    for k in range(30):
+        store.add(
+            Observation(
+                activity_id=activity.id,
+                kind="idea",
+                text=f"Idé {k}",
+                observed_at=T0 + timedelta(minutes=k % 5, hours=3 * (k % 2)),
+            )
+        )
+    out = tmp_path / "hop.pdf"
+    export_activity_report(store, activity.id, out, ReportOptions(lang="da", internal=True))
+    text = full_text(out)
+    assert "Ruten på kort" in text and "Idé 29" in text
+    assert f"{service.route_plan(store, activity.id).track.length_m / 1000:.0f} km" in text
