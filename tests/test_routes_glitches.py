@@ -5,6 +5,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from route_files import START, STEP, damaged_photo, gpx11, photo, walk, write
 
 from fieldapp.domain import Activity, Attachment
@@ -226,3 +228,53 @@ def test_the_one_line_summary_of_an_import(store, walkabout, tmp_path, copenhage
         "2 punkter med umulige positioner blev udeladt"
     )
     assert result.warnings("en") == ["The photo 'b.jpg' is damaged and was not added."]
+
+
+# ---------------------------------------------------------------- the rule, for any walk
+_walks = st.lists(
+    st.tuples(st.floats(-0.0004, 0.0004), st.floats(-0.0006, 0.0006), st.integers(1, 30)),
+    min_size=3,
+    max_size=40,
+)
+
+
+def _plausible(steps):
+    """A walk of small steps (under 70 m, at least a second apart): never impossible."""
+    points, lat, lon, t = [], 55.78, 9.89, 0
+    for dlat, dlon, dt in steps:
+        lat, lon, t = lat + dlat, lon + dlon, t + dt
+        points.append(_pt(lat, lon, t))
+    return points
+
+
+@settings(max_examples=80, deadline=None)
+@given(_walks, st.data())
+def test_a_plausible_walk_is_kept_whole_and_one_spike_in_it_is_the_only_point_dropped(steps, data):
+    points = _plausible(steps)
+    assert sanitise(points) == (points, 0)
+    at = data.draw(st.integers(1, len(points) - 2))
+    before, after = points[at - 1], points[at]
+    # Hundreds of kilometres away, a moment after its neighbour.
+    far = TrackPoint(
+        before.lat + data.draw(st.sampled_from([-3.0, 2.5])),
+        before.lon + data.draw(st.floats(-4, 4)),
+        before.time + (after.time - before.time) / 2,
+    )
+    spiked = [*points[:at], far, *points[at:]]
+    assert sanitise(spiked) == (points, 1)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(-90, 90), st.floats(-180, 180), st.one_of(st.none(), st.integers(0, 10**6))),
+        min_size=0,
+        max_size=30,
+    )
+)
+def test_whatever_the_points_the_rule_keeps_a_subsequence_and_counts_the_rest(raw):
+    points = [_pt(lat, lon, t) for lat, lon, t in raw]
+    kept, dropped = sanitise(points)
+    assert len(kept) + dropped == len(points)
+    it = iter(points)
+    assert all(any(p is q for q in it) for p in kept)  # in order, nothing invented
