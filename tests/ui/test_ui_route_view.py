@@ -225,10 +225,18 @@ def test_a_loop_shows_one_start_and_end_marker(launch, tmp_path, qtbot):
         tmp_path / "rundt.gpx",
         gpx11([there + back + [(START[0], START[1] + 0.00005, T0 + timedelta(minutes=13))]]),
     )
-    _dialogs, editor, _store = _open_walkabout(launch, tmp_path, [gpx])
+    _dialogs, editor, store = _open_walkabout(launch, tmp_path, [gpx])
+    broken = tmp_path / "kort_trukket_ud.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    store.import_attachment(broken, activity_id=editor.entity_id)
     panel = editor.route
     assert panel.import_file(gpx)
     editor.resize(1100, 760)
     editor.tabs.setCurrentWidget(editor.tabs.widget(editor.tabs.count() - 1))
     qtbot.waitUntil(lambda: panel.canvas.projection is not None)
     assert panel.canvas.end_labels == ["Start og slut"]
+    # A damaged photo: one line, by its name only, in Danish.
+    notes = panel.summary.text().splitlines()[1:]
+    assert notes == [
+        "Billedet »kort_trukket_ud.jpg« kan ikke læses (filen er beskadiget) og er ikke placeret på ruten."
+    ]
