@@ -57,7 +57,8 @@ def test_route_import_attaches_the_track_adds_photos_and_places_them(notebook, t
         ("bad_gpx", "er ikke en GPX-fil, der kan læses"),
         ("no_folder", "Mappen »findes_ikke« findes ikke."),
         ("no_notebook", "findes ikke"),
-        ("no_activity", "fieldapp: "),
+        ("no_activity", "Der findes ingen aktivitet"),
+        ("bad_offset", "Kameraets tidsforskel må højst være"),
     ],
 )
 def test_route_import_errors_are_one_line_and_write_nothing(
@@ -81,6 +82,7 @@ def test_route_import_errors_are_one_line_and_write_nothing(
         ],
         "no_notebook": ["--db", str(tmp_path / "ingen.sqlite"), "--activity", walk_id, str(gpx)],
         "no_activity": ["--db", str(path), "--activity", "0000-ingen", str(gpx)],
+        "bad_offset": ["--db", str(path), "--activity", walk_id, str(gpx), "--offset", "99999999"],
     }[case]
     monkeypatch.setenv("FELTBOG_LANG", "da")
     with Store.open(path) as store:

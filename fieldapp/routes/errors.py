@@ -49,6 +49,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "da": "»{name}« har sin egen GPS-position fra kameraet; den bliver ikke flyttet.",
         "en": "'{name}' has its own GPS position from the camera; it is not moved.",
     },
+    "bad_offset": {
+        "da": "Kameraets tidsforskel må højst være {limit} sekunder den ene eller anden vej.",
+        "en": "The camera offset may be at most {limit} seconds either way.",
+    },
     "no_photos_folder": {
         "da": "Mappen »{name}« findes ikke.",
         "en": "The folder '{name}' does not exist.",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.domain import Activity, ActivityKind, Attachment, Observation
+from fieldapp.domain.entities import CAMERA_OFFSET_MAX_S
 from fieldapp.domain.i18n import pick
 from fieldapp.routes.errors import RouteError
 from fieldapp.routes.geometry import format_distance, format_duration
@@ -332,6 +333,8 @@ def import_route(
     The command line's ``fieldapp route import`` for many walks. The track is checked before
     anything is written; a damaged photo is a warning, not a failure.
     """
+    if offset_s is not None and abs(offset_s) > CAMERA_OFFSET_MAX_S:
+        raise RouteError("bad_offset", limit=CAMERA_OFFSET_MAX_S)
     photos = photos_in(photos_dir) if photos_dir is not None else None
     track = import_gpx(store, activity_id, gpx_path)
     imported = import_photos(store, activity_id, photos) if photos is not None else None
