@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 EARTH_RADIUS_M = 6_371_008.8  # mean radius
 
@@ -108,7 +109,7 @@ class Projection:
         px, py = x * self.scale + self.offset_x, y * self.scale + self.offset_y
         return (px, self.height - py) if self.y_down else (px, py)
 
-    def all(self, points: Iterable[Sequence[float]]) -> list[tuple[float, float]]:
+    def all(self, points: Iterable[Sequence[Any]]) -> list[tuple[float, float]]:
         """``self(lat, lon)`` for many (lat, lon, …) points at once (a track's worth)."""
         k = math.radians(1) * EARTH_RADIUS_M
         kx, ky = k * math.cos(math.radians(self.lat0)) * self.scale, k * self.scale

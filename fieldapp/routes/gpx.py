@@ -152,7 +152,9 @@ def parse_gpx(data: bytes, name: str = "spor.gpx") -> Track:
             waypoints.sort(key=lambda p: p.time or datetime.min)
         segments = [waypoints]
     dropped = reader.invalid if source != "waypoints" else reader.invalid_waypoints
-    cleaned, totals, walked = [], [], 0.0
+    cleaned: list[list[TrackPoint]] = []
+    totals: list[float] = []
+    walked = 0.0
     for segment in segments:
         steps = steps_m(segment)
         kept, lost = sanitise(segment, speed_rule=source != "route", steps=steps)
@@ -306,7 +308,7 @@ class _Reader:
         points = []
         for element in elements:
             try:
-                lat, lon = float(element.get("lat")), float(element.get("lon"))  # type: ignore[arg-type]
+                lat, lon = float(element.get("lat", "")), float(element.get("lon", ""))
             except (TypeError, ValueError) as error:
                 detail = f"lat={element.get('lat')!r} lon={element.get('lon')!r}"
                 raise RouteError("not_gpx", name=self.name, detail=detail[:160]) from error

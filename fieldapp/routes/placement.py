@@ -194,8 +194,9 @@ def _why_not(track: Track, index: _TrackIndex, item: Placeable, when: datetime |
 def _node(group: list[tuple], leaf: bool) -> tuple:
     """A tree node: the box around its boxes, whether it is a leaf, and its children
     (for a leaf, the segment starts)."""
-    x0, y0, x1, y1, inner = zip(*group, strict=False) if leaf else (*zip(*(g[:4] for g in group)), group)
-    return (min(x0), min(y0), max(x1), max(y1), leaf, tuple(inner))
+    x0, y0, x1, y1 = zip(*(g[:4] for g in group), strict=True)
+    inner = tuple(g[4] for g in group) if leaf else tuple(group)
+    return (min(x0), min(y0), max(x1), max(y1), leaf, inner)
 
 
 def _box_distance2(node: tuple, px: float, py: float) -> float:

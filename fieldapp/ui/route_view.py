@@ -199,6 +199,7 @@ class RouteCanvas(QWidget):
         painter.end()
 
     def _draw_ends(self, painter: QPainter, project: Projection) -> None:
+        assert self.plan is not None  # drawn only with a plan
         first = self.plan.track.segments[0][0]
         last = self.plan.track.segments[-1][-1]
         start = QPointF(*project(first.lat, first.lon))
@@ -294,7 +295,8 @@ class RoutePlacesModel(QAbstractListModel):
         item = placement.item
         if role == Qt.ItemDataRole.DisplayRole:
             kind = self.tr("Observation") if item.kind == OBSERVATION else self.tr("Photo")
-            return f"{placement.number}. {kind}: {item.label}  ({format_distance(placement.along_m, self.lang)}, {self.how(placement)})"
+            along = format_distance(placement.along_m, self.lang)
+            return f"{placement.number}. {kind}: {item.label}  ({along}, {self.how(placement)})"
         if role == Qt.ItemDataRole.DecorationRole:
             return icon("walkabout" if item.kind == OBSERVATION else "photo")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -310,10 +312,8 @@ class RoutePlacesModel(QAbstractListModel):
         item = placement.item
         if placement.method == GPS:
             return self.tr("the photo's own GPS position") if item.kind == PHOTO else self.tr("by GPS")
-        if placement.method == TIME:
-            text = self.tr("placed by time")
-        else:
-            text = self.tr("placed by hand or saved earlier")
+        by_time = placement.method == TIME
+        text = self.tr("placed by time") if by_time else self.tr("placed by hand or saved earlier")
         if item.has_recorded_position:
             away = haversine_m(placement.lat, placement.lon, item.recorded_lat, item.recorded_lon)
             text += self.tr("; its own GPS position is %1 away").replace(
@@ -367,7 +367,15 @@ class GpsScreenDialog(QDialog):
         explain.setWordWrap(True)
         layout.addWidget(explain)
         form = QFormLayout()
-        self.shown = QDateTimeEdit(QDateTime(camera_time))
+        when = QDateTime(
+            camera_time.year,
+            camera_time.month,
+            camera_time.day,
+            camera_time.hour,
+            camera_time.minute,
+            camera_time.second,
+        )
+        self.shown = QDateTimeEdit(when)
         self.shown.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.shown.setAccessibleName(self.tr("Time shown on the GPS screen"))
         form.addRow(self.tr("Time on the screen:"), self.shown)
@@ -381,7 +389,9 @@ class GpsScreenDialog(QDialog):
         self.buttons = buttons
 
     def shown_time(self) -> datetime:
-        return self.shown.dateTime().toPython()
+        shown = self.shown.dateTime()
+        day, clock = shown.date(), shown.time()
+        return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute(), clock.second())
 
 
 class RoutePanel(QWidget):
@@ -499,8 +509,8 @@ class RoutePanel(QWidget):
         else:
             self.summary.setText(self._summary_text())
         self.canvas.set_plan(self.plan)
-        self.model.set_rows(self.plan.placed if self.plan else [])
-        self.unplaced_model.set_rows(self.plan.unplaced if self.plan else [])
+        self.model.set_rows(list(self.plan.placed) if self.plan else [])
+        self.unplaced_model.set_rows(list(self.plan.unplaced) if self.plan else [])
         has_unplaced = bool(self.plan and self.plan.unplaced)
         self.unplaced.setVisible(has_unplaced)
         self.unplaced_list.setVisible(has_unplaced)
@@ -596,6 +606,8 @@ class RoutePanel(QWidget):
             self.refresh()
             self.changed.emit()
             return
+        if item.time is None:
+            return
         guess = guess_camera_offset(self.plan.track, item.time, lat, lon)
         if guess is not None:
             self.offer_offset(guess[0], item, local_text(guess[1]))
@@ -604,19 +616,19 @@ class RoutePanel(QWidget):
         item = self.current
         if item is None or item.time is None:
             return
-        self.screen_dialog = GpsScreenDialog(item.time, self)
-        self.screen_dialog.accepted.connect(
-            lambda: self.offer_offset(
-                offset_from_gps_screen(item.time, self.screen_dialog.shown_time()), item, None
-            )
+        camera_time = item.time
+        dialog = GpsScreenDialog(camera_time, self)
+        self.screen_dialog = dialog
+        dialog.accepted.connect(
+            lambda: self.offer_offset(offset_from_gps_screen(camera_time, dialog.shown_time()), item, None)
         )
-        self.screen_dialog.open()
+        dialog.open()
 
     def offer_offset(self, seconds: int, item: Placeable, gps_time: str | None) -> bool:
         """Ask before using a guessed offset; the question says it in plain words."""
         seconds = max(-CAMERA_OFFSET_MAX_S, min(CAMERA_OFFSET_MAX_S, seconds))
         text = describe_offset(seconds, self.lang)
-        if gps_time:
+        if gps_time and item.time is not None:
             text += " " + self.tr("(The GPS was there at %1; the camera said %2.)").replace(
                 "%1", gps_time
             ).replace("%2", item.time.strftime("%Y-%m-%d %H:%M:%S"))
