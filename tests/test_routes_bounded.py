@@ -73,3 +73,20 @@ def test_a_long_logger_track_places_in_memory_proportional_to_its_points():
     alongs = [p.along_m for p in plan.placed]
     assert alongs == sorted(alongs)
     assert max(p.off_route_m for p in plan.placed if p.method == "gps") < 2
+
+
+def test_a_drawing_of_any_track_has_at_most_its_budget_of_points():
+    import random
+
+    from fieldapp.routes.geometry import thin, thin_segments
+
+    rng = random.Random(16)
+    tangle = [(rng.uniform(0, 400), rng.uniform(0, 300)) for _ in range(100_000)]  # GPS jitter, drawn
+    many = [[(k, 0.0), (k + 0.5, 1.0)] for k in range(0, 3000)]  # many two-point segments
+    for segments, budget in (([tangle], 2000), (many, 6000), ([tangle[:50]], 2000)):
+        thinned = thin_segments(segments, 1.5, budget)
+        assert sum(len(s) for s in thinned) <= budget
+        assert all(s[0] == o[0] and s[-1] == o[-1] for s, o in zip(thinned, segments, strict=True))
+    # A tidy walk under the budget is drawn exactly as thin() draws it.
+    walk_xy = [(i * 0.3, i * 0.2) for i in range(1000)]
+    assert thin_segments([walk_xy], 1.5, 2000) == [thin(walk_xy, 1.5)]
