@@ -575,6 +575,15 @@ class RoutePanel(QWidget):
         self.guess_button.setEnabled(bool(track and track.has_times and is_photo_with_time))
         self.screen_button.setEnabled(is_photo_with_time)
         self.place_button.setEnabled(bool(track and item and not item.has_recorded_position))
+        if self._pick is None:
+            # Say what the three buttons need, so they are not a puzzle while they are greyed out.
+            self.hint.setText(
+                self.tr(
+                    "Choose a photo or observation in the lists to place it by hand or to set the camera clock from it."
+                )
+                if track is not None and item is None
+                else ""
+            )
 
     # ------------------------------------------------------------------ clicking the map
     def start_pick(self, purpose: str) -> None:

@@ -1563,6 +1563,10 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <translation>%1 af %2 placeret</translation>
     </message>
     <message>
+        <source>Choose a photo or observation in the lists to place it by hand or to set the camera clock from it.</source>
+        <translation>Vælg et billede eller en observation i listerne for at placere det i hånden eller stille kameraets ur ud fra det.</translation>
+    </message>
+    <message>
         <source>Click the map where the photo »%1« was taken.</source>
         <translation>Klik på kortet, hvor billedet »%1« blev taget.</translation>
     </message>

@@ -156,6 +156,9 @@ def test_the_camera_clock_is_guessed_from_one_photo_whose_place_the_user_clicks(
     editor.tabs.setCurrentWidget(editor.tabs.widget(editor.tabs.count() - 1))
     qtbot.waitUntil(lambda: panel.canvas.projection is not None)
     assert panel.offset_words.text() == "Kameraets ur gik rigtigt."
+    assert not panel.guess_button.isEnabled() and panel.hint.text().startswith(
+        "Vælg et billede eller en observation"
+    )
     [dsc5] = [r for r in range(panel.model.rowCount()) if "DSC5" in panel.model.index(r).data()]
     panel.list.setCurrentIndex(panel.model.index(dsc5))
     assert panel.guess_button.isEnabled()
