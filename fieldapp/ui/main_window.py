@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -549,6 +549,12 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def event(self, event: QEvent) -> bool:
+        # The user switched to another program: what they typed is saved now, not after a pause.
+        if event.type() == QEvent.Type.WindowDeactivate:
+            self.flush()
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         syncing = sys.modules.get("fieldapp.ui.sync_view")
