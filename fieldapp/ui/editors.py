@@ -151,7 +151,7 @@ class Editor(EntityForm):
                 widget.selectAll()
 
     def area_row(self, form: QFormLayout) -> None:
-        self.add_row(form, "area_id", choices=lookups.area_choices(self.store))
+        self.add_row(form, "area_id", choices_from=lambda: lookups.area_choices(self.store))
 
     def person_picker(self, name: str, create: bool) -> PickerInput:
         names = people_names(self.store)
@@ -221,7 +221,7 @@ class ActivityEditor(Editor):
         form = self.new_form()
         for name in names:
             if name == "facilitator_id":
-                self.add_row(form, name, choices=lookups.staff_choices(self.store))
+                self.add_row(form, name, choices_from=lambda: lookups.staff_choices(self.store))
             else:
                 self.add_row(form, name)
         return form_page(form)
@@ -381,7 +381,7 @@ class PersonEditor(Editor):
         for name in ("phone", "email"):
             self.add_row(details, name)
         self.area_row(details)
-        self.add_row(details, "organisation_id", choices=lookups.organisation_choices(store))
+        self.add_row(details, "organisation_id", choices_from=lambda: lookups.organisation_choices(store))
         for name in ("roles", "leadership_stage", "interests", "resources", "notes", "is_staff"):
             self.add_row(details, name)
         self.tabs.addTab(form_page(details), icon("people"), self.tr("Details"))
@@ -594,24 +594,34 @@ class AreaEditor(Editor):
         self.inputs["phase"].edited.connect(self._explain)
         self.inputs["influence"].edited.connect(self._explain)
         self.outer.addWidget(self.tabs, 1)
-        people = PeopleTableModel(self)
-        people.set_rows(store.person_rows(area_id=area_id))
-        table = record_table(people, self.tr("People"))
+        self.people = PeopleTableModel(self)
+        table = record_table(self.people, self.tr("People"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("people", index.data(ID_ROLE)))
-        self.tabs.addTab(table, icon("people"), self.tr("People (%1)").replace("%1", str(people.rowCount())))
-        activities = ActivityRowsModel(self)
-        activities.set_rows(store.activity_rows(ActivityFilter(area_id=area_id), limit=500))
-        table = record_table(activities, self.tr("Activities"))
+        self.tabs.addTab(table, icon("people"), "")
+        self.activities = ActivityRowsModel(self)
+        table = record_table(self.activities, self.tr("Activities"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("activities", index.data(ID_ROLE)))
-        count = store.count_activities(ActivityFilter(area_id=area_id))
-        self.tabs.addTab(table, icon("activities"), self.tr("Activities (%1)").replace("%1", str(count)))
-        actions = ActionTableModel(self)
-        actions.set_rows(store.action_rows(status=ActionStatus.OPEN, area_id=area_id))
-        table = record_table(actions, self.tr("Open actions"))
+        self.tabs.addTab(table, icon("activities"), "")
+        self.actions = ActionTableModel(self)
+        table = record_table(self.actions, self.tr("Open actions"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("actions", index.data(ID_ROLE)))
-        self.tabs.addTab(
-            table, icon("actions"), self.tr("Open actions (%1)").replace("%1", str(actions.rowCount()))
-        )
+        self.tabs.addTab(table, icon("actions"), "")
+        self._load_related()
+
+    def _load_related(self) -> None:
+        """The area's people, activities and open actions, with their counts in the tab titles."""
+        store, area_id = self.store, self.entity_id
+        self.people.set_rows(store.person_rows(area_id=area_id))
+        self.activities.set_rows(store.activity_rows(ActivityFilter(area_id=area_id), limit=500))
+        self.actions.set_rows(store.action_rows(status=ActionStatus.OPEN, area_id=area_id))
+        count = store.count_activities(ActivityFilter(area_id=area_id))
+        self.tabs.setTabText(0, self.tr("People (%1)").replace("%1", str(self.people.rowCount())))
+        self.tabs.setTabText(1, self.tr("Activities (%1)").replace("%1", str(count)))
+        self.tabs.setTabText(2, self.tr("Open actions (%1)").replace("%1", str(self.actions.rowCount())))
+
+    def store_changed(self) -> None:
+        super().store_changed()
+        self._load_related()
 
     def export_pdf(self) -> bool:
         self.flush()

@@ -115,13 +115,22 @@ class ChoiceInput(FieldInput):
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
-        if not spec.required:
-            self.combo.addItem("—", None)
-        for label, value in choices:
-            self.combo.addItem(label, value)
+        self.set_choices(choices)
         self.combo.activated.connect(lambda _i: self.edited.emit())
         self.layout_.addWidget(self.combo, 1)
         self.setFocusProxy(self.combo)
+
+    def set_choices(self, choices: list[tuple[str, Any]]) -> None:
+        """Offer ``choices`` (a new area appears in an open editor); the chosen value stays chosen."""
+        current = self.combo.currentData() if self.combo.count() else None
+        with QSignalBlocker(self.combo):
+            self.combo.clear()
+            if not self.spec.required:
+                self.combo.addItem("—", None)
+            for label, value in choices:
+                self.combo.addItem(label, value)
+        if current is not None:
+            self.set_value(current)
 
     def value(self) -> Any:
         return self.combo.currentData()

@@ -57,6 +57,7 @@ class EntityForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.pending: dict[str, Any] = {}
         self.invalid: set[str] = set()
+        self.choice_loaders: dict[str, Any] = {}
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.flush)
         self.banner = QLabel()
@@ -80,6 +81,9 @@ class EntityForm(QWidget):
     # ------------------------------------------------------------- building
     def make_input(self, name: str, **options: Any) -> FieldInput:
         spec = self.cls.spec(name)
+        if "choices_from" in options:  # choices that change with the notebook (areas, staff …)
+            self.choice_loaders[name] = options["choices_from"]
+            options["choices"] = options["choices_from"]()
         if "choices" in options:
             widget: FieldInput = ChoiceInput(spec, options["choices"])
         elif "widget" in options:
@@ -189,6 +193,17 @@ class EntityForm(QWidget):
             label.clear()
             label.setVisible(False)
             self.inputs[name].focus_widget().setAccessibleDescription("")
+
+    def store_changed(self) -> None:
+        """The notebook changed (here or elsewhere): offer current choices; subclasses reload lists."""
+        for name, loader in self.choice_loaders.items():
+            widget = self.inputs[name]
+            if isinstance(widget, ChoiceInput):
+                widget.set_choices(loader())
+        for widget in self.inputs.values():
+            names = getattr(widget, "names", None)
+            if names is not None and names.loaded:
+                names.reload()
 
     def after_save(self, names: set[str]) -> None:
         """Hook for editors whose saves change other records (a 1:1 talk's follow-up)."""

@@ -30,6 +30,7 @@ from fieldapp.sync.envelope import KdfParams
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_count, format_date, format_datetime
 from fieldapp.ui.icons import icon
+from fieldapp.ui.store_events import StoreChanges
 from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
 
 if TYPE_CHECKING:
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self._build_status_bar()
+        self.changes = StoreChanges(store, self)
+        self.changes.changed.connect(self.show_truth)
         self.restore_layout()
         start = self.settings.value("window/page", "overview")
         self.go(start if start in PAGES else "overview")
@@ -324,6 +327,15 @@ class MainWindow(QMainWindow):
             .replace("%3", format_count(open_actions, self.lang))
         )
 
+    def show_truth(self) -> None:
+        """The one answer to the store's change signal: every list, count, tab and drop-down re-reads."""
+        for widget in self.pages.values():
+            if isinstance(widget, ListDetailView):
+                widget.store_changed()
+            elif isinstance(widget, OverviewView) and widget.isVisible():
+                widget.refresh()
+        self.update_counts()
+
     def _record_saved(self, _table: str, _record_id: str) -> None:
         self.statusBar().showMessage(self.tr("Saved"), 2000)
         self.update_counts()
@@ -566,6 +578,7 @@ class MainWindow(QMainWindow):
             for exporter in self.findChildren(exporting.ReportExporter):
                 exporter.shutdown()  # a QThread must not outlive its owner
         self.flush()
+        self.changes.detach()
         if not self.property("replaced"):
             self.save_layout()
         super().closeEvent(event)

@@ -202,6 +202,30 @@ class ListDetailView(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def store_changed(self) -> None:
+        """Anything in the notebook changed: close the editor if its record is gone, redraw the list.
+
+        A hidden list is only marked and redrawn when it is shown again (cheap on big notebooks).
+        """
+        editor = self.detail.editor
+        if editor is not None:
+            if self.store.find(editor.cls, editor.entity_id) is None:
+                editor.pending.clear()  # the record is gone: nothing left to save into
+                self.detail.show_editor(None)
+            else:
+                editor.store_changed()
+        if self.isVisible():
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:
+        if getattr(self, "stale", False):
+            self.stale = False
+            self.refresh()
+        super().showEvent(event)
+
 
 def combo(accessible: str, choices: list[tuple[str, Any]], all_label: str) -> QComboBox:
     box = QComboBox()

@@ -17,9 +17,7 @@ def phone_on_disk(path, person_id: str) -> str | None:
         other.close()
 
 
-def test_what_was_typed_half_a_second_ago_is_in_the_file_while_the_window_stays_open(
-    launch, notebook, qtbot
-):
+def test_what_was_typed_half_a_second_ago_is_in_the_file_while_the_window_stays_open(launch, notebook, qtbot):
     path, ids = notebook
     app = launch("--db", str(path), "--lang", "en")
     editor = app.window.open_record("people", ids["hanne"])
