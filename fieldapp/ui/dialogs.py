@@ -52,9 +52,33 @@ class Dialogs(QObject):
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, parent: QWidget | None, title: str, text: str, accept_text: str | None = None) -> bool:
+        """A question before something that cannot simply be typed back; True if the user went ahead.
+
+        The default button (Enter) and Escape are the safe answer: a hurried Enter never deletes.
+        ``accept_text`` names the action on its button ("Delete", "Erase").
+        """
+        box = self.confirm_box(parent, title, text, accept_text)
+        box.exec()
+        return box.clickedButton() is box.accept_button
+
+    def confirm_box(
+        self, parent: QWidget | None, title: str, text: str, accept_text: str | None = None
+    ) -> QMessageBox:
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Warning if accept_text else QMessageBox.Icon.Question)
+        box.setText(text)
+        if accept_text:
+            accept = box.addButton(accept_text, QMessageBox.ButtonRole.DestructiveRole)
+            safe = box.addButton(QMessageBox.StandardButton.Cancel)
+        else:
+            accept = box.addButton(QMessageBox.StandardButton.Yes)
+            safe = box.addButton(QMessageBox.StandardButton.No)
+        box.setDefaultButton(safe)
+        box.setEscapeButton(safe)
+        box.accept_button = accept
+        return box
 
     def first_run(self, parent: QWidget | None) -> str | None:
         """Ask how a new notebook starts: ``"demo"``, ``"empty"`` or ``None`` (cancel)."""

@@ -98,9 +98,13 @@ def record_table(model, accessible: str) -> QTableView:
 class Editor(EntityForm):
     """An editor with a heading line and a tab per part."""
 
-    def __init__(self, store: Store, cls, entity_id: str, lang: str, dialogs: Dialogs, parent=None):
+    def __init__(
+        self, store: Store, cls, entity_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None
+    ):
         super().__init__(store, cls, entity_id, lang, parent)
         self.dialogs = dialogs
+        self.deleter = deleter
+        self.undo_stack = deleter.stack if deleter is not None else None
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(12, 12, 12, 8)
         self.outer.setSpacing(8)
@@ -117,6 +121,22 @@ class Editor(EntityForm):
         self._exporter: ReportExporter | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+
+    def add_delete_button(self) -> None:
+        """Delete… at the end of the heading row (asks first; Edit ▸ Undo brings it back)."""
+        if self.deleter is None:
+            return
+        self.delete_button = self.heading_button(self.tr("Delete…"), self.delete_record, "delete")
+        self.delete_button.setToolTip(self.tr("Delete this record and what belongs to it (Ctrl+Del)"))
+
+    def delete_record(self) -> bool:
+        if self.deleter is None:
+            return False
+        self.flush()
+        if not self.deleter.delete(self, self.cls, self.entity_id):
+            return False
+        self.pending.clear()
+        return True
 
     def heading_button(self, text: str, slot, icon_name: str | None = None) -> QPushButton:
         button = QPushButton(icon(icon_name), text) if icon_name else QPushButton(text)
@@ -178,11 +198,14 @@ class ActivityEditor(Editor):
 
     entity: Activity
 
-    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None):
-        super().__init__(store, Activity, activity_id, lang, dialogs, parent)
+    def __init__(
+        self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None
+    ):
+        super().__init__(store, Activity, activity_id, lang, dialogs, parent, deleter)
         kind = self.entity.kind
         self.heading.setText(kind.label(lang) if kind else "")
         self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
+        self.add_delete_button()
         top = self.new_form()
         self.add_row(top, "title")
         self.area_row(top)
@@ -227,15 +250,19 @@ class ActivityEditor(Editor):
         return form_page(form)
 
     def _walkabout(self) -> None:
-        self.capture = ObservationCapture(self.store, self.entity_id, self.lang, self.dialogs)
+        self.capture = ObservationCapture(
+            self.store, self.entity_id, self.lang, self.dialogs, deleter=self.deleter
+        )
         self.tabs.addTab(padded(self.capture), icon("walkabout"), self.tr("Observations"))
         self.tabs.addTab(
             self._details("place", "route", "ends_at", "facilitator_id", "status", "summary"),
             self.tr("Route and details"),
         )
-        self.participants = ParticipantsPanel(self.store, self.entity_id, self.lang, self.dialogs)
+        self.participants = ParticipantsPanel(
+            self.store, self.entity_id, self.lang, self.dialogs, deleter=self.deleter
+        )
         self.tabs.addTab(padded(self.participants), icon("people"), self.tr("Participants"))
-        self.photos = PhotoPanel(self.store, self.entity_id, self.lang, self.dialogs)
+        self.photos = PhotoPanel(self.store, self.entity_id, self.lang, self.dialogs, deleter=self.deleter)
         self.tabs.addTab(padded(self.photos), icon("photo"), self.tr("Photos"))
         from fieldapp.ui.route_view import RoutePanel  # loaded with the first walkabout opened
 
@@ -265,7 +292,7 @@ class ActivityEditor(Editor):
 
     def _listening_meeting(self) -> None:
         self.capture = ObservationCapture(
-            self.store, self.entity_id, self.lang, self.dialogs, with_votes=True
+            self.store, self.entity_id, self.lang, self.dialogs, with_votes=True, deleter=self.deleter
         )
         self.tabs.addTab(padded(self.capture), icon("listening_meeting"), self.tr("What we heard"))
         self.survey = SurveyPanel(self.store, self.entity_id, self.lang)
@@ -283,7 +310,9 @@ class ActivityEditor(Editor):
             ),
             self.tr("Meeting"),
         )
-        self.participants = ParticipantsPanel(self.store, self.entity_id, self.lang, self.dialogs)
+        self.participants = ParticipantsPanel(
+            self.store, self.entity_id, self.lang, self.dialogs, deleter=self.deleter
+        )
         self.tabs.addTab(padded(self.participants), icon("people"), self.tr("Named participants"))
 
     def after_save(self, names: set[str]) -> None:
@@ -367,14 +396,15 @@ class ReferralsPanel(QWidget):
 class PersonEditor(Editor):
     entity: Person
 
-    def __init__(self, store: Store, person_id: str, lang: str, dialogs: Dialogs, parent=None):
-        super().__init__(store, Person, person_id, lang, dialogs, parent)
+    def __init__(self, store: Store, person_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None):
+        super().__init__(store, Person, person_id, lang, dialogs, parent, deleter)
         self.heading.setText(self.entity.name or "")
         self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
         self.access_button = self.heading_button(self.tr("Right of access…"), self.export_access)
         self.access_button.setToolTip(
             self.tr("Everything stored about this person, as a PDF and a JSON file (GDPR article 15)")
         )
+        self.add_delete_button()
         self.outer.addWidget(self.tabs, 1)
         details = self.new_form()
         self.add_row(details, "name")
@@ -575,10 +605,11 @@ class HistoryActionsModel(RowsTableModel):
 class AreaEditor(Editor):
     entity: Area
 
-    def __init__(self, store: Store, area_id: str, lang: str, dialogs: Dialogs, parent=None):
-        super().__init__(store, Area, area_id, lang, dialogs, parent)
+    def __init__(self, store: Store, area_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None):
+        super().__init__(store, Area, area_id, lang, dialogs, parent, deleter)
         self.heading.setText(self.entity.name or "")
         self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
+        self.add_delete_button()
         form = self.new_form()
         for name in ("name", "municipality"):
             self.add_row(form, name)
@@ -647,9 +678,10 @@ class AreaEditor(Editor):
 class ActionEditor(Editor):
     entity: Action
 
-    def __init__(self, store: Store, action_id: str, lang: str, dialogs: Dialogs, parent=None):
-        super().__init__(store, Action, action_id, lang, dialogs, parent)
+    def __init__(self, store: Store, action_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None):
+        super().__init__(store, Action, action_id, lang, dialogs, parent, deleter)
         self.heading.setText(Action.display_name(lang).capitalize())
+        self.add_delete_button()
         form = self.new_form()
         self.add_row(form, "text")
         self.add_row(form, "owner_id", widget=self.person_picker("owner_id", create=True))

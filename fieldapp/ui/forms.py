@@ -58,6 +58,7 @@ class EntityForm(QWidget):
         self.pending: dict[str, Any] = {}
         self.invalid: set[str] = set()
         self.choice_loaders: dict[str, Any] = {}
+        self.undo_stack = None  # Edit ▸ Undo for fields whose widget has no undo of its own
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.flush)
         self.banner = QLabel()
@@ -150,6 +151,7 @@ class EntityForm(QWidget):
         if not self.pending:
             return True
         changes = dict(self.pending)
+        before = self.entity
         while changes:
             try:
                 self.entity = self.store.update(self.cls, self.entity.id, **changes)
@@ -171,9 +173,22 @@ class EntityForm(QWidget):
             self.clear_error(name)
         self.banner.setVisible(False)
         if changes:
+            self.remember_for_undo(before, set(changes))
             self.after_save(set(changes))
             self.saved.emit(self.cls.TABLE, self.entity.id)
         return not self.pending
+
+    def remember_for_undo(self, before: Entity, names: set[str]) -> None:
+        """Choices, dates, ticks and numbers go on the window's undo stack; text boxes undo themselves."""
+        if self.undo_stack is None:
+            return
+        for name in sorted(names):
+            if isinstance(self.inputs.get(name), (TextInput, MultilineInput)):
+                continue
+            old = getattr(before, name)
+            if old != getattr(self.entity, name):
+                label = self.cls.spec(name).label(self.lang)
+                self.undo_stack.field_changed(self.cls, self.entity_id, name, old, label)
 
     def show_errors(self, error: ValidationError, names: set[str]) -> None:
         for name in names:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,6 +32,7 @@ from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_count, format_date, format_datetime
 from fieldapp.ui.icons import icon
 from fieldapp.ui.store_events import StoreChanges
+from fieldapp.ui.undo import Deleter, UndoStack
 from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
 
 if TYPE_CHECKING:
@@ -119,10 +121,12 @@ class MainWindow(QMainWindow):
                 widget.record_saved.connect(self._record_saved)
             if hasattr(widget, "open_record"):
                 widget.open_record.connect(self.open_record)
+            if isinstance(widget, ListDetailView):
+                widget.deleter = self.deleter
         return self.pages[key]
 
     def _make_page(self, key: str) -> QWidget:
-        store, lang, dialogs = self.store, self.lang, self.dialogs
+        store, lang, dialogs, deleter = self.store, self.lang, self.dialogs, self.deleter
         if key == "overview":
             return OverviewView(store, lang)
         # Editors and search are imported when first needed: a quicker start.
@@ -130,13 +134,19 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.search_view import SearchView
 
         if key == "activities":
-            return ActivitiesView(store, lang, lambda rid: ActivityEditor(store, rid, lang, dialogs))
+            return ActivitiesView(
+                store, lang, lambda rid: ActivityEditor(store, rid, lang, dialogs, deleter=deleter)
+            )
         if key == "people":
-            return PeopleView(store, lang, lambda rid: PersonEditor(store, rid, lang, dialogs))
+            return PeopleView(
+                store, lang, lambda rid: PersonEditor(store, rid, lang, dialogs, deleter=deleter)
+            )
         if key == "areas":
-            return AreasView(store, lang, lambda rid: AreaEditor(store, rid, lang, dialogs))
+            return AreasView(store, lang, lambda rid: AreaEditor(store, rid, lang, dialogs, deleter=deleter))
         if key == "actions":
-            return ActionsView(store, lang, lambda rid: ActionEditor(store, rid, lang, dialogs))
+            return ActionsView(
+                store, lang, lambda rid: ActionEditor(store, rid, lang, dialogs, deleter=deleter)
+            )
         view = SearchView(store, lang)
         view.open_hit.connect(self.open_hit)
         return view
@@ -185,6 +195,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        self.undo_stack = UndoStack(self.store, self)
+        self.deleter = Deleter(self.store, self.dialogs, self.lang, self.undo_stack, self)
+        self.undo_action = self._action(self.tr("Undo"), "Ctrl+Z", self.undo)
+        self.undo_action.setEnabled(False)
+        self.undo_stack.changed.connect(self._undo_changed)
+        self.undo_stack.undone.connect(self.after_undo)
+        self.delete_action = self._action(self.tr("Delete…"), "Ctrl+Del", self.delete_current, "delete")
         self.new_walkabout = self._action(
             self.tr("New walkabout"), "Ctrl+N", lambda: self.new_activity(ActivityKind.WALKABOUT), "walkabout"
         )
@@ -249,6 +266,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.delete_action)
         go_menu = menu.addMenu(self.tr("&Go"))
         for action in self.go_actions:
             go_menu.addAction(action)
@@ -402,6 +423,41 @@ class MainWindow(QMainWindow):
     def current_editor(self):
         widget = self.pages.get(self.current_key())
         return widget.detail.editor if isinstance(widget, ListDetailView) else None
+
+    # ------------------------------------------------------------- delete and undo
+    def delete_current(self) -> bool:
+        """Edit ▸ Delete: the selected part where the focus is (an observation, a photo, a participant),
+        else the record open in the current list."""
+        widget = QApplication.focusWidget()
+        while widget is not None and widget is not self:
+            if hasattr(widget, "delete_selected") and widget is not self.pages.get(self.current_key()):
+                return bool(widget.delete_selected())
+            widget = widget.parentWidget()
+        page = self.pages.get(self.current_key())
+        if isinstance(page, ListDetailView):
+            return page.delete_selected()
+        return False
+
+    def undo(self) -> None:
+        self.flush()  # what was typed is saved first, so the undo does not fight a pending save
+        self.undo_stack.undo()
+
+    def _undo_changed(self) -> None:
+        self.undo_action.setEnabled(self.undo_stack.can_undo())
+        self.undo_action.setText(self.undo_stack.undo_text() or self.tr("Undo"))
+
+    def after_undo(self, table: str, record_id: str) -> None:
+        """Show what came back; an editor already showing the record re-reads it."""
+        if table not in ("activities", "people", "areas", "actions"):
+            return
+        view = self.page(table)
+        if isinstance(view, ListDetailView):
+            editor = view.detail.editor
+            if editor is not None and editor.entity_id == record_id:
+                editor.pending.clear()
+                view.detail.show_editor(None)
+            view.refresh()
+        self.open_record(table, record_id)
 
     # ------------------------------------------------------------- reports, backups, personal data
     def export_pdf(self) -> bool:

@@ -156,8 +156,10 @@ class ObservationCapture(QWidget):
         dialogs: Dialogs,
         with_votes: bool = False,
         parent: QWidget | None = None,
+        deleter=None,
     ):
         super().__init__(parent)
+        self.deleter = deleter
         self.store = store
         self.activity_id = activity_id
         self.lang = lang
@@ -269,13 +271,12 @@ class ObservationCapture(QWidget):
         self.text.setFocus()
         self.added.emit(observation.id)
 
-    def delete_selected(self) -> None:
+    def delete_selected(self) -> bool:
+        """Delete the selected observation (asks first, safe answer by default; Ctrl+Z brings it back)."""
         index = self.table.currentIndex()
-        if not index.isValid():
-            return
-        observation_id = index.data(ID_ROLE)
-        if self.dialogs.confirm(
-            self, self.tr("Delete observation"), self.tr("Delete the selected observation?")
-        ):
-            self.store.delete(Observation, observation_id)
-            self.model.refresh()
+        if not index.isValid() or self.deleter is None:
+            return False
+        if not self.deleter.delete(self, Observation, index.data(ID_ROLE)):
+            return False
+        self.model.refresh()
+        return True

@@ -31,7 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import ParticipantRole, Person, SurveyAnswer, SurveyItem, ValidationError
+from fieldapp.domain import (
+    Attachment,
+    Participant,
+    ParticipantRole,
+    Person,
+    SurveyAnswer,
+    SurveyItem,
+    ValidationError,
+)
 from fieldapp.routes.service import is_route_file
 from fieldapp.store import Store, StoreError
 from fieldapp.ui.dialogs import Dialogs
@@ -98,9 +106,12 @@ class ParticipantsPanel(QWidget):
 
     open_person = Signal(str)
 
-    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None):
+    def __init__(
+        self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None
+    ):
         super().__init__(parent)
         self.store, self.activity_id, self.lang, self.dialogs = store, activity_id, lang, dialogs
+        self.deleter = deleter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -163,11 +174,21 @@ class ParticipantsPanel(QWidget):
         self.name.clear()
         self.model.refresh()
 
-    def remove_selected(self) -> None:
+    def remove_selected(self) -> bool:
+        """Take the selected person off the activity (the person stays in the notebook)."""
         index = self.table.currentIndex()
-        if index.isValid():
+        if not index.isValid():
+            return False
+        key = Participant.key(self.activity_id, index.data(ID_ROLE))
+        if self.deleter is not None:
+            if not self.deleter.delete(self, Participant, key):
+                return False
+        else:
             self.store.remove_participant(self.activity_id, index.data(ID_ROLE))
-            self.model.refresh()
+        self.model.refresh()
+        return True
+
+    delete_selected = remove_selected
 
 
 # ------------------------------------------------------------------ photos
@@ -225,9 +246,12 @@ class PhotosModel(QAbstractListModel):
 class PhotoPanel(QWidget):
     """Photos by file dialog or by dropping files on the panel."""
 
-    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None):
+    def __init__(
+        self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None
+    ):
         super().__init__(parent)
         self.store, self.activity_id, self.lang, self.dialogs = store, activity_id, lang, dialogs
+        self.deleter = deleter
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -252,6 +276,19 @@ class PhotoPanel(QWidget):
         self.view.setAccessibleName(self.tr("Photos"))
         self.view.setAcceptDrops(False)
         layout.addWidget(self.view, 1)
+        QShortcut(
+            QKeySequence.StandardKey.Delete, self.view, context=Qt.ShortcutContext.WidgetShortcut
+        ).activated.connect(self.delete_selected)
+
+    def delete_selected(self) -> bool:
+        """Remove the selected photo from the activity (asks first; Ctrl+Z brings it back)."""
+        index = self.view.currentIndex()
+        if not index.isValid() or self.deleter is None:
+            return False
+        if not self.deleter.delete(self, Attachment, index.data(ID_ROLE)):
+            return False
+        self.model.refresh()
+        return True
 
     def choose_files(self) -> None:
         paths = self.dialogs.open_files(

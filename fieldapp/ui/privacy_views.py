@@ -222,7 +222,9 @@ class ReviewDialog(QDialog):
         item = self.selected()
         if item is None:
             return False
-        if not self.dialogs.confirm(self, self.tr("Erase person"), self.erase_question(item)):
+        if not self.dialogs.confirm(
+            self, self.tr("Erase person"), self.erase_question(item), self.tr("Erase")
+        ):
             return False
         try:
             report = erase_person(self.store, item.person.id)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -26,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import ActionStatus, ActivityKind, ActivityStatus, LeadershipStage
+from fieldapp.domain import BY_TABLE, ActionStatus, ActivityKind, ActivityStatus, LeadershipStage
 from fieldapp.store import Store, lookups
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.ui.formatting import format_count, qt_date_format
+from fieldapp.ui.icons import icon
 from fieldapp.ui.forms import EntityForm
 from fieldapp.ui.list_models import (
     ID_ROLE,
@@ -135,6 +138,57 @@ class ListDetailView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.table.activated.connect(lambda _index: self.focus_editor())
+        self.deleter = None  # set by the window: asks, deletes, remembers the undo
+        delete = QShortcut(
+            QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut
+        )
+        delete.activated.connect(self.delete_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, position) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        menu = QMenu(self.table)
+        menu.addAction(icon("open"), self.tr("Open"), self.focus_editor)
+        menu.addSeparator()
+        menu.addAction(icon("delete"), self.tr("Delete…"), self.delete_selected)
+        self.context_menu = menu  # tests reach it; it lives until the next one
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if index.isValid() and index.data(ID_ROLE):
+            return index.data(ID_ROLE)
+        return self.detail.editor.entity_id if self.detail.editor is not None else None
+
+    def delete_selected(self) -> bool:
+        """Delete the selected record (after the question); the next one in the list is shown."""
+        record_id = self.selected_id()
+        if record_id is None or self.deleter is None:
+            return False
+        row = self.table.currentIndex().row()
+        self.flush()
+        if not self.deleter.delete(self, BY_TABLE[self.TABLE], record_id):
+            return False
+        editor = self.detail.editor
+        if editor is not None and editor.entity_id == record_id:
+            editor.pending.clear()
+            self.detail.show_editor(None)
+        self.refresh()
+        model = self.table.model()
+        if model.rowCount():
+            index = model.index(min(max(row, 0), model.rowCount() - 1), 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.setFocus()
+        return True
 
     # subclasses: set self.model / self.view_model, then call self._connect_selection()
     def _connect_selection(self) -> None:

@@ -1,1780 +1,1888 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="da_DK">
-<context>
+  <context>
     <name>ActionEditor</name>
     <message>
-        <source>Came from:</source>
-        <translation>Kom fra:</translation>
+      <source>Came from:</source>
+      <translation>Kom fra:</translation>
     </message>
     <message>
-        <source>Open the activity this action came from</source>
-        <translation>Åbn den aktivitet, handlingen kom fra</translation>
+      <source>Open the activity this action came from</source>
+      <translation>Åbn den aktivitet, handlingen kom fra</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActionTableModel</name>
     <message>
-        <source>Due</source>
-        <translation>Frist</translation>
+      <source>Due</source>
+      <translation>Frist</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Handling</translation>
+      <source>Action</source>
+      <translation>Handling</translation>
     </message>
     <message>
-        <source>Owner</source>
-        <translation>Ansvarlig</translation>
+      <source>Owner</source>
+      <translation>Ansvarlig</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>Område</translation>
+      <source>Area</source>
+      <translation>Område</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+      <source>Status</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <source>Overdue</source>
-        <translation>Overskredet</translation>
+      <source>Overdue</source>
+      <translation>Overskredet</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActionsView</name>
     <message>
-        <source>Actions</source>
-        <translation>Handlinger</translation>
+      <source>Actions</source>
+      <translation>Handlinger</translation>
     </message>
     <message>
-        <source>Any status</source>
-        <translation>Alle statusser</translation>
+      <source>Any status</source>
+      <translation>Alle statusser</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+      <source>Status</source>
+      <translation>Status</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActivitiesView</name>
     <message>
-        <source>Kind</source>
-        <translation>Type</translation>
+      <source>Kind</source>
+      <translation>Type</translation>
     </message>
     <message>
-        <source>All kinds</source>
-        <translation>Alle typer</translation>
+      <source>All kinds</source>
+      <translation>Alle typer</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>Område</translation>
+      <source>Area</source>
+      <translation>Område</translation>
     </message>
     <message>
-        <source>All areas</source>
-        <translation>Alle områder</translation>
+      <source>All areas</source>
+      <translation>Alle områder</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+      <source>Status</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <source>Any status</source>
-        <translation>Alle statusser</translation>
+      <source>Any status</source>
+      <translation>Alle statusser</translation>
     </message>
     <message>
-        <source>Theme</source>
-        <translation>Tema</translation>
+      <source>Theme</source>
+      <translation>Tema</translation>
     </message>
     <message>
-        <source>Any theme</source>
-        <translation>Alle temaer</translation>
+      <source>Any theme</source>
+      <translation>Alle temaer</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>Fra</translation>
+      <source>From</source>
+      <translation>Fra</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>Til</translation>
+      <source>To</source>
+      <translation>Til</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>Aktiviteter</translation>
+      <source>Activities</source>
+      <translation>Aktiviteter</translation>
     </message>
     <message>
-        <source>%1 of %2 shown</source>
-        <translation>%1 af %2 vist</translation>
+      <source>%1 of %2 shown</source>
+      <translation>%1 af %2 vist</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActivityEditor</name>
     <message>
-        <source>Route map</source>
-        <translation>Rutekort</translation>
+      <source>Route map</source>
+      <translation>Rutekort</translation>
     </message>
     <message>
-        <source>Observations</source>
-        <translation>Observationer</translation>
+      <source>Observations</source>
+      <translation>Observationer</translation>
     </message>
     <message>
-        <source>Route and details</source>
-        <translation>Rute og detaljer</translation>
+      <source>Route and details</source>
+      <translation>Rute og detaljer</translation>
     </message>
     <message>
-        <source>Participants</source>
-        <translation>Deltagere</translation>
+      <source>Participants</source>
+      <translation>Deltagere</translation>
     </message>
     <message>
-        <source>Photos</source>
-        <translation>Billeder</translation>
+      <source>Photos</source>
+      <translation>Billeder</translation>
     </message>
     <message>
-        <source>The talk</source>
-        <translation>Samtalen</translation>
+      <source>The talk</source>
+      <translation>Samtalen</translation>
     </message>
     <message>
-        <source>Next step</source>
-        <translation>Næste skridt</translation>
+      <source>Next step</source>
+      <translation>Næste skridt</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>Detaljer</translation>
+      <source>Details</source>
+      <translation>Detaljer</translation>
     </message>
     <message>
-        <source>What we heard</source>
-        <translation>Det hørte vi</translation>
+      <source>What we heard</source>
+      <translation>Det hørte vi</translation>
     </message>
     <message>
-        <source>Survey</source>
-        <translation>Spørgeskema</translation>
+      <source>Survey</source>
+      <translation>Spørgeskema</translation>
     </message>
     <message>
-        <source>Meeting</source>
-        <translation>Mødet</translation>
+      <source>Meeting</source>
+      <translation>Mødet</translation>
     </message>
     <message>
-        <source>Named participants</source>
-        <translation>Navngivne deltagere</translation>
+      <source>Named participants</source>
+      <translation>Navngivne deltagere</translation>
     </message>
     <message>
-        <source>Export PDF…</source>
-        <translation>Eksportér PDF…</translation>
+      <source>Export PDF…</source>
+      <translation>Eksportér PDF…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActivityRowsModel</name>
     <message>
-        <source>Date</source>
-        <translation>Dato</translation>
+      <source>Date</source>
+      <translation>Dato</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Type</translation>
+      <source>Kind</source>
+      <translation>Type</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titel</translation>
+      <source>Title</source>
+      <translation>Titel</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>Område</translation>
+      <source>Area</source>
+      <translation>Område</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ActivityTableModel</name>
     <message>
-        <source>Kind</source>
-        <translation>Type</translation>
+      <source>Kind</source>
+      <translation>Type</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titel</translation>
+      <source>Title</source>
+      <translation>Titel</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>Område</translation>
+      <source>Area</source>
+      <translation>Område</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Dato</translation>
+      <source>Date</source>
+      <translation>Dato</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+      <source>Status</source>
+      <translation>Status</translation>
     </message>
     <message>
-        <source>Obs.</source>
-        <translation>Obs.</translation>
+      <source>Obs.</source>
+      <translation>Obs.</translation>
     </message>
     <message numerus="yes">
-        <source>%n observation(s)</source>
-        <translation>
-            <numerusform>%n observation</numerusform>
-            <numerusform>%n observationer</numerusform>
-        </translation>
+      <source>%n observation(s)</source>
+      <translation>
+        <numerusform>%n observation</numerusform>
+        <numerusform>%n observationer</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AreaEditor</name>
     <message>
-        <source>People</source>
-        <translation>Personer</translation>
+      <source>People</source>
+      <translation>Personer</translation>
     </message>
     <message>
-        <source>People (%1)</source>
-        <translation>Personer (%1)</translation>
+      <source>People (%1)</source>
+      <translation>Personer (%1)</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>Aktiviteter</translation>
+      <source>Activities</source>
+      <translation>Aktiviteter</translation>
     </message>
     <message>
-        <source>Activities (%1)</source>
-        <translation>Aktiviteter (%1)</translation>
+      <source>Activities (%1)</source>
+      <translation>Aktiviteter (%1)</translation>
     </message>
     <message>
-        <source>Open actions</source>
-        <translation>Åbne handlinger</translation>
+      <source>Open actions</source>
+      <translation>Åbne handlinger</translation>
     </message>
     <message>
-        <source>Open actions (%1)</source>
-        <translation>Åbne handlinger (%1)</translation>
+      <source>Open actions (%1)</source>
+      <translation>Åbne handlinger (%1)</translation>
     </message>
     <message>
-        <source>Export PDF…</source>
-        <translation>Eksportér PDF…</translation>
+      <source>Export PDF…</source>
+      <translation>Eksportér PDF…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AreaTableModel</name>
     <message>
-        <source>Name</source>
-        <translation>Navn</translation>
+      <source>Name</source>
+      <translation>Navn</translation>
     </message>
     <message>
-        <source>Municipality</source>
-        <translation>Kommune</translation>
+      <source>Municipality</source>
+      <translation>Kommune</translation>
     </message>
     <message>
-        <source>Phase</source>
-        <translation>Fase</translation>
+      <source>Phase</source>
+      <translation>Fase</translation>
     </message>
     <message>
-        <source>Influence</source>
-        <translation>Indflydelse</translation>
+      <source>Influence</source>
+      <translation>Indflydelse</translation>
     </message>
     <message>
-        <source>People</source>
-        <translation>Personer</translation>
+      <source>People</source>
+      <translation>Personer</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>Aktiviteter</translation>
+      <source>Activities</source>
+      <translation>Aktiviteter</translation>
     </message>
     <message>
-        <source>Open actions</source>
-        <translation>Åbne handlinger</translation>
+      <source>Open actions</source>
+      <translation>Åbne handlinger</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AreasView</name>
     <message>
-        <source>Areas</source>
-        <translation>Områder</translation>
+      <source>Areas</source>
+      <translation>Områder</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BackupTableModel</name>
     <message>
-        <source>Taken</source>
-        <translation>Taget</translation>
+      <source>Taken</source>
+      <translation>Taget</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Art</translation>
+      <source>Kind</source>
+      <translation>Art</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Tilstand</translation>
+      <source>State</source>
+      <translation>Tilstand</translation>
     </message>
     <message>
-        <source>Usable</source>
-        <translation>Kan bruges</translation>
+      <source>Usable</source>
+      <translation>Kan bruges</translation>
     </message>
     <message>
-        <source>People</source>
-        <translation>Personer</translation>
+      <source>People</source>
+      <translation>Personer</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>Aktiviteter</translation>
+      <source>Activities</source>
+      <translation>Aktiviteter</translation>
     </message>
     <message>
-        <source>Observations</source>
-        <translation>Observationer</translation>
+      <source>Observations</source>
+      <translation>Observationer</translation>
     </message>
     <message>
-        <source>Actions</source>
-        <translation>Handlinger</translation>
+      <source>Actions</source>
+      <translation>Handlinger</translation>
     </message>
     <message>
-        <source>Daily</source>
-        <translation>Daglig</translation>
+      <source>Daily</source>
+      <translation>Daglig</translation>
     </message>
     <message>
-        <source>Made by hand</source>
-        <translation>Taget manuelt</translation>
+      <source>Made by hand</source>
+      <translation>Taget manuelt</translation>
     </message>
     <message>
-        <source>Before an import</source>
-        <translation>Før en indlæsning</translation>
+      <source>Before an import</source>
+      <translation>Før en indlæsning</translation>
     </message>
     <message>
-        <source>Before an update</source>
-        <translation>Før en opdatering</translation>
+      <source>Before an update</source>
+      <translation>Før en opdatering</translation>
     </message>
     <message>
-        <source>Before a restore</source>
-        <translation>Før en gendannelse</translation>
+      <source>Before a restore</source>
+      <translation>Før en gendannelse</translation>
     </message>
     <message>
-        <source>Not a database file</source>
-        <translation>Ikke en databasefil</translation>
+      <source>Not a database file</source>
+      <translation>Ikke en databasefil</translation>
     </message>
     <message>
-        <source>Not a Feltbog notebook</source>
-        <translation>Ikke en Feltbog-notesbog</translation>
+      <source>Not a Feltbog notebook</source>
+      <translation>Ikke en Feltbog-notesbog</translation>
     </message>
     <message>
-        <source>Made by a newer version of Feltbog</source>
-        <translation>Lavet af en nyere version af Feltbog</translation>
+      <source>Made by a newer version of Feltbog</source>
+      <translation>Lavet af en nyere version af Feltbog</translation>
     </message>
     <message>
-        <source>Damaged: %1</source>
-        <translation>Beskadiget: %1</translation>
+      <source>Damaged: %1</source>
+      <translation>Beskadiget: %1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ChangeLogDialog</name>
     <message>
-        <source>Change log</source>
-        <translation>Ændringslog</translation>
+      <source>Change log</source>
+      <translation>Ændringslog</translation>
     </message>
     <message>
-        <source>What was saved on this laptop, newest first. Double-click a line to open the record.</source>
-        <translation>Hvad der er gemt på denne computer, nyeste først. Dobbeltklik på en linje for at åbne posten.</translation>
+      <source>What was saved on this laptop, newest first. Double-click a line to open the record.</source>
+      <translation>Hvad der er gemt på denne computer, nyeste først. Dobbeltklik på en linje for at åbne posten.</translation>
     </message>
     <message>
-        <source>Show older</source>
-        <translation>Vis ældre</translation>
+      <source>Show older</source>
+      <translation>Vis ældre</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Opdatér</translation>
+      <source>Refresh</source>
+      <translation>Opdatér</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ChangeLogModel</name>
     <message>
-        <source>When</source>
-        <translation>Hvornår</translation>
+      <source>When</source>
+      <translation>Hvornår</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Hvad</translation>
+      <source>What</source>
+      <translation>Hvad</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titel</translation>
+      <source>Title</source>
+      <translation>Titel</translation>
     </message>
     <message>
-        <source>(no longer in the notebook)</source>
-        <translation>(findes ikke længere i notesbogen)</translation>
+      <source>(no longer in the notebook)</source>
+      <translation>(findes ikke længere i notesbogen)</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Ændring</translation>
+      <source>Change</source>
+      <translation>Ændring</translation>
     </message>
     <message>
-        <source>Fields</source>
-        <translation>Felter</translation>
+      <source>Fields</source>
+      <translation>Felter</translation>
     </message>
     <message>
-        <source>created</source>
-        <translation>oprettet</translation>
+      <source>created</source>
+      <translation>oprettet</translation>
     </message>
     <message>
-        <source>changed</source>
-        <translation>ændret</translation>
+      <source>changed</source>
+      <translation>ændret</translation>
     </message>
     <message>
-        <source>deleted</source>
-        <translation>slettet</translation>
+      <source>deleted</source>
+      <translation>slettet</translation>
     </message>
     <message>
-        <source>erased</source>
-        <translation>slettet (persondata)</translation>
+      <source>erased</source>
+      <translation>slettet (persondata)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ConflictInbox</name>
     <message>
-        <source>Yes</source>
-        <translation>Ja</translation>
+      <source>Yes</source>
+      <translation>Ja</translation>
     </message>
     <message>
-        <source>No</source>
-        <translation>Nej</translation>
+      <source>No</source>
+      <translation>Nej</translation>
     </message>
     <message>
-        <source>(deleted)</source>
-        <translation>(slettet)</translation>
+      <source>(deleted)</source>
+      <translation>(slettet)</translation>
     </message>
     <message>
-        <source>Conflicts</source>
-        <translation>Konflikter</translation>
+      <source>Conflicts</source>
+      <translation>Konflikter</translation>
     </message>
     <message>
-        <source>The same field was changed on two laptops. The value in force is shown first; keep one of the values or type a combined one.</source>
-        <translation>Det samme felt er ændret på to computere. Værdien, der gælder nu, står først; behold én af værdierne, eller skriv en samlet værdi.</translation>
+      <source>The same field was changed on two laptops. The value in force is shown first; keep one of the values or type a combined one.</source>
+      <translation>Det samme felt er ændret på to computere. Værdien, der gælder nu, står først; behold én af værdierne, eller skriv en samlet værdi.</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Post</translation>
+      <source>Record</source>
+      <translation>Post</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>Felt</translation>
+      <source>Field</source>
+      <translation>Felt</translation>
     </message>
     <message>
-        <source>Value in force</source>
-        <translation>Gældende værdi</translation>
+      <source>Value in force</source>
+      <translation>Gældende værdi</translation>
     </message>
     <message>
-        <source>Other values</source>
-        <translation>Andre værdier</translation>
+      <source>Other values</source>
+      <translation>Andre værdier</translation>
     </message>
     <message>
-        <source>No conflicts are waiting.</source>
-        <translation>Ingen konflikter venter.</translation>
+      <source>No conflicts are waiting.</source>
+      <translation>Ingen konflikter venter.</translation>
     </message>
     <message>
-        <source>Value to keep</source>
-        <translation>Værdi, der skal beholdes</translation>
+      <source>Value to keep</source>
+      <translation>Værdi, der skal beholdes</translation>
     </message>
     <message>
-        <source>Keep this value</source>
-        <translation>Behold denne værdi</translation>
+      <source>Keep this value</source>
+      <translation>Behold denne værdi</translation>
     </message>
     <message>
-        <source>Keep</source>
-        <translation>Behold</translation>
+      <source>Keep</source>
+      <translation>Behold</translation>
     </message>
     <message>
-        <source>Combined value</source>
-        <translation>Samlet værdi</translation>
+      <source>Combined value</source>
+      <translation>Samlet værdi</translation>
     </message>
     <message>
-        <source>Type a value that combines both</source>
-        <translation>Skriv en værdi, der samler begge</translation>
+      <source>Type a value that combines both</source>
+      <translation>Skriv en værdi, der samler begge</translation>
     </message>
     <message>
-        <source>Use this value</source>
-        <translation>Brug denne værdi</translation>
+      <source>Use this value</source>
+      <translation>Brug denne værdi</translation>
     </message>
     <message>
-        <source>Or combine</source>
-        <translation>Eller saml</translation>
+      <source>Or combine</source>
+      <translation>Eller saml</translation>
     </message>
     <message>
-        <source>Keep one of the values above</source>
-        <translation>Behold én af værdierne ovenfor</translation>
+      <source>Keep one of the values above</source>
+      <translation>Behold én af værdierne ovenfor</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ContactTableModel</name>
     <message>
-        <source>Name</source>
-        <translation>Navn</translation>
+      <source>Name</source>
+      <translation>Navn</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>Område</translation>
+      <source>Area</source>
+      <translation>Område</translation>
     </message>
     <message>
-        <source>Last contact</source>
-        <translation>Sidste kontakt</translation>
+      <source>Last contact</source>
+      <translation>Sidste kontakt</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>aldrig</translation>
+      <source>never</source>
+      <translation>aldrig</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>CrashDialog</name>
     <message>
-        <source>Something went wrong</source>
-        <translation>Noget gik galt</translation>
+      <source>Something went wrong</source>
+      <translation>Noget gik galt</translation>
     </message>
     <message>
-        <source>Feltbog met an unexpected error. Your notes are saved up to the last change. Please copy the report below and send it to whoever supports Feltbog for you.</source>
-        <translation>Feltbog stødte på en uventet fejl. Dine noter er gemt til og med den sidste ændring. Kopiér rapporten herunder, og send den til den, der hjælper dig med Feltbog.</translation>
+      <source>Feltbog met an unexpected error. Your notes are saved up to the last change. Please copy the report below and send it to whoever supports Feltbog for you.</source>
+      <translation>Feltbog stødte på en uventet fejl. Dine noter er gemt til og med den sidste ændring. Kopiér rapporten herunder, og send den til den, der hjælper dig med Feltbog.</translation>
     </message>
     <message>
-        <source>The details are also in the log file: %1</source>
-        <translation>Detaljerne står også i logfilen: %1</translation>
+      <source>The details are also in the log file: %1</source>
+      <translation>Detaljerne står også i logfilen: %1</translation>
     </message>
     <message>
-        <source>Error report</source>
-        <translation>Fejlrapport</translation>
+      <source>Error report</source>
+      <translation>Fejlrapport</translation>
     </message>
     <message>
-        <source>Copy report</source>
-        <translation>Kopiér rapport</translation>
+      <source>Copy report</source>
+      <translation>Kopiér rapport</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>Deleter</name>
+    <message numerus="yes">
+      <source>%n observation(s)</source>
+      <translation>
+        <numerusform>%n observation</numerusform>
+        <numerusform>%n observationer</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n participant(s)</source>
+      <translation>
+        <numerusform>%n deltager</numerusform>
+        <numerusform>%n deltagere</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n photo(s) or file(s)</source>
+      <translation>
+        <numerusform>%n foto eller fil</numerusform>
+        <numerusform>%n fotos eller filer</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n survey statement(s)</source>
+      <translation>
+        <numerusform>%n udsagn</numerusform>
+        <numerusform>%n udsagn</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n relation(s) to other people</source>
+      <translation>
+        <numerusform>%n relation til andre</numerusform>
+        <numerusform>%n relationer til andre</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source> and </source>
+      <translation> og </translation>
+    </message>
+    <message>
+      <source>With it go %1.</source>
+      <translation>Med den går %1.</translation>
+    </message>
+    <message>
+      <source>Delete the %1 »%2«?</source>
+      <translation>Slet %1 »%2«?</translation>
+    </message>
+    <message>
+      <source>Actions that came from it stay.</source>
+      <translation>Handlinger, der kom fra den, bliver.</translation>
+    </message>
+    <message>
+      <source>You can bring it back with Edit ▸ Undo (Ctrl+Z).</source>
+      <translation>Du kan hente den tilbage med Rediger ▸ Fortryd (Ctrl+Z).</translation>
+    </message>
+    <message>
+      <source>Delete %1</source>
+      <translation>Slet %1</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Slet</translation>
+    </message>
+    <message>
+      <source>Not deleted</source>
+      <translation>Ikke slettet</translation>
+    </message>
+    <message>
+      <source>Not undone</source>
+      <translation>Ikke fortrudt</translation>
+    </message>
+    <message>
+      <source>Undo delete of »%1«</source>
+      <translation>Fortryd sletning af »%1«</translation>
+    </message>
+  </context>
+  <context>
     <name>Dialogs</name>
     <message>
-        <source>Welcome to Feltbog</source>
-        <translation>Velkommen til Feltbog</translation>
+      <source>Welcome to Feltbog</source>
+      <translation>Velkommen til Feltbog</translation>
     </message>
     <message>
-        <source>This is a new notebook. How would you like to start?</source>
-        <translation>Det er en ny notesbog. Hvordan vil du begynde?</translation>
+      <source>This is a new notebook. How would you like to start?</source>
+      <translation>Det er en ny notesbog. Hvordan vil du begynde?</translation>
     </message>
     <message>
-        <source>Demo data shows the app filled with made-up walkabouts, people and areas. You can start a fresh notebook later.</source>
-        <translation>Demodata viser programmet fyldt med opdigtede byvandringer, personer og områder. Du kan begynde på en tom notesbog senere.</translation>
+      <source>Demo data shows the app filled with made-up walkabouts, people and areas. You can start a fresh notebook later.</source>
+      <translation>Demodata viser programmet fyldt med opdigtede byvandringer, personer og områder. Du kan begynde på en tom notesbog senere.</translation>
     </message>
     <message>
-        <source>Start with demo data</source>
-        <translation>Begynd med demodata</translation>
+      <source>Start with demo data</source>
+      <translation>Begynd med demodata</translation>
     </message>
     <message>
-        <source>Empty notebook</source>
-        <translation>Tom notesbog</translation>
+      <source>Empty notebook</source>
+      <translation>Tom notesbog</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Editor</name>
     <message>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+      <source>Delete…</source>
+      <translation>Slet …</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Delete this record and what belongs to it (Ctrl+Del)</source>
+      <translation>Slet denne post og det, der hører til den (Ctrl+Del)</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
+    </message>
+  </context>
+  <context>
     <name>EntityForm</name>
     <message>
-        <source>Problem saving</source>
-        <translation>Problem med at gemme</translation>
+      <source>Problem saving</source>
+      <translation>Problem med at gemme</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Feltbog</name>
     <message>
-        <source>Feltbog is already open</source>
-        <translation>Feltbog er allerede åben</translation>
+      <source>Feltbog is already open</source>
+      <translation>Feltbog er allerede åben</translation>
     </message>
     <message>
-        <source>This notebook is already open in another Feltbog window: %1
+      <source>This notebook is already open in another Feltbog window: %1
 Switch to that window, or close it and try again.</source>
-        <translation>Notesbogen er allerede åben i et andet Feltbog-vindue: %1
+      <translation>Notesbogen er allerede åben i et andet Feltbog-vindue: %1
 Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
-        <source>Cannot open the notebook</source>
-        <translation>Notesbogen kan ikke åbnes</translation>
+      <source>Cannot open the notebook</source>
+      <translation>Notesbogen kan ikke åbnes</translation>
     </message>
     <message>
-        <source>The newest good backup is from %1 and holds %2 people and %3 activities. Restore it now?</source>
-        <translation>Den nyeste gode sikkerhedskopi er fra %1 og indeholder %2 personer og %3 aktiviteter. Vil du gendanne den nu?</translation>
+      <source>The newest good backup is from %1 and holds %2 people and %3 activities. Restore it now?</source>
+      <translation>Den nyeste gode sikkerhedskopi er fra %1 og indeholder %2 personer og %3 aktiviteter. Vil du gendanne den nu?</translation>
     </message>
     <message>
-        <source>The notebook is damaged</source>
-        <translation>Notesbogen er beskadiget</translation>
+      <source>The notebook is damaged</source>
+      <translation>Notesbogen er beskadiget</translation>
     </message>
     <message>
-        <source>Restore the backup</source>
-        <translation>Gendan sikkerhedskopien</translation>
+      <source>Restore the backup</source>
+      <translation>Gendan sikkerhedskopien</translation>
     </message>
     <message>
-        <source>Not restored</source>
-        <translation>Ikke gendannet</translation>
+      <source>Not restored</source>
+      <translation>Ikke gendannet</translation>
     </message>
     <message>
-        <source>Restored. The notebook as it was is kept as %1.</source>
-        <translation>Gendannet. Notesbogen, som den var, er gemt som %1.</translation>
+      <source>Restored. The notebook as it was is kept as %1.</source>
+      <translation>Gendannet. Notesbogen, som den var, er gemt som %1.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HistoryActionsModel</name>
     <message>
-        <source>Due</source>
-        <translation>Frist</translation>
+      <source>Due</source>
+      <translation>Frist</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Handling</translation>
+      <source>Action</source>
+      <translation>Handling</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
+      <source>Status</source>
+      <translation>Status</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HistoryActivitiesModel</name>
     <message>
-        <source>Date</source>
-        <translation>Dato</translation>
+      <source>Date</source>
+      <translation>Dato</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Type</translation>
+      <source>Kind</source>
+      <translation>Type</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titel</translation>
+      <source>Title</source>
+      <translation>Titel</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>HistoryObservationsModel</name>
     <message>
-        <source>Time</source>
-        <translation>Tid</translation>
+      <source>Time</source>
+      <translation>Tid</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Type</translation>
+      <source>Kind</source>
+      <translation>Type</translation>
     </message>
     <message>
-        <source>Observation</source>
-        <translation>Observation</translation>
+      <source>Observation</source>
+      <translation>Observation</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ListDetailView</name>
     <message>
-        <source>Filter…</source>
-        <translation>Filtrér…</translation>
+      <source>Filter…</source>
+      <translation>Filtrér…</translation>
     </message>
     <message>
-        <source>Quick filter</source>
-        <translation>Hurtigfilter</translation>
+      <source>Quick filter</source>
+      <translation>Hurtigfilter</translation>
     </message>
     <message>
-        <source>List</source>
-        <translation>Liste</translation>
+      <source>List</source>
+      <translation>Liste</translation>
     </message>
     <message>
-        <source>Choose one in the list, or make a new one from the toolbar.</source>
-        <translation>Vælg en i listen, eller opret en ny fra værktøjslinjen.</translation>
+      <source>Choose one in the list, or make a new one from the toolbar.</source>
+      <translation>Vælg en i listen, eller opret en ny fra værktøjslinjen.</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Open</source>
+      <translation>Åbn</translation>
+    </message>
+    <message>
+      <source>Delete…</source>
+      <translation>Slet …</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <source>notebook in memory</source>
-        <translation>notesbog i hukommelsen</translation>
+      <source>notebook in memory</source>
+      <translation>notesbog i hukommelsen</translation>
     </message>
     <message>
-        <source>Sections</source>
-        <translation>Afsnit</translation>
+      <source>Sections</source>
+      <translation>Afsnit</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>Overblik</translation>
+      <source>Overview</source>
+      <translation>Overblik</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>Aktiviteter</translation>
+      <source>Activities</source>
+      <translation>Aktiviteter</translation>
     </message>
     <message>
-        <source>People</source>
-        <translation>Personer</translation>
+      <source>People</source>
+      <translation>Personer</translation>
     </message>
     <message>
-        <source>Areas</source>
-        <translation>Områder</translation>
+      <source>Areas</source>
+      <translation>Områder</translation>
     </message>
     <message>
-        <source>Actions</source>
-        <translation>Handlinger</translation>
+      <source>Actions</source>
+      <translation>Handlinger</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>Søg</translation>
+      <source>Search</source>
+      <translation>Søg</translation>
     </message>
     <message>
-        <source>New walkabout</source>
-        <translation>Ny byvandring</translation>
+      <source>Undo</source>
+      <translation>Fortryd</translation>
     </message>
     <message>
-        <source>New 1:1 talk</source>
-        <translation>Ny 1:1-samtale</translation>
+      <source>Delete…</source>
+      <translation>Slet …</translation>
     </message>
     <message>
-        <source>New listening meeting</source>
-        <translation>Nyt lyttemøde</translation>
+      <source>New walkabout</source>
+      <translation>Ny byvandring</translation>
     </message>
     <message>
-        <source>New person</source>
-        <translation>Ny person</translation>
+      <source>New 1:1 talk</source>
+      <translation>Ny 1:1-samtale</translation>
     </message>
     <message>
-        <source>New area</source>
-        <translation>Nyt område</translation>
+      <source>New listening meeting</source>
+      <translation>Nyt lyttemøde</translation>
     </message>
     <message>
-        <source>New action</source>
-        <translation>Ny handling</translation>
+      <source>New person</source>
+      <translation>Ny person</translation>
     </message>
     <message>
-        <source>Next record</source>
-        <translation>Næste</translation>
+      <source>New area</source>
+      <translation>Nyt område</translation>
     </message>
     <message>
-        <source>Previous record</source>
-        <translation>Forrige</translation>
+      <source>New action</source>
+      <translation>Ny handling</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>Afslut</translation>
+      <source>Next record</source>
+      <translation>Næste</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Filer</translation>
+      <source>Previous record</source>
+      <translation>Forrige</translation>
     </message>
     <message>
-        <source>&amp;Go</source>
-        <translation>&amp;Gå til</translation>
+      <source>Quit</source>
+      <translation>Afslut</translation>
     </message>
     <message>
-        <source>&amp;Settings</source>
-        <translation>&amp;Indstillinger</translation>
+      <source>&amp;File</source>
+      <translation>&amp;Filer</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Sprog</translation>
+      <source>&amp;Edit</source>
+      <translation>&amp;Rediger</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hjælp</translation>
+      <source>&amp;Go</source>
+      <translation>&amp;Gå til</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Tastaturgenveje</translation>
+      <source>&amp;Settings</source>
+      <translation>&amp;Indstillinger</translation>
     </message>
     <message>
-        <source>About Feltbog</source>
-        <translation>Om Feltbog</translation>
+      <source>Language</source>
+      <translation>Sprog</translation>
     </message>
     <message>
-        <source>Main toolbar</source>
-        <translation>Værktøjslinje</translation>
+      <source>&amp;Help</source>
+      <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <source>%1 activities · %2 people · %3 open actions</source>
-        <translation>%1 aktiviteter · %2 personer · %3 åbne handlinger</translation>
+      <source>Keyboard shortcuts</source>
+      <translation>Tastaturgenveje</translation>
     </message>
     <message>
-        <source>Saved</source>
-        <translation>Gemt</translation>
+      <source>About Feltbog</source>
+      <translation>Om Feltbog</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+      <source>Main toolbar</source>
+      <translation>Værktøjslinje</translation>
     </message>
     <message>
-        <source>Next kind of observation</source>
-        <translation>Næste type observation</translation>
+      <source>%1 activities · %2 people · %3 open actions</source>
+      <translation>%1 aktiviteter · %2 personer · %3 åbne handlinger</translation>
     </message>
     <message>
-        <source>Feltbog %1 — an offline notebook for co-creation work.</source>
-        <translation>Feltbog %1 — en notesbog til samskabende arbejde, der virker uden net.</translation>
+      <source>Saved</source>
+      <translation>Gemt</translation>
     </message>
     <message>
-        <source>Export PDF…</source>
-        <translation>Eksportér PDF…</translation>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
     </message>
     <message>
-        <source>Restore from backup…</source>
-        <translation>Gendan fra sikkerhedskopi…</translation>
+      <source>Next kind of observation</source>
+      <translation>Næste type observation</translation>
     </message>
     <message>
-        <source>Personal data review</source>
-        <translation>Gennemgang af persondata</translation>
+      <source>Feltbog %1 — an offline notebook for co-creation work.</source>
+      <translation>Feltbog %1 — en notesbog til samskabende arbejde, der virker uden net.</translation>
     </message>
     <message>
-        <source>Change log</source>
-        <translation>Ændringslog</translation>
+      <source>Export PDF…</source>
+      <translation>Eksportér PDF…</translation>
     </message>
     <message>
-        <source>&amp;Notebook</source>
-        <translation>&amp;Notesbog</translation>
+      <source>Restore from backup…</source>
+      <translation>Gendan fra sikkerhedskopi…</translation>
     </message>
     <message>
-        <source>Export PDF</source>
-        <translation>Eksportér PDF</translation>
+      <source>Personal data review</source>
+      <translation>Gennemgang af persondata</translation>
     </message>
     <message>
-        <source>Open an activity, a person or an area first; its report is then exported.</source>
-        <translation>Åbn først en aktivitet, en person eller et område; så eksporteres dens rapport.</translation>
+      <source>Change log</source>
+      <translation>Ændringslog</translation>
     </message>
     <message>
-        <source>Synchronise…</source>
-        <translation>Synkroniser…</translation>
+      <source>&amp;Notebook</source>
+      <translation>&amp;Notesbog</translation>
     </message>
     <message>
-        <source>Conflicts</source>
-        <translation>Konflikter</translation>
+      <source>Export PDF</source>
+      <translation>Eksportér PDF</translation>
     </message>
     <message>
-        <source>Last sync: %1</source>
-        <translation>Sidste synkronisering: %1</translation>
+      <source>Open an activity, a person or an area first; its report is then exported.</source>
+      <translation>Åbn først en aktivitet, en person eller et område; så eksporteres dens rapport.</translation>
     </message>
     <message>
-        <source>Never synchronised</source>
-        <translation>Aldrig synkroniseret</translation>
+      <source>Synchronise…</source>
+      <translation>Synkroniser…</translation>
     </message>
     <message>
-        <source>%1 conflicts</source>
-        <translation>%1 konflikter</translation>
+      <source>Conflicts</source>
+      <translation>Konflikter</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Last sync: %1</source>
+      <translation>Sidste synkronisering: %1</translation>
+    </message>
+    <message>
+      <source>Never synchronised</source>
+      <translation>Aldrig synkroniseret</translation>
+    </message>
+    <message>
+      <source>%1 conflicts</source>
+      <translation>%1 konflikter</translation>
+    </message>
+  </context>
+  <context>
     <name>MentionsModel</name>
     <message>
-        <source>Where</source>
-        <translation>Hvor</translation>
+      <source>Where</source>
+      <translation>Hvor</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>Tekst</translation>
+      <source>Text</source>
+      <translation>Tekst</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ObservationCapture</name>
     <message>
-        <source>Type what you see or hear and press Enter</source>
-        <translation>Skriv det, du ser eller hører, og tryk Enter</translation>
+      <source>Type what you see or hear and press Enter</source>
+      <translation>Skriv det, du ser eller hører, og tryk Enter</translation>
     </message>
     <message>
-        <source>New observation</source>
-        <translation>Ny observation</translation>
+      <source>New observation</source>
+      <translation>Ny observation</translation>
     </message>
     <message>
-        <source>Themes:</source>
-        <translation>Temaer:</translation>
+      <source>Themes:</source>
+      <translation>Temaer:</translation>
     </message>
     <message>
-        <source>e.g. traffic, playground (comma between themes)</source>
-        <translation>fx trafik, legeplads (komma mellem temaer)</translation>
+      <source>e.g. traffic, playground (comma between themes)</source>
+      <translation>fx trafik, legeplads (komma mellem temaer)</translation>
     </message>
     <message>
-        <source>Themes for the next observation</source>
-        <translation>Temaer for næste observation</translation>
+      <source>Themes for the next observation</source>
+      <translation>Temaer for næste observation</translation>
     </message>
     <message>
-        <source>Observations</source>
-        <translation>Observationer</translation>
+      <source>Observations</source>
+      <translation>Observationer</translation>
     </message>
     <message>
-        <source>%1 — click or press Ctrl+K for the next kind</source>
-        <translation>%1 — klik eller tryk Ctrl+K for næste type</translation>
+      <source>%1 — click or press Ctrl+K for the next kind</source>
+      <translation>%1 — klik eller tryk Ctrl+K for næste type</translation>
     </message>
     <message>
-        <source>Kind of observation: %1</source>
-        <translation>Type observation: %1</translation>
+      <source>Kind of observation: %1</source>
+      <translation>Type observation: %1</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
     </message>
-    <message>
-        <source>Delete observation</source>
-        <translation>Slet observation</translation>
-    </message>
-    <message>
-        <source>Delete the selected observation?</source>
-        <translation>Slet den valgte observation?</translation>
-    </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ObservationTableModel</name>
     <message>
-        <source>Time</source>
-        <translation>Tid</translation>
+      <source>Time</source>
+      <translation>Tid</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Type</translation>
+      <source>Kind</source>
+      <translation>Type</translation>
     </message>
     <message>
-        <source>Observation</source>
-        <translation>Observation</translation>
+      <source>Observation</source>
+      <translation>Observation</translation>
     </message>
     <message>
-        <source>Themes</source>
-        <translation>Temaer</translation>
+      <source>Themes</source>
+      <translation>Temaer</translation>
     </message>
     <message>
-        <source>Votes</source>
-        <translation>Stemmer</translation>
+      <source>Votes</source>
+      <translation>Stemmer</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>OverviewView</name>
     <message>
-        <source>Overdue actions (%1)</source>
-        <translation>Overskredne handlinger (%1)</translation>
+      <source>Overdue actions (%1)</source>
+      <translation>Overskredne handlinger (%1)</translation>
     </message>
     <message>
-        <source>Due in the next 14 days (%1)</source>
-        <translation>Frist inden for 14 dage (%1)</translation>
+      <source>Due in the next 14 days (%1)</source>
+      <translation>Frist inden for 14 dage (%1)</translation>
     </message>
     <message>
-        <source>Recent activities</source>
-        <translation>Seneste aktiviteter</translation>
+      <source>Recent activities</source>
+      <translation>Seneste aktiviteter</translation>
     </message>
     <message>
-        <source>Not contacted for 60 days (%1)</source>
-        <translation>Ikke kontaktet i 60 dage (%1)</translation>
+      <source>Not contacted for 60 days (%1)</source>
+      <translation>Ikke kontaktet i 60 dage (%1)</translation>
     </message>
     <message>
-        <source>Leadership pipeline per area</source>
-        <translation>Lederstigen pr. område</translation>
+      <source>Leadership pipeline per area</source>
+      <translation>Lederstigen pr. område</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ParticipantsModel</name>
     <message>
-        <source>Name</source>
-        <translation>Navn</translation>
+      <source>Name</source>
+      <translation>Navn</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>Rolle</translation>
+      <source>Role</source>
+      <translation>Rolle</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ParticipantsPanel</name>
     <message>
-        <source>Add a person: type a name and press Enter</source>
-        <translation>Tilføj en person: skriv et navn, og tryk Enter</translation>
+      <source>Add a person: type a name and press Enter</source>
+      <translation>Tilføj en person: skriv et navn, og tryk Enter</translation>
     </message>
     <message>
-        <source>Add participant</source>
-        <translation>Tilføj deltager</translation>
+      <source>Add participant</source>
+      <translation>Tilføj deltager</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>Rolle</translation>
+      <source>Role</source>
+      <translation>Rolle</translation>
     </message>
     <message>
-        <source>Participants</source>
-        <translation>Deltagere</translation>
+      <source>Participants</source>
+      <translation>Deltagere</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Fjern</translation>
+      <source>Remove</source>
+      <translation>Fjern</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PeopleTableModel</name>
     <message>
-        <source>Name</source>
-        <translation>Navn</translation>
+      <source>Name</source>
+      <translation>Navn</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>Område</translation>
+      <source>Area</source>
+      <translation>Område</translation>
     </message>
     <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
+      <source>Organisation</source>
+      <translation>Organisation</translation>
     </message>
     <message>
-        <source>Leadership stage</source>
-        <translation>Lederstige</translation>
+      <source>Leadership stage</source>
+      <translation>Lederstige</translation>
     </message>
     <message>
-        <source>Consent</source>
-        <translation>Samtykke</translation>
+      <source>Consent</source>
+      <translation>Samtykke</translation>
     </message>
     <message>
-        <source>Review after</source>
-        <translation>Gennemgås efter</translation>
+      <source>Review after</source>
+      <translation>Gennemgås efter</translation>
     </message>
     <message>
-        <source>may be named</source>
-        <translation>må nævnes</translation>
+      <source>may be named</source>
+      <translation>må nævnes</translation>
     </message>
     <message>
-        <source>may be contacted</source>
-        <translation>må kontaktes</translation>
+      <source>may be contacted</source>
+      <translation>må kontaktes</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PeopleView</name>
     <message>
-        <source>People</source>
-        <translation>Personer</translation>
+      <source>People</source>
+      <translation>Personer</translation>
     </message>
     <message>
-        <source>All areas</source>
-        <translation>Alle områder</translation>
+      <source>All areas</source>
+      <translation>Alle områder</translation>
     </message>
     <message>
-        <source>Area</source>
-        <translation>Område</translation>
+      <source>Area</source>
+      <translation>Område</translation>
     </message>
     <message>
-        <source>Any stage</source>
-        <translation>Alle trin</translation>
+      <source>Any stage</source>
+      <translation>Alle trin</translation>
     </message>
     <message>
-        <source>Leadership stage</source>
-        <translation>Lederstige</translation>
+      <source>Leadership stage</source>
+      <translation>Lederstige</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PersonEditor</name>
     <message>
-        <source>Details</source>
-        <translation>Detaljer</translation>
+      <source>Details</source>
+      <translation>Detaljer</translation>
     </message>
     <message>
-        <source>Consent</source>
-        <translation>Samtykke</translation>
+      <source>Consent</source>
+      <translation>Samtykke</translation>
     </message>
     <message>
-        <source>Relations</source>
-        <translation>Relationer</translation>
+      <source>Relations</source>
+      <translation>Relationer</translation>
     </message>
     <message>
-        <source>History</source>
-        <translation>Historik</translation>
+      <source>History</source>
+      <translation>Historik</translation>
     </message>
     <message>
-        <source>Add someone they know: type a name and press Enter</source>
-        <translation>Tilføj en, de kender: skriv et navn, og tryk Enter</translation>
+      <source>Add someone they know: type a name and press Enter</source>
+      <translation>Tilføj en, de kender: skriv et navn, og tryk Enter</translation>
     </message>
     <message>
-        <source>Add a relation</source>
-        <translation>Tilføj relation</translation>
+      <source>Add a relation</source>
+      <translation>Tilføj relation</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>Aktiviteter</translation>
+      <source>Activities</source>
+      <translation>Aktiviteter</translation>
     </message>
     <message>
-        <source>Observations they raised</source>
-        <translation>Observationer, de har rejst</translation>
+      <source>Observations they raised</source>
+      <translation>Observationer, de har rejst</translation>
     </message>
     <message>
-        <source>Actions they own</source>
-        <translation>Handlinger, de er ansvarlige for</translation>
+      <source>Actions they own</source>
+      <translation>Handlinger, de er ansvarlige for</translation>
     </message>
     <message>
-        <source>Export PDF…</source>
-        <translation>Eksportér PDF…</translation>
+      <source>Export PDF…</source>
+      <translation>Eksportér PDF…</translation>
     </message>
     <message>
-        <source>Right of access…</source>
-        <translation>Ret til indsigt…</translation>
+      <source>Right of access…</source>
+      <translation>Ret til indsigt…</translation>
     </message>
     <message>
-        <source>Everything stored about this person, as a PDF and a JSON file (GDPR article 15)</source>
-        <translation>Alt, hvad der er gemt om personen, som PDF og som JSON-fil (databeskyttelsesforordningens artikel 15)</translation>
+      <source>Everything stored about this person, as a PDF and a JSON file (GDPR article 15)</source>
+      <translation>Alt, hvad der er gemt om personen, som PDF og som JSON-fil (databeskyttelsesforordningens artikel 15)</translation>
     </message>
     <message>
-        <source>Withdraw consent…</source>
-        <translation>Tilbagekald samtykke…</translation>
+      <source>Withdraw consent…</source>
+      <translation>Tilbagekald samtykke…</translation>
     </message>
     <message>
-        <source>Record today that the person withdrew their consent</source>
-        <translation>Registrér i dag, at personen har tilbagekaldt sit samtykke</translation>
+      <source>Record today that the person withdrew their consent</source>
+      <translation>Registrér i dag, at personen har tilbagekaldt sit samtykke</translation>
     </message>
     <message>
-        <source>Record that %1 has withdrawn their consent today?
+      <source>Record that %1 has withdrawn their consent today?
 
 They will no longer be named in reports or contacted. Their record stays; to remove it, erase the person in the personal data review.</source>
-        <translation>Skal det registreres, at %1 har tilbagekaldt sit samtykke i dag?
+      <translation>Skal det registreres, at %1 har tilbagekaldt sit samtykke i dag?
 
 Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplysningerne bliver liggende; de fjernes ved at slette personen under Gennemgang af persondata.</translation>
     </message>
     <message>
-        <source>Withdraw consent</source>
-        <translation>Tilbagekald samtykke</translation>
+      <source>Withdraw consent</source>
+      <translation>Tilbagekald samtykke</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PhotoPanel</name>
     <message>
-        <source>Add photos…</source>
-        <translation>Tilføj billeder…</translation>
+      <source>Add photos…</source>
+      <translation>Tilføj billeder…</translation>
     </message>
     <message>
-        <source>or drop photos here</source>
-        <translation>eller træk billeder hertil</translation>
+      <source>or drop photos here</source>
+      <translation>eller træk billeder hertil</translation>
     </message>
     <message>
-        <source>Photos</source>
-        <translation>Billeder</translation>
+      <source>Photos</source>
+      <translation>Billeder</translation>
     </message>
     <message>
-        <source>Add photos</source>
-        <translation>Tilføj billeder</translation>
+      <source>Add photos</source>
+      <translation>Tilføj billeder</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)</source>
-        <translation>Billeder (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;Alle filer (*)</translation>
+      <source>Images (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)</source>
+      <translation>Billeder (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;Alle filer (*)</translation>
     </message>
     <message>
-        <source>Some files were not added</source>
-        <translation>Nogle filer blev ikke tilføjet</translation>
+      <source>Some files were not added</source>
+      <translation>Nogle filer blev ikke tilføjet</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PipelineModel</name>
     <message>
-        <source>Area</source>
-        <translation>Område</translation>
+      <source>Area</source>
+      <translation>Område</translation>
     </message>
     <message>
-        <source>(no area)</source>
-        <translation>(intet område)</translation>
+      <source>(no area)</source>
+      <translation>(intet område)</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RecordListView</name>
     <message>
-        <source>%1 of %2 shown</source>
-        <translation>%1 af %2 vist</translation>
+      <source>%1 of %2 shown</source>
+      <translation>%1 af %2 vist</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReferralsPanel</name>
     <message>
-        <source>People they suggested we talk to</source>
-        <translation>Personer, de foreslog, vi taler med</translation>
+      <source>People they suggested we talk to</source>
+      <translation>Personer, de foreslog, vi taler med</translation>
     </message>
     <message>
-        <source>Type a name and press Enter (a new name creates the person)</source>
-        <translation>Skriv et navn, og tryk Enter (et nyt navn opretter personen)</translation>
+      <source>Type a name and press Enter (a new name creates the person)</source>
+      <translation>Skriv et navn, og tryk Enter (et nyt navn opretter personen)</translation>
     </message>
     <message>
-        <source>Add a suggested person</source>
-        <translation>Tilføj en foreslået person</translation>
+      <source>Add a suggested person</source>
+      <translation>Tilføj en foreslået person</translation>
     </message>
     <message>
-        <source>Nobody yet.</source>
-        <translation>Ingen endnu.</translation>
+      <source>Nobody yet.</source>
+      <translation>Ingen endnu.</translation>
     </message>
     <message>
-        <source>Pick the person first</source>
-        <translation>Vælg personen først</translation>
+      <source>Pick the person first</source>
+      <translation>Vælg personen først</translation>
     </message>
     <message>
-        <source>Choose whom the talk was with before adding the people they suggested.</source>
-        <translation>Vælg, hvem samtalen var med, før du tilføjer de personer, de foreslog.</translation>
+      <source>Choose whom the talk was with before adding the people they suggested.</source>
+      <translation>Vælg, hvem samtalen var med, før du tilføjer de personer, de foreslog.</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RelationsModel</name>
     <message>
-        <source>Name</source>
-        <translation>Navn</translation>
+      <source>Name</source>
+      <translation>Navn</translation>
     </message>
     <message>
-        <source>Relation</source>
-        <translation>Relation</translation>
+      <source>Relation</source>
+      <translation>Relation</translation>
     </message>
     <message>
-        <source>suggested by them</source>
-        <translation>foreslået af dem</translation>
+      <source>suggested by them</source>
+      <translation>foreslået af dem</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReportExporter</name>
     <message>
-        <source>Personal data</source>
-        <translation>Persondata</translation>
+      <source>Personal data</source>
+      <translation>Persondata</translation>
     </message>
     <message>
-        <source>Right of access</source>
-        <translation>Indsigt</translation>
+      <source>Right of access</source>
+      <translation>Indsigt</translation>
     </message>
     <message>
-        <source>Export PDF</source>
-        <translation>Eksportér PDF</translation>
+      <source>Export PDF</source>
+      <translation>Eksportér PDF</translation>
     </message>
     <message>
-        <source>A notebook held only in memory cannot be exported.</source>
-        <translation>En notesbog, der kun findes i hukommelsen, kan ikke eksporteres.</translation>
+      <source>A notebook held only in memory cannot be exported.</source>
+      <translation>En notesbog, der kun findes i hukommelsen, kan ikke eksporteres.</translation>
     </message>
     <message>
-        <source>Save the PDF as</source>
-        <translation>Gem PDF’en som</translation>
+      <source>Save the PDF as</source>
+      <translation>Gem PDF’en som</translation>
     </message>
     <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF-dokumenter (*.pdf)</translation>
+      <source>PDF documents (*.pdf)</source>
+      <translation>PDF-dokumenter (*.pdf)</translation>
     </message>
     <message>
-        <source>Making the PDF …</source>
-        <translation>Laver PDF’en …</translation>
+      <source>Making the PDF …</source>
+      <translation>Laver PDF’en …</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annullér</translation>
+      <source>Cancel</source>
+      <translation>Annullér</translation>
     </message>
     <message>
-        <source>The PDF was saved as %1 (%2 pages).</source>
-        <translation>PDF’en er gemt som %1 (%2 sider).</translation>
+      <source>The PDF was saved as %1 (%2 pages).</source>
+      <translation>PDF’en er gemt som %1 (%2 sider).</translation>
     </message>
     <message>
-        <source>PDF ready</source>
-        <translation>PDF klar</translation>
+      <source>PDF ready</source>
+      <translation>PDF klar</translation>
     </message>
     <message>
-        <source>Open the PDF</source>
-        <translation>Åbn PDF’en</translation>
+      <source>Open the PDF</source>
+      <translation>Åbn PDF’en</translation>
     </message>
     <message>
-        <source>The PDF was not made</source>
-        <translation>PDF&apos;en blev ikke lavet</translation>
+      <source>The PDF was not made</source>
+      <translation>PDF'en blev ikke lavet</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <source>Export PDF</source>
-        <translation>Eksportér PDF</translation>
+      <source>Export PDF</source>
+      <translation>Eksportér PDF</translation>
     </message>
     <message>
-        <source>Language of the report</source>
-        <translation>Rapportens sprog</translation>
+      <source>Language of the report</source>
+      <translation>Rapportens sprog</translation>
     </message>
     <message>
-        <source>Internal report (names everyone)</source>
-        <translation>Intern rapport (med alle navne)</translation>
+      <source>Internal report (names everyone)</source>
+      <translation>Intern rapport (med alle navne)</translation>
     </message>
     <message>
-        <source>The names of all people will be shown, also of those who have not agreed to be named, and every page is marked Internal. Do not pass it on outside the municipality.</source>
-        <translation>Alle personers navne vises, også navnene på dem, der ikke har sagt ja til at blive nævnt, og hver side mærkes Intern. Giv den ikke videre uden for kommunen.</translation>
+      <source>The names of all people will be shown, also of those who have not agreed to be named, and every page is marked Internal. Do not pass it on outside the municipality.</source>
+      <translation>Alle personers navne vises, også navnene på dem, der ikke har sagt ja til at blive nævnt, og hver side mærkes Intern. Giv den ikke videre uden for kommunen.</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>Fra</translation>
+      <source>From</source>
+      <translation>Fra</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>Til</translation>
+      <source>To</source>
+      <translation>Til</translation>
     </message>
     <message>
-        <source>Leave a date unticked to include everything before or after.</source>
-        <translation>Lad en dato stå uden flueben for at tage alt før eller efter med.</translation>
+      <source>Leave a date unticked to include everything before or after.</source>
+      <translation>Lad en dato stå uden flueben for at tage alt før eller efter med.</translation>
     </message>
     <message>
-        <source>Export…</source>
-        <translation>Eksportér…</translation>
+      <source>Export…</source>
+      <translation>Eksportér…</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RestoreDialog</name>
     <message>
-        <source>Restore from backup</source>
-        <translation>Gendan fra sikkerhedskopi</translation>
+      <source>Restore from backup</source>
+      <translation>Gendan fra sikkerhedskopi</translation>
     </message>
     <message>
-        <source>Choose the copy to go back to. The notebook as it is now is kept as a copy first, so nothing is lost; people erased since the copy stay erased.</source>
-        <translation>Vælg den kopi, du vil vende tilbage til. Notesbogen, som den er nu, gemmes først som en kopi, så intet går tabt; personer, der er slettet siden kopien, forbliver slettet.</translation>
+      <source>Choose the copy to go back to. The notebook as it is now is kept as a copy first, so nothing is lost; people erased since the copy stay erased.</source>
+      <translation>Vælg den kopi, du vil vende tilbage til. Notesbogen, som den er nu, gemmes først som en kopi, så intet går tabt; personer, der er slettet siden kopien, forbliver slettet.</translation>
     </message>
     <message>
-        <source>Backup copies</source>
-        <translation>Sikkerhedskopier</translation>
+      <source>Backup copies</source>
+      <translation>Sikkerhedskopier</translation>
     </message>
     <message>
-        <source>There are no backup copies of this notebook yet.</source>
-        <translation>Der er endnu ingen sikkerhedskopier af denne notesbog.</translation>
+      <source>There are no backup copies of this notebook yet.</source>
+      <translation>Der er endnu ingen sikkerhedskopier af denne notesbog.</translation>
     </message>
     <message>
-        <source>Restore…</source>
-        <translation>Gendan…</translation>
+      <source>Restore…</source>
+      <translation>Gendan…</translation>
     </message>
     <message>
-        <source>Go back to the copy from %1?
+      <source>Go back to the copy from %1?
 
 Changes made since then are not in that copy; the notebook as it is now is kept as a copy of its own.</source>
-        <translation>Vil du vende tilbage til kopien fra %1?
+      <translation>Vil du vende tilbage til kopien fra %1?
 
 Ændringer fra efter dette tidspunkt er ikke med i kopien; notesbogen, som den er nu, gemmes som en kopi for sig.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReviewDialog</name>
     <message>
-        <source>Personal data review</source>
-        <translation>Gennemgang af persondata</translation>
+      <source>Personal data review</source>
+      <translation>Gennemgang af persondata</translation>
     </message>
     <message>
-        <source>These people&apos;s review date has passed. Keep a person&apos;s data until a new date if there is still a reason to, or erase the person.</source>
-        <translation>Disse personers gennemgangsdato er overskredet. Behold en persons oplysninger til en ny dato, hvis der stadig er grund til det, eller slet personen.</translation>
+      <source>These people's review date has passed. Keep a person's data until a new date if there is still a reason to, or erase the person.</source>
+      <translation>Disse personers gennemgangsdato er overskredet. Behold en persons oplysninger til en ny dato, hvis der stadig er grund til det, eller slet personen.</translation>
     </message>
     <message>
-        <source>People due for review</source>
-        <translation>Personer til gennemgang</translation>
+      <source>People due for review</source>
+      <translation>Personer til gennemgang</translation>
     </message>
     <message>
-        <source>Nobody is due for review.</source>
-        <translation>Ingen skal gennemgås.</translation>
+      <source>Nobody is due for review.</source>
+      <translation>Ingen skal gennemgås.</translation>
     </message>
     <message>
-        <source>Keep until</source>
-        <translation>Behold til</translation>
+      <source>Keep until</source>
+      <translation>Behold til</translation>
     </message>
     <message>
-        <source>Erase person…</source>
-        <translation>Slet person…</translation>
+      <source>Erase person…</source>
+      <translation>Slet person…</translation>
     </message>
     <message>
-        <source>Text that still mentions the name</source>
-        <translation>Tekst, der stadig nævner navnet</translation>
+      <source>Text that still mentions the name</source>
+      <translation>Tekst, der stadig nævner navnet</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
     </message>
     <message>
-        <source>Erase person</source>
-        <translation>Slet person</translation>
+      <source>Erase person</source>
+      <translation>Slet person</translation>
     </message>
     <message>
-        <source>Not erased</source>
-        <translation>Ikke slettet</translation>
+      <source>Erase</source>
+      <translation>Slet for altid</translation>
     </message>
     <message>
-        <source>%1 is erased. This text still mentions the name; open it to check it by hand:</source>
-        <translation>%1 er slettet. Denne tekst nævner stadig navnet; åbn den, og ret den i hånden:</translation>
+      <source>Not erased</source>
+      <translation>Ikke slettet</translation>
     </message>
     <message>
-        <source>%1 is erased. No other text mentions the name.</source>
-        <translation>%1 er slettet. Ingen anden tekst nævner navnet.</translation>
+      <source>%1 is erased. This text still mentions the name; open it to check it by hand:</source>
+      <translation>%1 er slettet. Denne tekst nævner stadig navnet; åbn den, og ret den i hånden:</translation>
     </message>
     <message>
-        <source>the person with contact and consent details</source>
-        <translation>personen med kontakt- og samtykkeoplysninger</translation>
+      <source>%1 is erased. No other text mentions the name.</source>
+      <translation>%1 er slettet. Ingen anden tekst nævner navnet.</translation>
     </message>
     <message>
-        <source>their part in %1 activities</source>
-        <translation>deltagelsen i %1 aktiviteter</translation>
+      <source>the person with contact and consent details</source>
+      <translation>personen med kontakt- og samtykkeoplysninger</translation>
     </message>
     <message>
-        <source>%1 relations to other people</source>
-        <translation>%1 relationer til andre personer</translation>
+      <source>their part in %1 activities</source>
+      <translation>deltagelsen i %1 aktiviteter</translation>
     </message>
     <message>
-        <source>the notes of %1 1:1 talks about them</source>
-        <translation>noterne fra %1 1:1-samtaler om personen</translation>
+      <source>%1 relations to other people</source>
+      <translation>%1 relationer til andre personer</translation>
     </message>
     <message>
-        <source>%1 observations they raised</source>
-        <translation>%1 observationer, personen har bragt op</translation>
+      <source>the notes of %1 1:1 talks about them</source>
+      <translation>noterne fra %1 1:1-samtaler om personen</translation>
     </message>
     <message>
-        <source>%1 actions they own</source>
-        <translation>%1 handlinger, personen er ansvarlig for</translation>
+      <source>%1 observations they raised</source>
+      <translation>%1 observationer, personen har bragt op</translation>
     </message>
     <message>
-        <source>Erase %1 for good? This cannot be undone.</source>
-        <translation>Vil du slette %1 for altid? Det kan ikke fortrydes.</translation>
+      <source>%1 actions they own</source>
+      <translation>%1 handlinger, personen er ansvarlig for</translation>
     </message>
     <message>
-        <source>Removed: %1.</source>
-        <translation>Fjernes: %1.</translation>
+      <source>Erase %1 for good? This cannot be undone.</source>
+      <translation>Vil du slette %1 for altid? Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <source>Kept, without the link to them: %1.</source>
-        <translation>Beholdes, men uden kobling til personen: %1.</translation>
+      <source>Removed: %1.</source>
+      <translation>Fjernes: %1.</translation>
     </message>
     <message>
-        <source>Colleagues&apos; notebooks erase them too at their next sync.</source>
-        <translation>Kollegernes notesbøger sletter også personen ved deres næste synkronisering.</translation>
+      <source>Kept, without the link to them: %1.</source>
+      <translation>Beholdes, men uden kobling til personen: %1.</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>Colleagues' notebooks erase them too at their next sync.</source>
+      <translation>Kollegernes notesbøger sletter også personen ved deres næste synkronisering.</translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewTableModel</name>
     <message>
-        <source>Name</source>
-        <translation>Navn</translation>
+      <source>Name</source>
+      <translation>Navn</translation>
     </message>
     <message>
-        <source>Review date</source>
-        <translation>Gennemgangsdato</translation>
+      <source>Review date</source>
+      <translation>Gennemgangsdato</translation>
     </message>
     <message>
-        <source>Days overdue</source>
-        <translation>Dage over</translation>
+      <source>Days overdue</source>
+      <translation>Dage over</translation>
     </message>
     <message>
-        <source>Last seen</source>
-        <translation>Sidst set</translation>
+      <source>Last seen</source>
+      <translation>Sidst set</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RouteCanvas</name>
     <message>
-        <source>Route map</source>
-        <translation>Rutekort</translation>
+      <source>Route map</source>
+      <translation>Rutekort</translation>
     </message>
     <message>
-        <source>No GPS track yet</source>
-        <translation>Intet GPS-spor endnu</translation>
+      <source>No GPS track yet</source>
+      <translation>Intet GPS-spor endnu</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
+      <source>Start</source>
+      <translation>Start</translation>
     </message>
     <message>
-        <source>End</source>
-        <translation>Slut</translation>
+      <source>End</source>
+      <translation>Slut</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RoutePanel</name>
     <message>
-        <source>Import GPX track…</source>
-        <translation>Importer GPX-spor…</translation>
+      <source>Import GPX track…</source>
+      <translation>Importer GPX-spor…</translation>
     </message>
     <message>
-        <source>Camera clock is behind by</source>
-        <translation>Kameraets ur går bagud med</translation>
+      <source>Camera clock is behind by</source>
+      <translation>Kameraets ur går bagud med</translation>
     </message>
     <message>
-        <source> s</source>
-        <translation> s</translation>
+      <source> s</source>
+      <translation> s</translation>
     </message>
     <message>
-        <source>Camera clock offset in seconds</source>
-        <translation>Kameraets tidsforskydning i sekunder</translation>
+      <source>Camera clock offset in seconds</source>
+      <translation>Kameraets tidsforskydning i sekunder</translation>
     </message>
     <message>
-        <source>Seconds to add to the photos&apos; times; negative if the camera was ahead</source>
-        <translation>Sekunder, der lægges til fotoenes tidspunkter; negativt, hvis kameraets ur gik foran</translation>
+      <source>Seconds to add to the photos' times; negative if the camera was ahead</source>
+      <translation>Sekunder, der lægges til fotoenes tidspunkter; negativt, hvis kameraets ur gik foran</translation>
     </message>
     <message>
-        <source>Save positions on the items</source>
-        <translation>Gem positionerne på observationer og fotos</translation>
+      <source>Save positions on the items</source>
+      <translation>Gem positionerne på observationer og fotos</translation>
     </message>
     <message>
-        <source>Give the items placed by time this position, so colleagues see it too</source>
-        <translation>Giv det, der er placeret efter tidspunkt, denne position, så kollegerne også ser den</translation>
+      <source>Give the items placed by time this position, so colleagues see it too</source>
+      <translation>Giv det, der er placeret efter tidspunkt, denne position, så kollegerne også ser den</translation>
     </message>
     <message>
-        <source>Observations and photos in walking order</source>
-        <translation>Observationer og fotos i den rækkefølge, de blev set</translation>
+      <source>Observations and photos in walking order</source>
+      <translation>Observationer og fotos i den rækkefølge, de blev set</translation>
     </message>
     <message>
-        <source>Not placed on the route:</source>
-        <translation>Ikke placeret på ruten:</translation>
+      <source>Not placed on the route:</source>
+      <translation>Ikke placeret på ruten:</translation>
     </message>
     <message>
-        <source>No GPS track yet. Import the GPX file your phone or GPS recorded on the walk.</source>
-        <translation>Intet GPS-spor endnu. Importer den GPX-fil, din telefon eller GPS optog på turen.</translation>
+      <source>No GPS track yet. Import the GPX file your phone or GPS recorded on the walk.</source>
+      <translation>Intet GPS-spor endnu. Importer den GPX-fil, din telefon eller GPS optog på turen.</translation>
     </message>
     <message>
-        <source>Distance: %1</source>
-        <translation>Afstand: %1</translation>
+      <source>Distance: %1</source>
+      <translation>Afstand: %1</translation>
     </message>
     <message>
-        <source>Duration: %1</source>
-        <translation>Varighed: %1</translation>
+      <source>Duration: %1</source>
+      <translation>Varighed: %1</translation>
     </message>
     <message>
-        <source>%1 of %2 placed</source>
-        <translation>%1 af %2 placeret</translation>
+      <source>%1 of %2 placed</source>
+      <translation>%1 af %2 placeret</translation>
     </message>
     <message>
-        <source>Import GPX track</source>
-        <translation>Importer GPX-spor</translation>
+      <source>Import GPX track</source>
+      <translation>Importer GPX-spor</translation>
     </message>
     <message>
-        <source>GPX tracks (*.gpx);;All files (*)</source>
-        <translation>GPX-spor (*.gpx);;Alle filer (*)</translation>
+      <source>GPX tracks (*.gpx);;All files (*)</source>
+      <translation>GPX-spor (*.gpx);;Alle filer (*)</translation>
     </message>
     <message>
-        <source>The GPX track was not imported</source>
-        <translation>GPX-sporet blev ikke importeret</translation>
+      <source>The GPX track was not imported</source>
+      <translation>GPX-sporet blev ikke importeret</translation>
     </message>
     <message>
-        <source>The camera clock offset was not saved</source>
-        <translation>Kameraets tidsforskydning blev ikke gemt</translation>
+      <source>The camera clock offset was not saved</source>
+      <translation>Kameraets tidsforskydning blev ikke gemt</translation>
     </message>
     <message>
-        <source>The positions were not saved</source>
-        <translation>Positionerne blev ikke gemt</translation>
+      <source>The positions were not saved</source>
+      <translation>Positionerne blev ikke gemt</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RoutePlacesModel</name>
     <message>
-        <source>Observation</source>
-        <translation>Observation</translation>
+      <source>Observation</source>
+      <translation>Observation</translation>
     </message>
     <message>
-        <source>Photo</source>
-        <translation>Foto</translation>
+      <source>Photo</source>
+      <translation>Foto</translation>
     </message>
     <message>
-        <source>by GPS</source>
-        <translation>efter GPS</translation>
+      <source>by GPS</source>
+      <translation>efter GPS</translation>
     </message>
     <message>
-        <source>by time</source>
-        <translation>efter tid</translation>
+      <source>by time</source>
+      <translation>efter tid</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SearchResultsModel</name>
     <message>
-        <source>Activities</source>
-        <translation>Aktiviteter</translation>
+      <source>Activities</source>
+      <translation>Aktiviteter</translation>
     </message>
     <message>
-        <source>Observations</source>
-        <translation>Observationer</translation>
+      <source>Observations</source>
+      <translation>Observationer</translation>
     </message>
     <message>
-        <source>People</source>
-        <translation>Personer</translation>
+      <source>People</source>
+      <translation>Personer</translation>
     </message>
     <message>
-        <source>Areas</source>
-        <translation>Områder</translation>
+      <source>Areas</source>
+      <translation>Områder</translation>
     </message>
     <message>
-        <source>Organisations</source>
-        <translation>Organisationer</translation>
+      <source>Organisations</source>
+      <translation>Organisationer</translation>
     </message>
     <message>
-        <source>Actions</source>
-        <translation>Handlinger</translation>
+      <source>Actions</source>
+      <translation>Handlinger</translation>
     </message>
     <message>
-        <source>Photos and files</source>
-        <translation>Billeder og filer</translation>
+      <source>Photos and files</source>
+      <translation>Billeder og filer</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SearchView</name>
     <message>
-        <source>Search everything: words, names, places … (prefix* and &quot;exact phrase&quot; work)</source>
-        <translation>Søg i alt: ord, navne, steder … (begyndelse* og &quot;præcis frase&quot; virker)</translation>
+      <source>Search everything: words, names, places … (prefix* and "exact phrase" work)</source>
+      <translation>Søg i alt: ord, navne, steder … (begyndelse* og "præcis frase" virker)</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>Søg</translation>
+      <source>Search</source>
+      <translation>Søg</translation>
     </message>
     <message>
-        <source>Search status</source>
-        <translation>Søgestatus</translation>
+      <source>Search status</source>
+      <translation>Søgestatus</translation>
     </message>
     <message>
-        <source>Search results</source>
-        <translation>Søgeresultater</translation>
+      <source>Search results</source>
+      <translation>Søgeresultater</translation>
     </message>
     <message>
-        <source>No matches.</source>
-        <translation>Ingen resultater.</translation>
+      <source>No matches.</source>
+      <translation>Ingen resultater.</translation>
     </message>
     <message numerus="yes">
-        <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n resultat</numerusform>
-            <numerusform>%n resultater</numerusform>
-        </translation>
+      <source>%n match(es)</source>
+      <translation>
+        <numerusform>%n resultat</numerusform>
+        <numerusform>%n resultater</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SurveyModel</name>
     <message>
-        <source>Statement</source>
-        <translation>Udsagn</translation>
+      <source>Statement</source>
+      <translation>Udsagn</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>I alt</translation>
+      <source>Total</source>
+      <translation>I alt</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SurveyPanel</name>
     <message>
-        <source>How many answered what? Type the counts; percentages follow. Double-click a statement to change its wording.</source>
-        <translation>Hvor mange svarede hvad? Skriv antallene; procenterne følger med. Dobbeltklik på et udsagn for at ændre ordlyden.</translation>
+      <source>How many answered what? Type the counts; percentages follow. Double-click a statement to change its wording.</source>
+      <translation>Hvor mange svarede hvad? Skriv antallene; procenterne følger med. Dobbeltklik på et udsagn for at ændre ordlyden.</translation>
     </message>
     <message>
-        <source>Survey</source>
-        <translation>Spørgeskema</translation>
+      <source>Survey</source>
+      <translation>Spørgeskema</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SyncDialog</name>
     <message>
-        <source>Synchronise</source>
-        <translation>Synkroniser</translation>
+      <source>Synchronise</source>
+      <translation>Synkroniser</translation>
     </message>
     <message>
-        <source>Exchange changes with colleagues through a shared folder or a sync file. Everyone must use the same passphrase.</source>
-        <translation>Udveksl ændringer med kolleger gennem en delt mappe eller en synkroniseringsfil. Alle skal bruge den samme adgangssætning.</translation>
+      <source>Exchange changes with colleagues through a shared folder or a sync file. Everyone must use the same passphrase.</source>
+      <translation>Udveksl ændringer med kolleger gennem en delt mappe eller en synkroniseringsfil. Alle skal bruge den samme adgangssætning.</translation>
     </message>
     <message>
-        <source>Synchronise with a shared folder</source>
-        <translation>Synkroniser med en delt mappe</translation>
+      <source>Synchronise with a shared folder</source>
+      <translation>Synkroniser med en delt mappe</translation>
     </message>
     <message>
-        <source>Import a sync file</source>
-        <translation>Indlæs en synkroniseringsfil</translation>
+      <source>Import a sync file</source>
+      <translation>Indlæs en synkroniseringsfil</translation>
     </message>
     <message>
-        <source>Export to a sync file</source>
-        <translation>Eksporter til en synkroniseringsfil</translation>
+      <source>Export to a sync file</source>
+      <translation>Eksporter til en synkroniseringsfil</translation>
     </message>
     <message>
-        <source>Folder or file</source>
-        <translation>Mappe eller fil</translation>
+      <source>Folder or file</source>
+      <translation>Mappe eller fil</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>Vælg…</translation>
+      <source>Choose…</source>
+      <translation>Vælg…</translation>
     </message>
     <message>
-        <source>Folder</source>
-        <translation>Mappe</translation>
+      <source>Folder</source>
+      <translation>Mappe</translation>
     </message>
     <message>
-        <source>Passphrase</source>
-        <translation>Adgangssætning</translation>
+      <source>Passphrase</source>
+      <translation>Adgangssætning</translation>
     </message>
     <message>
-        <source>Remember the passphrase on this computer</source>
-        <translation>Husk adgangssætningen på denne computer</translation>
+      <source>Remember the passphrase on this computer</source>
+      <translation>Husk adgangssætningen på denne computer</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annullér</translation>
+      <source>Cancel</source>
+      <translation>Annullér</translation>
     </message>
     <message>
-        <source>This computer has no key store in which the passphrase could be kept safely, so it is not remembered. Type it each time.</source>
-        <translation>Computeren har ingen nøglering, hvor adgangssætningen kan gemmes sikkert, så den huskes ikke. Skriv den hver gang.</translation>
+      <source>This computer has no key store in which the passphrase could be kept safely, so it is not remembered. Type it each time.</source>
+      <translation>Computeren har ingen nøglering, hvor adgangssætningen kan gemmes sikkert, så den huskes ikke. Skriv den hver gang.</translation>
     </message>
     <message>
-        <source>Kept in the computer&apos;s key store, never in a file.</source>
-        <translation>Gemmes i computerens nøglering, aldrig i en fil.</translation>
+      <source>Kept in the computer's key store, never in a file.</source>
+      <translation>Gemmes i computerens nøglering, aldrig i en fil.</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>Fil</translation>
+      <source>File</source>
+      <translation>Fil</translation>
     </message>
     <message>
-        <source>Feltbog sync files (*%1)</source>
-        <translation>Feltbog-synkroniseringsfiler (*%1)</translation>
+      <source>Feltbog sync files (*%1)</source>
+      <translation>Feltbog-synkroniseringsfiler (*%1)</translation>
     </message>
     <message>
-        <source>Choose the shared folder</source>
-        <translation>Vælg den delte mappe</translation>
+      <source>Choose the shared folder</source>
+      <translation>Vælg den delte mappe</translation>
     </message>
     <message>
-        <source>Choose the sync file</source>
-        <translation>Vælg synkroniseringsfilen</translation>
+      <source>Choose the sync file</source>
+      <translation>Vælg synkroniseringsfilen</translation>
     </message>
     <message>
-        <source>Save the sync file as</source>
-        <translation>Gem synkroniseringsfilen som</translation>
+      <source>Save the sync file as</source>
+      <translation>Gem synkroniseringsfilen som</translation>
     </message>
     <message>
-        <source>A notebook held only in memory cannot be synchronised.</source>
-        <translation>En notesbog, der kun findes i hukommelsen, kan ikke synkroniseres.</translation>
+      <source>A notebook held only in memory cannot be synchronised.</source>
+      <translation>En notesbog, der kun findes i hukommelsen, kan ikke synkroniseres.</translation>
     </message>
     <message>
-        <source>Choose a folder or a file first.</source>
-        <translation>Vælg først en mappe eller en fil.</translation>
+      <source>Choose a folder or a file first.</source>
+      <translation>Vælg først en mappe eller en fil.</translation>
     </message>
     <message>
-        <source>Type the passphrase your team agreed on.</source>
-        <translation>Skriv den adgangssætning, I har aftalt i teamet.</translation>
+      <source>Type the passphrase your team agreed on.</source>
+      <translation>Skriv den adgangssætning, I har aftalt i teamet.</translation>
     </message>
     <message>
-        <source>The key store did not take the passphrase, so it is not remembered.</source>
-        <translation>Nøgleringen tog ikke imod adgangssætningen, så den huskes ikke.</translation>
+      <source>The key store did not take the passphrase, so it is not remembered.</source>
+      <translation>Nøgleringen tog ikke imod adgangssætningen, så den huskes ikke.</translation>
     </message>
     <message>
-        <source>Stopping the synchronisation …</source>
-        <translation>Stopper synkroniseringen …</translation>
+      <source>Stopping the synchronisation …</source>
+      <translation>Stopper synkroniseringen …</translation>
     </message>
     <message>
-        <source>%1 changes in, %2 out, %3 conflicts</source>
-        <translation>%1 ændringer ind, %2 ud, %3 konflikter</translation>
+      <source>%1 changes in, %2 out, %3 conflicts</source>
+      <translation>%1 ændringer ind, %2 ud, %3 konflikter</translation>
     </message>
     <message>
-        <source>%1 files were not read. %2: %3</source>
-        <translation>Filer, der ikke blev læst: %1. %2: %3</translation>
+      <source>%1 files were not read. %2: %3</source>
+      <translation>Filer, der ikke blev læst: %1. %2: %3</translation>
     </message>
     <message>
-        <source>The synchronisation was cancelled. The files read in before that are kept; the rest follows next time.</source>
-        <translation>Synkroniseringen blev annulleret. De filer, der allerede var læst ind, er bevaret; resten kommer med næste gang.</translation>
+      <source>The synchronisation was cancelled. The files read in before that are kept; the rest follows next time.</source>
+      <translation>Synkroniseringen blev annulleret. De filer, der allerede var læst ind, er bevaret; resten kommer med næste gang.</translation>
     </message>
     <message>
-        <source>The synchronisation was cancelled. Nothing was changed.</source>
-        <translation>Synkroniseringen blev annulleret. Intet blev ændret.</translation>
+      <source>The synchronisation was cancelled. Nothing was changed.</source>
+      <translation>Synkroniseringen blev annulleret. Intet blev ændret.</translation>
     </message>
     <message>
-        <source>Not synchronised</source>
-        <translation>Ikke synkroniseret</translation>
+      <source>Not synchronised</source>
+      <translation>Ikke synkroniseret</translation>
     </message>
     <message>
-        <source>Stop the synchronisation?</source>
-        <translation>Stop synkroniseringen?</translation>
+      <source>Stop the synchronisation?</source>
+      <translation>Stop synkroniseringen?</translation>
     </message>
     <message>
-        <source>The synchronisation is still running. Stop it and close? Nothing from the file being read is kept.</source>
-        <translation>Synkroniseringen kører stadig. Vil du stoppe den og lukke? Intet fra den fil, der læses, bliver gemt.</translation>
+      <source>The synchronisation is still running. Stop it and close? Nothing from the file being read is kept.</source>
+      <translation>Synkroniseringen kører stadig. Vil du stoppe den og lukke? Intet fra den fil, der læses, bliver gemt.</translation>
     </message>
     <message>
-        <source>The file was not imported. Nothing was changed.</source>
-        <translation>Filen blev ikke indlæst. Intet blev ændret.</translation>
+      <source>The file was not imported. Nothing was changed.</source>
+      <translation>Filen blev ikke indlæst. Intet blev ændret.</translation>
     </message>
     <message>
-        <source>The file &apos;%1&apos; would delete %2 of the %3 records in this notebook. That happens when a colleague has cleared out a lot, but also when a file comes from a notebook that lost its data. Import it anyway and delete them?</source>
-        <translation>Filen »%1« ville slette %2 af notesbogens %3 poster. Det sker, når en kollega har ryddet meget op, men også når en fil kommer fra en notesbog, der har mistet sine data. Indlæs den alligevel og slet posterne?</translation>
+      <source>The file '%1' would delete %2 of the %3 records in this notebook. That happens when a colleague has cleared out a lot, but also when a file comes from a notebook that lost its data. Import it anyway and delete them?</source>
+      <translation>Filen »%1« ville slette %2 af notesbogens %3 poster. Det sker, når en kollega har ryddet meget op, men også når en fil kommer fra en notesbog, der har mistet sine data. Indlæs den alligevel og slet posterne?</translation>
     </message>
     <message>
-        <source>%1 files would delete this much; the answer counts for all of them.</source>
-        <translation>%1 filer ville slette så meget; svaret gælder dem alle.</translation>
+      <source>%1 files would delete this much; the answer counts for all of them.</source>
+      <translation>%1 filer ville slette så meget; svaret gælder dem alle.</translation>
     </message>
     <message>
-        <source>Delete many records?</source>
-        <translation>Slet mange poster?</translation>
+      <source>Delete many records?</source>
+      <translation>Slet mange poster?</translation>
     </message>
     <message>
-        <source>Import and delete</source>
-        <translation>Indlæs og slet</translation>
+      <source>Import and delete</source>
+      <translation>Indlæs og slet</translation>
     </message>
-</context>
+  </context>
+  <context>
+    <name>UndoStack</name>
+    <message>
+      <source>Undo change of %1</source>
+      <translation>Fortryd ændring af %1</translation>
+    </message>
+  </context>
 </TS>

@@ -1,24 +1,61 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
-<context>
+  <context>
     <name>ActivityTableModel</name>
     <message numerus="yes">
-        <source>%n observation(s)</source>
-        <translation>
-            <numerusform>%n observation</numerusform>
-            <numerusform>%n observations</numerusform>
-        </translation>
+      <source>%n observation(s)</source>
+      <translation>
+        <numerusform>%n observation</numerusform>
+        <numerusform>%n observations</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>Deleter</name>
+    <message numerus="yes">
+      <source>%n observation(s)</source>
+      <translation>
+        <numerusform>%n observation</numerusform>
+        <numerusform>%n observations</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n participant(s)</source>
+      <translation>
+        <numerusform>%n participant</numerusform>
+        <numerusform>%n participants</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n photo(s) or file(s)</source>
+      <translation>
+        <numerusform>%n photo or file</numerusform>
+        <numerusform>%n photos or files</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n survey statement(s)</source>
+      <translation>
+        <numerusform>%n survey statement</numerusform>
+        <numerusform>%n survey statements</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n relation(s) to other people</source>
+      <translation>
+        <numerusform>%n relation to other people</numerusform>
+        <numerusform>%n relations to other people</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n match</numerusform>
-            <numerusform>%n matches</numerusform>
-        </translation>
+      <source>%n match(es)</source>
+      <translation>
+        <numerusform>%n match</numerusform>
+        <numerusform>%n matches</numerusform>
+      </translation>
     </message>
-</context>
+  </context>
 </TS>

@@ -61,7 +61,7 @@ class AnsweringDialogs(Dialogs):
     def info(self, parent, title, text):
         self.infos.append((title, text))
 
-    def confirm(self, parent, title, text):
+    def confirm(self, parent, title, text, accept_text=None):
         self.confirms.append((title, text))
         return self.confirm_answer
 
