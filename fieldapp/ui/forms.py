@@ -183,8 +183,8 @@ class EntityForm(QWidget):
         if self.undo_stack is None:
             return
         for name in sorted(names):
-            if isinstance(self.inputs.get(name), (TextInput, MultilineInput)):
-                continue
+            if isinstance(self.inputs.get(name), (TextInput, MultilineInput, DateInput)):
+                continue  # typed into a text box, whose own Ctrl+Z undoes it
             old = getattr(before, name)
             if old != getattr(self.entity, name):
                 label = self.cls.spec(name).label(self.lang)

@@ -228,10 +228,14 @@ class MainWindow(QMainWindow):
             self.tr("Search"), QKeySequence.StandardKey.Find, lambda: self.go("search"), "search"
         )
         self.search_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.next_action = self._action(self.tr("Next record"), "Alt+Down", lambda: self.step(1), "next")
+        # Not Alt+Down/Up: those open a drop-down everywhere on the desktop, and in a combo box
+        # they must not silently move the user on to another record.
+        self.next_action = self._action(self.tr("Next record"), "Ctrl+.", lambda: self.step(1), "next")
         self.previous_action = self._action(
-            self.tr("Previous record"), "Alt+Up", lambda: self.step(-1), "previous"
+            self.tr("Previous record"), "Ctrl+,", lambda: self.step(-1), "previous"
         )
+        self.next_action.setShortcuts([QKeySequence("Ctrl+."), QKeySequence("Alt+PgDown")])
+        self.previous_action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence("Alt+PgUp")])
         self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+E", self.export_pdf, "pdf")
         self.restore_action = self._action(self.tr("Restore from backup…"), None, self.show_restore)
         self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
@@ -577,8 +581,10 @@ class MainWindow(QMainWindow):
             (self.new_action_action.text(), "Ctrl+Shift+A"),
             (self.search_action.text(), "Ctrl+F"),
             (self.export_action.text(), "Ctrl+E"),
-            (self.next_action.text(), "Alt+↓"),
-            (self.previous_action.text(), "Alt+↑"),
+            (self.next_action.text(), "Ctrl+. / Alt+PgDown"),
+            (self.previous_action.text(), "Ctrl+, / Alt+PgUp"),
+            (self.undo_action.text(), "Ctrl+Z"),
+            (self.delete_action.text(), "Ctrl+Del"),
             (self.tr("Sections"), "Ctrl+1 … Ctrl+6"),
             (self.tr("Next kind of observation"), "Ctrl+K"),
         ]

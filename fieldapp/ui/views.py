@@ -6,14 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import BY_TABLE, ActionStatus, ActivityKind, ActivityStatus, LeadershipStage
+from fieldapp.domain import BY_TABLE, ActionStatus, ActivityKind, ActivityStatus, FieldSpec, LeadershipStage
 from fieldapp.store import Store, lookups
 from fieldapp.store.queries import ActivityFilter
-from fieldapp.ui.formatting import format_count, qt_date_format
-from fieldapp.ui.icons import icon
+from fieldapp.ui.fields import DateInput
+from fieldapp.ui.formatting import format_count
 from fieldapp.ui.forms import EntityForm
+from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import (
     ID_ROLE,
     SORT_ROLE,
@@ -78,6 +78,31 @@ class DetailHost(QStackedWidget):
         self.empty.setWordWrap(True)
         self.addWidget(self.empty)
         self.editor: EntityForm | None = None
+        # A moment's banner with the new record's title when the user steps to the next one,
+        # so nobody types on believing they are still in the record before.
+        self.flash_label = QLabel(self)
+        self.flash_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.flash_label.setWordWrap(True)
+        self.flash_label.setAutoFillBackground(True)
+        self.flash_label.setForegroundRole(QPalette.ColorRole.HighlightedText)
+        self.flash_label.setBackgroundRole(QPalette.ColorRole.Highlight)
+        font = self.flash_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.flash_label.setFont(font)
+        self.flash_label.hide()
+        self.flash_timer = QTimer(self, singleShot=True, interval=1400)
+        self.flash_timer.timeout.connect(self.flash_label.hide)
+
+    def flash(self, text: str) -> None:
+        self.flash_label.setText(text)
+        width = min(self.width() - 24, max(320, self.flash_label.sizeHint().width() + 48))
+        self.flash_label.setFixedWidth(max(width, 120))
+        self.flash_label.adjustSize()
+        self.flash_label.move((self.width() - self.flash_label.width()) // 2, 8)
+        self.flash_label.raise_()
+        self.flash_label.show()
+        self.flash_timer.start()
 
     def flush(self) -> None:
         if self.editor is not None:
@@ -236,7 +261,7 @@ class ListDetailView(QWidget):
         return self.detail.editor
 
     def step(self, delta: int) -> None:
-        """Next (+1) or previous (-1) record in the list."""
+        """Next (+1) or previous (-1) record in the list; its title flashes over the editor."""
         view_model = self.table.model()
         current = self.table.currentIndex()
         row = (current.row() + delta) if current.isValid() else 0
@@ -249,6 +274,9 @@ class ListDetailView(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
+            editor = self.detail.editor
+            if editor is not None:
+                self.detail.flash(editor.entity.title or editor.cls.display_name(self.lang).capitalize())
 
     def flush(self) -> None:
         self.detail.flush()
@@ -313,10 +341,11 @@ class ActivitiesView(ListDetailView):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
             self.filters.addWidget(box, 1)
+        self._timer = QTimer(self, singleShot=True, interval=200)
         dates = QHBoxLayout()
         self.use_from, self.date_from = self._date_filter(self.tr("From"))
         self.use_to, self.date_to = self._date_filter(self.tr("To"))
-        for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
+        for widget in (self.date_from, self.date_to):
             dates.addWidget(widget)
         dates.addStretch(1)
         left_layout = self.splitter.widget(0).layout()  # type: ignore[union-attr]  # built in __init__
@@ -341,36 +370,31 @@ class ActivitiesView(ListDetailView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(ActivityTableModel.COL_AREA, 110)
         self._connect_selection()
-        self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
         self.quick.textChanged.connect(lambda _t: self._timer.start())
         for box in (self.kind, self.area, self.status, self.theme):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
-        for widget in (self.use_from, self.use_to):
-            widget.toggled.connect(lambda _on: self.refresh())
-        for widget in (self.date_from, self.date_to):
-            widget.dateChanged.connect(lambda _d: self.refresh())
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.refresh()
 
-    def _date_filter(self, text: str) -> tuple[QCheckBox, QDateEdit]:
-        check = QCheckBox(text)
-        edit = QDateEdit(QDate.currentDate())
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(qt_date_format(self.lang))
-        edit.setAccessibleName(text)
-        edit.setEnabled(False)
-        check.toggled.connect(edit.setEnabled)
+    def _date_filter(self, text: str) -> tuple[QCheckBox, DateInput]:
+        """A tick box and a date typed as people type it ("3.12.26"); unticked = no limit."""
+        spec = FieldSpec(name="", kind="date", label_da=text, label_en=text)
+        edit = DateInput(spec, with_time=False)
+        edit.set_accessible(text)
+        check = edit.check
+        check.setText(text)
+        edit.edited.connect(self._timer.start)
         return check, edit
 
     def current_filter(self) -> ActivityFilter:
         theme = self.theme.currentData()
         theme_row = self.store.theme_by_name(theme) if theme else None
 
-        def as_date(edit: QDateEdit) -> date:
-            value = edit.date()
-            return date(value.year(), value.month(), value.day())
+        def as_date(edit: DateInput) -> date | None:
+            value = edit.value()
+            return value if isinstance(value, date) else None
 
         return ActivityFilter(
             kind=self.kind.currentData(),

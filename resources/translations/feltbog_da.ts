@@ -536,6 +536,17 @@
     </message>
   </context>
   <context>
+    <name>DateInput</name>
+    <message>
+      <source>e.g. %1</source>
+      <translation>fx %1</translation>
+    </message>
+    <message>
+      <source>Pick a date in a calendar</source>
+      <translation>Vælg en dato i en kalender</translation>
+    </message>
+  </context>
+  <context>
     <name>Deleter</name>
     <message numerus="yes">
       <source>%n observation(s)</source>

@@ -84,8 +84,11 @@ def test_a_one_to_one_talk_moves_the_person_up_the_ladder_and_creates_the_follow
     qtbot.keyClicks(editor.inputs["story"].edit, "Flyttede hertil for ti år siden.")
     assessment = editor.inputs["leadership_assessment"].combo
     assessment.setFocus()
+    qtbot.keyClick(assessment, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(assessment.view().isVisible)
     for _ in range(3):  # — → contact → potential → emerging
-        qtbot.keyClick(assessment, Qt.Key.Key_Down)
+        qtbot.keyClick(assessment.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(assessment.view(), Qt.Key.Key_Return)
     assert editor.inputs["leadership_assessment"].value() == "emerging"
     follow_up = editor.inputs["follow_up_date"]
     qtbot.keyClick(follow_up.check, Qt.Key.Key_Space)

@@ -74,7 +74,10 @@ def test_the_area_editor_explains_phase_and_influence(launch, notebook, qtbot):
     assert editor.phase_explained.text() == "Vi lytter og finder det, der er ubærligt, og kilderne til håb."
     combo = editor.inputs["influence"].combo
     combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Down)  # Høre → Samskabe
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # opens the list
+    qtbot.waitUntil(combo.view().isVisible)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)  # Høre → Samskabe
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
     assert editor.influence_explained.text() == "Borgere og kommune beslutter og løser opgaven sammen."
     editor.flush()
     assert app.store.get(Area, ids["vestby"]).influence == "co_create"
