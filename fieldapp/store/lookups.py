@@ -104,3 +104,23 @@ def record_title(store: Store, tbl: str, row_id: str | None) -> str | None:
     if row is None:
         return None
     return " ".join(str(row[0]).split()) if row[0] is not None else ""
+
+
+NOTEBOOK_LANGUAGES = ("da", "en")
+
+
+def notebook_language(store: Store) -> str:
+    """The language the notebook's own texts are written in (default titles, survey statements).
+
+    Not the language of the menus: a Danish team's notebook stays Danish when one of them
+    reads the app in English. Danish unless the notebook says otherwise.
+    """
+    row = store.conn.execute("SELECT value FROM meta WHERE key = 'language'").fetchone()
+    return row[0] if row and row[0] in NOTEBOOK_LANGUAGES else "da"
+
+
+def set_notebook_language(store: Store, lang: str) -> None:
+    if lang not in NOTEBOOK_LANGUAGES:
+        raise ValueError(f"unknown notebook language {lang!r}")
+    with store.transaction():
+        store.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('language', ?)", (lang,))

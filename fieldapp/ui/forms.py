@@ -17,7 +17,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.domain import Entity, ValidationError
-from fieldapp.store import Store, StoreError
+from fieldapp.store import Store, StoreError, undo
 from fieldapp.ui.fields import (
     BoolInput,
     ChoiceInput,
@@ -59,6 +59,8 @@ class EntityForm(QWidget):
         self.invalid: set[str] = set()
         self.choice_loaders: dict[str, Any] = {}
         self.undo_stack = None  # Edit ▸ Undo for fields whose widget has no undo of its own
+        self.placeholder: str | None = None  # set for a record just made with a first title
+        self.ever_saved = False
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.flush)
         self.banner = QLabel()
@@ -173,6 +175,7 @@ class EntityForm(QWidget):
             self.clear_error(name)
         self.banner.setVisible(False)
         if changes:
+            self.ever_saved = True
             self.remember_for_undo(before, set(changes))
             self.after_save(set(changes))
             self.saved.emit(self.cls.TABLE, self.entity.id)
@@ -208,6 +211,19 @@ class EntityForm(QWidget):
             label.clear()
             label.setVisible(False)
             self.inputs[name].focus_widget().setAccessibleDescription("")
+
+    def untouched(self) -> bool:
+        """A new record still as it was made: nothing typed, nothing added to it."""
+        if self.placeholder is None or self.ever_saved or self.pending:
+            return False
+        current = self.store.find(self.cls, self.entity_id)
+        if current is None or current.title != self.placeholder:
+            return False
+        # What hangs off it (observations, photos, participants); a meeting's default survey does not count.
+        added = [
+            e for e in undo.cascade_of(self.store, self.cls, self.entity_id)[1:] if e.TABLE != "survey_items"
+        ]
+        return not added
 
     def store_changed(self) -> None:
         """The notebook changed (here or elsewhere): offer current choices; subclasses reload lists."""

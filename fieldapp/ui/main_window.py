@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import APP_NAME, __version__
 from fieldapp.domain import Action, ActionStatus, Activity, ActivityKind, Area, Person, ValidationError
-from fieldapp.store import Store, StoreError
+from fieldapp.store import Store, StoreError, lookups
 from fieldapp.store.conflicts import count_open
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.sync.envelope import KdfParams
@@ -40,6 +40,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# The notebook's own words for a new record's title (the notebook may be in another language than the menus).
+PLACEHOLDERS = {
+    "person": {"da": "Ny person", "en": "New person"},
+    "area": {"da": "Nyt område", "en": "New area"},
+    "action": {"da": "Ny handling", "en": "New action"},
+}
 PAGES = ("overview", "activities", "people", "areas", "actions", "search")
 
 
@@ -165,6 +171,8 @@ class MainWindow(QMainWindow):
         for other, widget in self.pages.items():
             if other != key and isinstance(widget, ListDetailView):
                 widget.flush()
+                if widget.detail.editor is not None and widget.detail.editor.untouched():
+                    widget.detail.show_editor(None)  # an untouched new record is not left behind
         widget = self.page(key)
         self.stack.setCurrentIndex(row)
         self.update_counts()
@@ -368,13 +376,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- records
     def new_activity(self, kind: ActivityKind):
         now = datetime.now().replace(second=0, microsecond=0)
-        title = f"{kind.label(self.lang)} {format_date(now, self.lang)}"
+        words = lookups.notebook_language(self.store)  # the notebook's language, not the menus'
+        title = f"{kind.label(words)} {format_date(now, words)}"
         try:
             activity = self.store.add(Activity(kind=kind, title=title, starts_at=now))
         except (ValidationError, StoreError) as error:
             self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
             return None
         editor = self.open_record("activities", activity.id)
+        if editor is not None:
+            editor.placeholder = title  # left untouched, it is not kept (see EntityForm.untouched)
         self.update_counts()
         return editor
 
@@ -388,17 +399,24 @@ class MainWindow(QMainWindow):
         if isinstance(view, ListDetailView):
             view.refresh()
         editor = self.open_record(table, record.id)
+        if editor is not None:
+            editor.placeholder = record.title
         self.update_counts()
         return editor
 
+    def placeholder(self, what: str) -> str:
+        """A new record's first title, in the notebook's language (not the menus')."""
+        words = lookups.notebook_language(self.store)
+        return PLACEHOLDERS[what][words]
+
     def new_person(self):
-        return self._new_simple("people", Person(name=self.tr("New person")))
+        return self._new_simple("people", Person(name=self.placeholder("person")))
 
     def new_area(self):
-        return self._new_simple("areas", Area(name=self.tr("New area")))
+        return self._new_simple("areas", Area(name=self.placeholder("area")))
 
     def new_action(self):
-        return self._new_simple("actions", Action(text=self.tr("New action")))
+        return self._new_simple("actions", Action(text=self.placeholder("action")))
 
     def open_record(self, table: str, record_id: str):
         """Show any record in its page and editor, with the focus in the editor."""
@@ -640,6 +658,9 @@ class MainWindow(QMainWindow):
             for exporter in self.findChildren(exporting.ReportExporter):
                 exporter.shutdown()  # a QThread must not outlive its owner
         self.flush()
+        for widget in self.pages.values():
+            if isinstance(widget, ListDetailView):
+                widget.detail.discard_untouched()
         self.changes.detach()
         if not self.property("replaced"):
             self.save_layout()

@@ -41,7 +41,7 @@ from fieldapp.domain import (
     ValidationError,
 )
 from fieldapp.routes.service import is_route_file
-from fieldapp.store import Store, StoreError
+from fieldapp.store import Store, StoreError, lookups
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.fields import NamesModel
 from fieldapp.ui.formatting import format_datetime
@@ -413,10 +413,24 @@ class SurveyModel(QAbstractTableModel):
         return True
 
 
+class SurveyTable(QTableView):
+    """Typing on a statement does not start editing it (F2 and double-click do)."""
+
+    def edit(self, index, trigger=None, event=None):  # noqa: D102 - QAbstractItemView.edit overload
+        if trigger is None:
+            return super().edit(index)
+        if index.column() == SurveyModel.COL_STATEMENT and trigger in (
+            QAbstractItemView.EditTrigger.AnyKeyPressed,
+            QAbstractItemView.EditTrigger.SelectedClicked,
+        ):
+            return False
+        return super().edit(index, trigger, event)
+
+
 class SurveyPanel(QWidget):
     def __init__(self, store: Store, activity_id: str, lang: str, parent=None):
         super().__init__(parent)
-        store.ensure_survey(activity_id, lang)
+        store.ensure_survey(activity_id, lookups.notebook_language(store))  # the notebook's words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
@@ -428,7 +442,7 @@ class SurveyPanel(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = SurveyModel(store, activity_id, lang, self)
-        self.table = QTableView()
+        self.table = SurveyTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Survey"))
         self.table.setWordWrap(True)
@@ -442,6 +456,8 @@ class SurveyPanel(QWidget):
         header.setDefaultSectionSize(max(64, header.fontMetrics().horizontalAdvance("Uenig") + 16))
         header.setSectionResizeMode(SurveyModel.COL_STATEMENT, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Counts: typing a digit replaces the count. Statements: only F2 or a double-click edits
+        # them, so tabbing along the row and typing never overwrites a statement by accident.
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
         )

@@ -108,10 +108,18 @@ class DetailHost(QStackedWidget):
         if self.editor is not None:
             self.editor.flush()
 
+    def discard_untouched(self) -> None:
+        """A new record the user never filled in (only its first title) is not left behind."""
+        editor = self.editor
+        if editor is not None and editor.untouched():
+            editor.pending.clear()
+            editor.store.delete(editor.cls, editor.entity_id)
+
     def show_editor(self, editor: EntityForm | None) -> None:
         old = self.editor
         if old is not None:
             old.flush()
+            self.discard_untouched()
             self.removeWidget(old)
             old.deleteLater()
         self.editor = editor

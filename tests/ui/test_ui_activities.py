@@ -7,7 +7,15 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 
-from fieldapp.domain import Action, Activity, ActivityKind, LeadershipStage, ObservationKind, Person
+from fieldapp.domain import (
+    DEFAULT_SURVEY_STATEMENTS,
+    Action,
+    Activity,
+    ActivityKind,
+    LeadershipStage,
+    ObservationKind,
+    Person,
+)
 from fieldapp.ui.editors import ActivityEditor
 from fieldapp.ui.panels import SurveyModel
 
@@ -119,10 +127,9 @@ def test_a_listening_meeting_counts_the_survey_and_shows_percentages(launch, qtb
     assert editor.entity.kind == ActivityKind.LISTENING_MEETING
     editor.tabs.setCurrentWidget(editor.tabs.widget(1))
     table, model = editor.survey.table, editor.survey.model
+    # The statements are the notebook's (Danish), whatever language the menus are in.
     assert [model.index(r, 0).data() for r in range(3)] == [
-        "I had influence on the decisions",
-        "I am better able to make an effort locally",
-        "The meeting gave me courage to make a difference",
+        texts["da"] for texts in DEFAULT_SURVEY_STATEMENTS
     ]
     agree = 1 + SurveyModel.ANSWERS.index("agree")
     strongly = 1 + SurveyModel.ANSWERS.index("strongly_agree")
