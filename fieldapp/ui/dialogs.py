@@ -43,6 +43,20 @@ class Dialogs(QObject):
         box.exec()
         return box.clickedButton() is accept
 
+    def choose(self, parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
+        """One of ``options`` (its index) or ``None`` (Cancel). The first option is the default."""
+        box = QMessageBox(parent)
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(text)
+        buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(buttons[0] if buttons else cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
     def open_url(self, url: QUrl) -> bool:
         return QDesktopServices.openUrl(url)
 

@@ -51,6 +51,7 @@ from fieldapp.ui.list_models import (
 )
 from fieldapp.ui.observations import ObservationCapture
 from fieldapp.ui.panels import ParticipantsPanel, PhotoPanel, SurveyPanel, people_names
+from fieldapp.ui.person_choice import PersonChooser
 
 if TYPE_CHECKING:
     from fieldapp.ui.report_export import ReportExporter
@@ -173,23 +174,14 @@ class Editor(EntityForm):
     def area_row(self, form: QFormLayout) -> None:
         self.add_row(form, "area_id", choices_from=lambda: lookups.area_choices(self.store))
 
-    def person_picker(self, name: str, create: bool) -> PickerInput:
-        names = people_names(self.store)
-
-        def create_person(text: str) -> str | None:
-            try:
-                return self.store.add(
-                    Person(name=" ".join(text.split()), area_id=getattr(self.entity, "area_id", None))
-                ).id
-            except (ValidationError, StoreError) as error:
-                self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
-                return None
-
+    def person_picker(self, name: str) -> PickerInput:
+        """A person box; a name nobody has offers likely people, then creating one (with consent)."""
+        chooser = PersonChooser(self.store, self.dialogs, self.lang, self)
         return PickerInput(
             self.cls.spec(name),
-            names,
+            people_names(self.store),
             lambda pid: lookups.record_title(self.store, "people", pid) or "",
-            create_person if create else None,
+            lambda text: chooser.resolve(self, text, getattr(self.entity, "area_id", None)),
         )
 
 
@@ -278,7 +270,7 @@ class ActivityEditor(Editor):
 
     def _one_to_one(self) -> None:
         talk = self.new_form()
-        self.add_row(talk, "person_id", widget=self.person_picker("person_id", create=True))
+        self.add_row(talk, "person_id", widget=self.person_picker("person_id"))
         for name in ("story", "self_interest", "concerns", "resources"):
             self.add_row(talk, name)
         self.referrals = ReferralsPanel(self.store, self)
@@ -343,7 +335,7 @@ class ReferralsPanel(QWidget):
         label = QLabel(self.tr("People they suggested we talk to"))
         layout.addWidget(label)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("Type a name and press Enter (a new name creates the person)"))
+        self.name.setPlaceholderText(self.tr("Type a name and press Enter"))
         self.name.setAccessibleName(self.tr("Add a suggested person"))
         label.setBuddy(self.name)
         self.names = people_names(store)
@@ -379,10 +371,13 @@ class ReferralsPanel(QWidget):
             return
         self.names.ensure_loaded()
         person_id = self.names.find(text)
-        try:
+        if person_id is None:  # never created silently: likely people first, then an explicit choice
+            chooser = PersonChooser(self.store, self.editor.dialogs, self.editor.lang, self)
+            person_id = chooser.resolve(self, text, talk.area_id)
+            self.names.reload()
             if person_id is None:
-                person_id = self.store.add(Person(name=text, area_id=talk.area_id)).id
-                self.names.reload()
+                return
+        try:
             lookups.add_relation(
                 self.store, person_id, talk.person_id, RelationKind.SUGGESTED, activity_id=talk.id
             )
@@ -500,10 +495,14 @@ class PersonEditor(Editor):
             return
         self.relation_names.ensure_loaded()
         other = self.relation_names.find(text)
-        try:
+        if other is None:  # never created silently: likely people first, then an explicit choice
+            other = PersonChooser(self.store, self.dialogs, self.lang, self).resolve(
+                self, text, self.entity.area_id
+            )
+            self.relation_names.reload()
             if other is None:
-                other = self.store.add(Person(name=text, area_id=self.entity.area_id)).id
-                self.relation_names.reload()
+                return
+        try:
             lookups.add_relation(self.store, self.entity_id, other, RelationKind.KNOWS)
         except (ValidationError, StoreError) as error:
             self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
@@ -684,7 +683,7 @@ class ActionEditor(Editor):
         self.add_delete_button()
         form = self.new_form()
         self.add_row(form, "text")
-        self.add_row(form, "owner_id", widget=self.person_picker("owner_id", create=True))
+        self.add_row(form, "owner_id", widget=self.person_picker("owner_id"))
         self.add_row(form, "due_date")
         self.add_row(form, "status")
         self.add_row(form, "completed_at")

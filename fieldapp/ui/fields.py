@@ -12,18 +12,18 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEvent,
     QDate,
+    QEvent,
     QModelIndex,
     QSignalBlocker,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QCalendarWidget,
     QHBoxLayout,
     QLineEdit,
     QMenu,
@@ -144,9 +144,8 @@ class ChoiceInput(FieldInput):
         """
         if watched is self.combo and not self.combo.view().isVisible():
             if event.type() == QEvent.Type.KeyPress and event.key() in self.STEPPING_KEYS:
-                if event.modifiers() & Qt.KeyboardModifier.AltModifier:
-                    return False  # Alt+Down / Alt+Up: open the list
-                return True
+                # Alt+Down / Alt+Up open the list; plain arrows are swallowed.
+                return not event.modifiers() & Qt.KeyboardModifier.AltModifier
             if event.type() == QEvent.Type.Wheel and not self.combo.hasFocus():
                 return True  # scrolling the page over a drop-down does not change it
         return False
@@ -386,22 +385,26 @@ class NamesModel(QAbstractListModel):
 
 
 class PickerInput(FieldInput):
-    """Type a name with completion; Enter or leaving the box picks it. A new name can create a record.
+    """Type a name with completion; Enter, Tab or leaving the box picks it. Never creates silently.
 
-    ``create(name) -> id`` is called for a name that matches nobody (if given).
+    Tab takes the highlighted suggestion (the first one when none is highlighted). A name that
+    matches nobody exactly goes to ``resolve_new(text) -> id | None`` (if given), which offers
+    likely people and an explicit "Create »Jens« as a new person"; without it the box goes back
+    to the name it had.
     """
 
     # Shadows QWidget.create (issue 17: the editor branch renames it; then drop this line).
     create: Callable[[str], str | None] | None  # type: ignore[assignment]
 
     def __init__(
-        self, spec: FieldSpec, names: NamesModel, describe, create=None, parent: QWidget | None = None
+        self, spec: FieldSpec, names: NamesModel, describe, resolve_new=None, parent: QWidget | None = None
     ):
         super().__init__(spec, parent)
         self.names = names
         self.describe = describe  # id -> label
-        self.create = create
+        self.resolve_new = resolve_new
         self._value: str | None = None
+        self._resolving = False
         self.edit = QLineEdit()
         self.edit.setClearButtonEnabled(True)
         self.completer = QCompleter(names, self)
@@ -413,20 +416,43 @@ class PickerInput(FieldInput):
         self.layout_.addWidget(self.edit)
         self.setFocusProxy(self.edit)
         self.edit.installEventFilter(self)
+        self.completer.popup().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.edit and event.type() == event.Type.FocusIn:
+        if watched is self.edit and event.type() == QEvent.Type.FocusIn:
             self.names.ensure_loaded()
+        elif (
+            watched is self.completer.popup()
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            self.take_suggestion()
         return False
+
+    def take_suggestion(self) -> bool:
+        """Tab in the open suggestion list: the highlighted name (or the first) is the one meant."""
+        popup = self.completer.popup()
+        index = popup.currentIndex()
+        if not index.isValid():
+            index = self.completer.completionModel().index(0, 0)
+        if not index.isValid():
+            return False
+        source = self.completer.completionModel().mapToSource(index)
+        popup.hide()
+        self._picked(source)
+        return True
 
     def _picked(self, index: QModelIndex) -> None:
         item_id = index.data(Qt.ItemDataRole.UserRole)
-        if item_id and item_id != self._value:
-            self._value = item_id
+        if item_id:
             self.edit.setText(index.data())
-            self.edited.emit()
+            if item_id != self._value:
+                self._value = item_id
+                self.edited.emit()
 
     def _commit(self) -> None:
+        if self._resolving:
+            return  # the question below took the focus: that is not the user leaving the box
         text = self.edit.text().strip()
         if not text:
             if self._value is not None:
@@ -437,10 +463,18 @@ class PickerInput(FieldInput):
             return
         self.names.ensure_loaded()
         found = self.names.find(text)
-        if found is None and self.create is not None:
-            found = self.create(text)
+        if found is None and self.resolve_new is not None:
+            self._resolving = True
+            try:
+                found = self.resolve_new(text)
+            finally:
+                self._resolving = False
             self.names.reload()
-        if found is not None and found != self._value:
+        if found is None:  # nobody chosen: show the name the field still holds
+            self.edit.setText(self.describe(self._value) if self._value else "")
+            return
+        self.edit.setText(self.describe(found))
+        if found != self._value:
             self._value = found
             self.edited.emit()
 

@@ -102,7 +102,7 @@ class ParticipantsModel(QAbstractTableModel):
 
 
 class ParticipantsPanel(QWidget):
-    """Type a name and press Enter: an existing person is added, a new name creates the person."""
+    """Type a name and press Enter: an existing person is added; a new name asks before creating."""
 
     open_person = Signal(str)
 
@@ -163,10 +163,14 @@ class ParticipantsPanel(QWidget):
             return
         self.names.ensure_loaded()
         person_id = self.names.find(name)
-        try:
+        if person_id is None:  # never created silently: likely people first, then an explicit choice
+            from fieldapp.ui.person_choice import PersonChooser
+
+            person_id = PersonChooser(self.store, self.dialogs, self.lang, self).resolve(self, name)
+            self.names.reload()
             if person_id is None:
-                person_id = self.store.add(Person(name=name)).id
-                self.names.reload()
+                return
+        try:
             self.store.add_participant(self.activity_id, person_id, self.role.currentData())
         except (ValidationError, StoreError) as error:
             self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))

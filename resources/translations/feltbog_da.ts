@@ -657,10 +657,6 @@
       <source>Delete this record and what belongs to it (Ctrl+Del)</source>
       <translation>Slet denne post og det, der hører til den (Ctrl+Del)</translation>
     </message>
-    <message>
-      <source>Not saved</source>
-      <translation>Ikke gemt</translation>
-    </message>
   </context>
   <context>
     <name>EntityForm</name>
@@ -1072,7 +1068,7 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <name>ParticipantsPanel</name>
     <message>
       <source>Add a person: type a name and press Enter</source>
-      <translation>Tilføj en person: skriv et navn, og tryk Enter</translation>
+      <translation>Tilføj en person: skriv et navn og tryk Enter</translation>
     </message>
     <message>
       <source>Add participant</source>
@@ -1151,6 +1147,45 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
       <source>Leadership stage</source>
       <translation>Lederstige</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonChooser</name>
+    <message>
+      <source>Create »%1« as a new person</source>
+      <translation>Opret »%1« som ny person</translation>
+    </message>
+    <message>
+      <source>»%1« is not in the notebook. Did you mean one of these?</source>
+      <translation>»%1« findes ikke i notesbogen. Mente du en af disse?</translation>
+    </message>
+    <message>
+      <source>»%1« is not in the notebook yet.</source>
+      <translation>»%1« findes ikke i notesbogen endnu.</translation>
+    </message>
+    <message>
+      <source>Who is it?</source>
+      <translation>Hvem er det?</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>Samtykke</translation>
+    </message>
+    <message>
+      <source>Has %1 agreed that you keep their name and notes in the notebook?
+
+If not yet, ask them; until then they are listed in the personal data review.</source>
+      <translation>Har %1 givet samtykke til, at du gemmer navn og noter i notesbogen?
+
+Hvis ikke endnu, så spørg; indtil da står personen i gennemgangen af persondata.</translation>
+    </message>
+    <message>
+      <source>Yes, they agreed today</source>
+      <translation>Ja, samtykke givet i dag</translation>
     </message>
   </context>
   <context>
@@ -1280,8 +1315,8 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
       <translation>Personer, de foreslog, vi taler med</translation>
     </message>
     <message>
-      <source>Type a name and press Enter (a new name creates the person)</source>
-      <translation>Skriv et navn, og tryk Enter (et nyt navn opretter personen)</translation>
+      <source>Type a name and press Enter</source>
+      <translation>Skriv et navn og tryk Enter</translation>
     </message>
     <message>
       <source>Add a suggested person</source>
