@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,11 +16,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyledItemDelegate,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain import Observation, ObservationKind, ValidationError
 from fieldapp.store import Store, StoreError
 from fieldapp.ui.dialogs import Dialogs
+from fieldapp.ui.dates import parse_datetime
 from fieldapp.ui.formatting import format_datetime, format_time
 from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import ID_ROLE
@@ -80,10 +84,8 @@ class ObservationTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (self.COL_TEXT, self.COL_VOTES):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        # Everything can be corrected after saving: time, kind, text, themes and votes.
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -92,6 +94,11 @@ class ObservationTableModel(QAbstractTableModel):
         column = index.column()
         if role == ID_ROLE:
             return observation.id
+        if role == Qt.ItemDataRole.EditRole:
+            if column == self.COL_TIME:
+                return format_datetime(observation.observed_at)
+            if column == self.COL_KIND:
+                return observation.kind.value if observation.kind else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == self.COL_TIME:
                 return format_time(observation.observed_at)
@@ -113,21 +120,62 @@ class ObservationTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (
-            role != Qt.ItemDataRole.EditRole
-            or not index.isValid()
-            or index.column() not in (self.COL_TEXT, self.COL_VOTES)
-        ):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         observation, themes = self.rows[index.row()]
-        field = "text" if index.column() == self.COL_TEXT else "votes"
+        column = index.column()
         try:
-            updated = self.store.update(Observation, observation.id, **{field: value})
+            if column == self.COL_THEMES:
+                self.store.set_themes(observation.id, [p.strip() for p in str(value).split(",") if p.strip()])
+                themes = self.store.themes_of(observation.id)
+            elif column == self.COL_TIME:
+                moment = self._moment(str(value), observation.observed_at)
+                if moment is None:
+                    return False
+                observation = self.store.update(Observation, observation.id, observed_at=moment)
+            else:
+                field = {self.COL_TEXT: "text", self.COL_VOTES: "votes", self.COL_KIND: "kind"}[column]
+                observation = self.store.update(Observation, observation.id, **{field: value})
         except (ValidationError, StoreError):
             return False
-        self.rows[index.row()] = (updated, themes)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.rows[index.row()] = (observation, themes)
+        self.dataChanged.emit(
+            self.index(index.row(), 0),
+            self.index(index.row(), self.columnCount() - 1),
+            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole],
+        )
         return True
+
+    @staticmethod
+    def _moment(text: str, before: datetime | None) -> datetime | None:
+        """ "14.30" keeps the day and changes the time; a whole date (and time) replaces both."""
+        before = before or datetime.now().replace(second=0, microsecond=0)
+        moment = parse_datetime(text, (before.hour, before.minute))
+        if moment is not None:
+            return moment
+        only_time = parse_datetime(f"{before:%d.%m.%Y} {text}")
+        return only_time
+
+
+class KindDelegate(QStyledItemDelegate):
+    """The kind column edits with a drop-down of the kinds in the user's language."""
+
+    def __init__(self, lang: str, parent=None):
+        super().__init__(parent)
+        self.lang = lang
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        for kind in KINDS:
+            combo.addItem(kind.label(self.lang), kind.value)
+        return combo
+
+    def setEditorData(self, editor, index) -> None:
+        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(position, 0))
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class ThemeCompleter(QCompleter):
@@ -213,6 +261,12 @@ class ObservationCapture(QWidget):
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.table.setItemDelegateForColumn(ObservationTableModel.COL_KIND, KindDelegate(lang, self.table))
+        # The text people read most: wrapped, every row as tall as its text.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip(
+            self.tr("Double-click or press F2 to correct a cell; Delete removes the observation")
+        )
         layout.addWidget(self.table, 1)
         shortcut = QShortcut(
             QKeySequence("Ctrl+K"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -263,6 +317,7 @@ class ObservationCapture(QWidget):
             self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
             return
         self.text.clear()
+        self.themes.clear()  # themes belong to that observation; the next one starts without
         self.theme_names.setStringList(self.store.theme_names())
         self.model.refresh()
         self.table.scrollToBottom()

@@ -995,6 +995,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <translation>Observationer</translation>
     </message>
     <message>
+      <source>Double-click or press F2 to correct a cell; Delete removes the observation</source>
+      <translation>Dobbeltklik eller tryk F2 for at rette en celle; Delete fjerner observationen</translation>
+    </message>
+    <message>
       <source>%1 — click or press Ctrl+K for the next kind</source>
       <translation>%1 — klik eller tryk Ctrl+K for næste type</translation>
     </message>
