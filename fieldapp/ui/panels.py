@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QUrl,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
@@ -43,7 +46,7 @@ from fieldapp.domain import (
 from fieldapp.routes.service import is_route_file
 from fieldapp.store import Store, StoreError, lookups
 from fieldapp.ui.dialogs import Dialogs
-from fieldapp.ui.fields import NamesModel
+from fieldapp.ui.fields import DateInput, NamesModel
 from fieldapp.ui.formatting import format_datetime
 from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import ID_ROLE
@@ -279,10 +282,91 @@ class PhotoPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Photos"))
         self.view.setAcceptDrops(False)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.activated.connect(lambda _index: self.open_selected())
         layout.addWidget(self.view, 1)
+        layout.addWidget(self._details())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_details())
+        self._show_details()
         QShortcut(
             QKeySequence.StandardKey.Delete, self.view, context=Qt.ShortcutContext.WidgetShortcut
         ).activated.connect(self.delete_selected)
+
+    def _details(self) -> QWidget:
+        """Caption and time of the selected photo (saved as typed), Open and Remove."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        caption_label = QLabel(self.tr("Caption:"))
+        self.caption = QLineEdit()
+        self.caption.setAccessibleName(self.tr("Caption of the photo"))
+        caption_label.setBuddy(self.caption)
+        self.caption.editingFinished.connect(self._save_details)
+        self.taken = DateInput(Attachment.spec("taken_at"), with_time=True)
+        self.taken.set_accessible(self.tr("When the photo was taken"))
+        self.taken.edit.editingFinished.connect(self._save_details)
+        self.taken.check.toggled.connect(lambda _on: self._save_details())
+        self.open_button = QPushButton(icon("open"), self.tr("Open"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button = QPushButton(icon("delete"), self.tr("Remove…"))
+        self.remove_button.clicked.connect(self.delete_selected)
+        row.addWidget(caption_label)
+        row.addWidget(self.caption, 2)
+        row.addWidget(QLabel(self.tr("Taken:")))
+        row.addWidget(self.taken, 1)
+        row.addWidget(self.open_button)
+        row.addWidget(self.remove_button)
+        self.details_box = box
+        return box
+
+    def selected(self) -> Attachment | None:
+        index = self.view.currentIndex()
+        return (
+            self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+        )
+
+    def _show_details(self) -> None:
+        photo = self.selected()
+        self.details_box.setEnabled(photo is not None)
+        self.caption.setText(photo.caption or "" if photo else "")
+        self.taken.set_value(photo.taken_at if photo else None)
+
+    def _save_details(self) -> None:
+        photo = self.selected()
+        if photo is None:
+            return
+        caption = self.caption.text().strip() or None
+        taken = self.taken.value()
+        if caption == photo.caption and taken == photo.taken_at:
+            return
+        try:
+            updated = self.store.update(Attachment, photo.id, caption=caption, taken_at=taken)
+        except (ValidationError, StoreError) as error:
+            self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
+            return
+        row = self.view.currentIndex().row()
+        self.model.rows[row] = updated
+        index = self.model.index(row)
+        self.model.dataChanged.emit(index, index)
+        self.taken.set_value(updated.taken_at)
+
+    def open_selected(self) -> bool:
+        """Show the photo in the system's viewer (a copy under its own name: the notebook's file has none)."""
+        photo = self.selected()
+        if photo is None:
+            return False
+        try:
+            source = self.store.attachment_file(photo)
+            folder = Path(tempfile.gettempdir()) / "feltbog-photos" / (photo.sha256 or "x")[:16]
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / (Path(photo.filename or "photo").name or "photo")
+            if not target.exists():
+                shutil.copyfile(source, target)
+        except (StoreError, OSError) as error:
+            message = error.message(self.lang) if isinstance(error, StoreError) else str(error)
+            self.dialogs.error(self, self.tr("Cannot open the photo"), message)
+            return False
+        return self.dialogs.open_url(QUrl.fromLocalFile(str(target)))
 
     def delete_selected(self) -> bool:
         """Remove the selected photo from the activity (asks first; Ctrl+Z brings it back)."""
@@ -420,7 +504,7 @@ class SurveyModel(QAbstractTableModel):
 class SurveyTable(QTableView):
     """Typing on a statement does not start editing it (F2 and double-click do)."""
 
-    def edit(self, index, trigger=None, event=None):  # noqa: D102 - QAbstractItemView.edit overload
+    def edit(self, index, trigger=None, event=None):  # QAbstractItemView.edit, both overloads
         if trigger is None:
             return super().edit(index)
         if index.column() == SurveyModel.COL_STATEMENT and trigger in (

@@ -1282,6 +1282,38 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
       <translation>Billeder</translation>
     </message>
     <message>
+      <source>Caption:</source>
+      <translation>Billedtekst:</translation>
+    </message>
+    <message>
+      <source>Caption of the photo</source>
+      <translation>Billedtekst til fotoet</translation>
+    </message>
+    <message>
+      <source>When the photo was taken</source>
+      <translation>Hvornår fotoet blev taget</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Åbn</translation>
+    </message>
+    <message>
+      <source>Remove…</source>
+      <translation>Fjern …</translation>
+    </message>
+    <message>
+      <source>Taken:</source>
+      <translation>Taget:</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>Ikke gemt</translation>
+    </message>
+    <message>
+      <source>Cannot open the photo</source>
+      <translation>Fotoet kan ikke åbnes</translation>
+    </message>
+    <message>
       <source>Add photos</source>
       <translation>Tilføj billeder</translation>
     </message>

@@ -122,3 +122,38 @@ def test_a_half_typed_phrase_still_finds_the_words(launch, notebook, qtbot):
     view.box.setText("*")
     view.run_search()
     assert view.model.hit_count() == 0 and view.status.text() == "The search '*' could not be understood."
+
+
+def test_a_photo_can_be_opened_captioned_retimed_and_removed(launch, tmp_path, qtbot):
+    photo = tmp_path / "baenk.jpg"
+    make_jpeg(photo, "2026:05:04 10:31:00")
+    dialogs = AnsweringDialogs(files=[str(photo)])
+    app = launch("--lang", "da", answering=dialogs)
+    editor: ActivityEditor = app.window.new_activity(ActivityKind.WALKABOUT)
+    panel = editor.photos
+    editor.tabs.setCurrentWidget(editor.tabs.widget(3))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)  # opens it in the system's viewer
+    [url] = dialogs.opened_urls
+    assert url.toLocalFile().endswith("baenk.jpg")
+    assert open(url.toLocalFile(), "rb").read() == photo.read_bytes()
+
+    panel.caption.setFocus()
+    qtbot.keyClicks(panel.caption, "Bænken ved søen")
+    qtbot.keyClick(panel.caption, Qt.Key.Key_Tab)
+    box = panel.taken.edit
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "4.5.26 11.15")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    [attachment] = app.store.attachments(activity_id=editor.entity_id)
+    assert attachment.caption == "Bænken ved søen"
+    assert attachment.taken_at == datetime(2026, 5, 4, 11, 15)
+    assert panel.model.index(0).data(Qt.ItemDataRole.DisplayRole) == "04.05.2026 11.15"
+
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert app.store.attachments(activity_id=editor.entity_id) == []
+    assert panel.model.rowCount() == 0
+    assert "Bænken ved søen" in dialogs.confirms[-1][1], "the question names the photo"
