@@ -399,6 +399,10 @@ class PersonEditor(Editor):
         self.access_button.setToolTip(
             self.tr("Everything stored about this person, as a PDF and a JSON file (GDPR article 15)")
         )
+        self.erase_button = self.heading_button(self.tr("Erase (GDPR)…"), self.erase_person, "delete")
+        self.erase_button.setToolTip(
+            self.tr("Erase the person for good, also from the change history and colleagues' notebooks")
+        )
         self.add_delete_button()
         self.outer.addWidget(self.tabs, 1)
         details = self.new_form()
@@ -442,13 +446,31 @@ class PersonEditor(Editor):
         self.flush()
         return self.exporter.export_access(self.entity_id)
 
+    def erase_person(self) -> bool:
+        """GDPR erasure from here, as from the personal data review: the same question, the same service."""
+        from fieldapp.ui.privacy_views import erasure_question
+
+        self.flush()
+        name = self.entity.name or ""
+        if not self.dialogs.confirm(
+            self, self.tr("Erase person"), erasure_question(self.store, self.entity), self.tr("Erase")
+        ):
+            return False
+        try:
+            privacy.erase_person(self.store, self.entity_id)
+        except StoreError as error:
+            self.dialogs.error(self, self.tr("Not erased"), error.message(self.lang))
+            return False
+        self.pending.clear()
+        self.dialogs.info(self, self.tr("Erased"), self.tr("%1 is erased.").replace("%1", name))
+        return True
+
     def withdraw_consent(self) -> bool:
         """Record the withdrawal today: no more naming in reports, no more contact."""
         name = self.entity.name or ""
         question = self.tr(
             "Record that %1 has withdrawn their consent today?\n\nThey will no longer be named "
-            "in reports or contacted. Their record stays; to remove it, erase the person in "
-            "the personal data review."
+            "in reports or contacted. Their record stays; to remove it, use Erase (GDPR)."
         ).replace("%1", name)
         if not self.dialogs.confirm(self, self.tr("Withdraw consent"), question):
             return False

@@ -1211,6 +1211,34 @@ Hvis ikke endnu, så spørg; indtil da står personen i gennemgangen af personda
       <translation>Historik</translation>
     </message>
     <message>
+      <source>Erase person</source>
+      <translation>Slet person for altid</translation>
+    </message>
+    <message>
+      <source>Erase</source>
+      <translation>Slet for altid</translation>
+    </message>
+    <message>
+      <source>Not erased</source>
+      <translation>Ikke slettet</translation>
+    </message>
+    <message>
+      <source>Erased</source>
+      <translation>Slettet</translation>
+    </message>
+    <message>
+      <source>%1 is erased.</source>
+      <translation>%1 er slettet for altid.</translation>
+    </message>
+    <message>
+      <source>Record that %1 has withdrawn their consent today?
+
+They will no longer be named in reports or contacted. Their record stays; to remove it, use Erase (GDPR).</source>
+      <translation>Skal det registreres, at %1 har tilbagekaldt sit samtykke i dag?
+
+Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplysningerne bliver liggende; de fjernes med Slet for altid (GDPR).</translation>
+    </message>
+    <message>
       <source>Add someone they know: type a name and press Enter</source>
       <translation>Tilføj en, de kender: skriv et navn, og tryk Enter</translation>
     </message>
@@ -1247,20 +1275,20 @@ Hvis ikke endnu, så spørg; indtil da står personen i gennemgangen af personda
       <translation>Alt, hvad der er gemt om personen, som PDF og som JSON-fil (databeskyttelsesforordningens artikel 15)</translation>
     </message>
     <message>
+      <source>Erase (GDPR)…</source>
+      <translation>Slet for altid (GDPR) …</translation>
+    </message>
+    <message>
+      <source>Erase the person for good, also from the change history and colleagues' notebooks</source>
+      <translation>Slet personen for altid, også i ændringshistorikken og i kollegers notesbøger</translation>
+    </message>
+    <message>
       <source>Withdraw consent…</source>
       <translation>Tilbagekald samtykke…</translation>
     </message>
     <message>
       <source>Record today that the person withdrew their consent</source>
       <translation>Registrér i dag, at personen har tilbagekaldt sit samtykke</translation>
-    </message>
-    <message>
-      <source>Record that %1 has withdrawn their consent today?
-
-They will no longer be named in reports or contacted. Their record stays; to remove it, erase the person in the personal data review.</source>
-      <translation>Skal det registreres, at %1 har tilbagekaldt sit samtykke i dag?
-
-Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplysningerne bliver liggende; de fjernes ved at slette personen under Gennemgang af persondata.</translation>
     </message>
     <message>
       <source>Withdraw consent</source>
@@ -1543,7 +1571,7 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     </message>
     <message>
       <source>Erase person</source>
-      <translation>Slet person</translation>
+      <translation>Slet person for altid</translation>
     </message>
     <message>
       <source>Erase</source>

@@ -176,3 +176,24 @@ def test_ctrl_z_after_a_choice_puts_it_back_but_in_a_text_box_it_is_the_box_own_
     qtbot.keyClick(combo, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert app.store.get(Area, ids["vestby"]).phase == "awaken"
     assert app.window.current_editor().inputs["phase"].value() == "awaken"
+
+
+def test_a_person_is_erased_from_the_person_editor_after_a_question_that_defaults_to_cancel(
+    launch, notebook, qtbot
+):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "da", answering=RealQuestions())
+    window = app.window
+    editor = window.open_record("people", ids["hanne"])
+    seen: dict = {}
+    answer_next_box(qtbot, seen, press_enter=True)
+    qtbot.mouseClick(editor.erase_button, Qt.MouseButton.LeftButton)
+    assert seen["default"] == "Annuller" and seen["accept"] == "Slet for altid"
+    assert "Vil du slette Hanne Østergaard for altid?" in seen["text"]
+    assert app.store.find(Person, ids["hanne"]) is not None
+
+    answer_next_box(qtbot, seen, press_enter=False)
+    qtbot.mouseClick(editor.erase_button, Qt.MouseButton.LeftButton)
+    assert app.store.find(Person, ids["hanne"]) is None
+    qtbot.waitUntil(lambda: window.page("people").detail.editor is None, timeout=2000)
+    assert "2 personer" in window.counts_label.text()
