@@ -247,22 +247,32 @@ class ListDetailView(QWidget):
         if editor is not None and hasattr(editor, "focus_first"):
             editor.focus_first()
 
-    def select_id(self, record_id: str) -> bool:
+    def select_id(self, record_id: str, fetch: bool = False) -> bool:
+        """Make the record the list's current row; with ``fetch``, load further pages until it is found."""
         view_model = self.table.model()
-        for row in range(view_model.rowCount()):
-            index = view_model.index(row, 0)
-            if index.data(ID_ROLE) == record_id:
-                self.table.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
-                return True
-        return False
+        row = 0
+        while True:
+            while row < view_model.rowCount():
+                index = view_model.index(row, 0)
+                if index.data(ID_ROLE) == record_id:
+                    self.table.selectionModel().setCurrentIndex(
+                        index,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                    self.table.scrollTo(index)
+                    return True
+                row += 1
+            if not (fetch and view_model.canFetchMore(QModelIndex())):
+                return False
+            view_model.fetchMore(QModelIndex())
 
     def open_id(self, record_id: str) -> EntityForm:
-        """Select the record in the list if it is loaded, and show its editor in any case."""
-        self.select_id(record_id)
+        """Select the record in the list (fetching the page it is on), and show its editor in any case.
+
+        Selected, next and previous record go on from it.
+        """
+        self.select_id(record_id, fetch=True)
         if self.detail.editor is None or self.detail.editor.entity_id != record_id:
             self.show_record(record_id)
         assert self.detail.editor is not None  # show_record made one

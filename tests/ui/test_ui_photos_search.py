@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp.domain import Activity, ActivityKind
 from fieldapp.ui.editors import ActivityEditor
+from fieldapp.ui.list_models import ID_ROLE
 from fieldapp.ui.search_view import HEADER_ROLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -157,3 +158,29 @@ def test_a_photo_can_be_opened_captioned_retimed_and_removed(launch, tmp_path, q
     assert app.store.attachments(activity_id=editor.entity_id) == []
     assert panel.model.rowCount() == 0
     assert "Bænken ved søen" in dialogs.confirms[-1][1], "the question names the photo"
+
+
+def test_a_search_hit_on_a_late_page_is_selected_in_its_list_and_next_previous_go_on_from_it(
+    home, launch, qtbot
+):
+    from conftest import fill_notebook
+
+    from fieldapp.store import Store
+
+    path = home / "big.sqlite"
+    fill_notebook(path, activities=230)  # the list loads 200 at a time, newest first
+    with Store.open(path) as store:
+        oldest = next(a for a in store.list(Activity) if a.title == "Møde nummer 229")
+        store.add_observation(oldest.id, "Fortovet ved kirken er skævt", "concern")
+        before = next(a for a in store.list(Activity) if a.title == "Møde nummer 228")
+    app = launch("--db", str(path), "--lang", "en")
+    window = app.window
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    view = window.pages["search"]
+    qtbot.keyClicks(view.box, "fortovet")
+    qtbot.waitUntil(lambda: view.model.hit_count() > 0, timeout=2000)
+    qtbot.keyClick(view.box, Qt.Key.Key_Return)
+    activities = window.pages["activities"]
+    assert activities.table.currentIndex().data(ID_ROLE) == oldest.id
+    qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)  # previous record: the one above it in the list
+    assert window.current_editor().entity_id == before.id
