@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,7 +30,7 @@ from fieldapp.store.conflicts import count_open
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.sync.envelope import KdfParams
 from fieldapp.ui.dialogs import Dialogs
-from fieldapp.ui.formatting import format_count, format_date, format_datetime
+from fieldapp.ui.formatting import format_date, format_datetime
 from fieldapp.ui.icons import icon
 from fieldapp.ui.store_events import StoreChanges
 from fieldapp.ui.undo import Deleter, UndoStack
@@ -49,6 +50,13 @@ PLACEHOLDERS = {
 PAGES = ("overview", "activities", "people", "areas", "actions", "search")
 
 
+def separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
 class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
     restoreRequested = Signal(Path)  # a backup copy to go back to (the app closes the store first)
@@ -62,7 +70,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs
         self.lang = lang
         in_memory = self.tr("notebook in memory")
-        self.setWindowTitle(f"{APP_NAME} — {store.path.name if store.path else in_memory}")
+        self.setWindowTitle(f"{store.path.stem if store.path else in_memory} — {APP_NAME}")
         self.setMinimumSize(QSize(720, 480))
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
@@ -323,12 +331,15 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
     def _build_status_bar(self) -> None:
-        self.file_label = QLabel(str(self.store.path) if self.store.path else "")
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        """The notebook's name (its place as a tooltip), the last sync and the counts, with separators."""
+        name = self.store.path.stem if self.store.path else self.tr("notebook in memory")
+        self.file_label = QLabel(self.tr("Notebook: %1").replace("%1", name))
+        self.file_label.setToolTip(str(self.store.path) if self.store.path else "")
         self.counts_label = QLabel()
         self.sync_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(separator())
         self.statusBar().addPermanentWidget(self.counts_label)
         self.update_counts()
 
@@ -343,7 +354,7 @@ class MainWindow(QMainWindow):
         )
         waiting = count_open(self.store)
         if waiting:
-            text += " · " + self.tr("%1 conflicts").replace("%1", format_count(waiting, self.lang))
+            text += " · " + self.tr("%Ln conflicts", "", waiting)
         self.sync_label.setText(text)
         self.conflicts_action.setText(self.tr("Conflicts") + (f" ({waiting})" if waiting else ""))
 
@@ -354,10 +365,13 @@ class MainWindow(QMainWindow):
         people = self.store.count(Person)
         open_actions = self.store.count(Action, "status = ?", [ActionStatus.OPEN.value])
         self.counts_label.setText(
-            self.tr("%1 activities · %2 people · %3 open actions")
-            .replace("%1", format_count(activities, self.lang))
-            .replace("%2", format_count(people, self.lang))
-            .replace("%3", format_count(open_actions, self.lang))
+            " · ".join(
+                (
+                    self.tr("%Ln activities", "", activities),
+                    self.tr("%Ln people", "", people),
+                    self.tr("%Ln open actions", "", open_actions),
+                )
+            )
         )
 
     def show_truth(self) -> None:

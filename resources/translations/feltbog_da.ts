@@ -889,10 +889,6 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <translation>Værktøjslinje</translation>
     </message>
     <message>
-      <source>%1 activities · %2 people · %3 open actions</source>
-      <translation>%1 aktiviteter · %2 personer · %3 åbne handlinger</translation>
-    </message>
-    <message>
       <source>Saved</source>
       <translation>Gemt</translation>
     </message>
@@ -929,6 +925,38 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <translation>&amp;Notesbog</translation>
     </message>
     <message>
+      <source>Notebook: %1</source>
+      <translation>Notesbog: %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln conflicts</source>
+      <translation>
+        <numerusform>%Ln konflikt</numerusform>
+        <numerusform>%Ln konflikter</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln activities</source>
+      <translation>
+        <numerusform>%Ln aktivitet</numerusform>
+        <numerusform>%Ln aktiviteter</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln people</source>
+      <translation>
+        <numerusform>%Ln person</numerusform>
+        <numerusform>%Ln personer</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln open actions</source>
+      <translation>
+        <numerusform>%Ln åben handling</numerusform>
+        <numerusform>%Ln åbne handlinger</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>Export PDF</source>
       <translation>Eksportér PDF</translation>
     </message>
@@ -951,10 +979,6 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
       <source>Never synchronised</source>
       <translation>Aldrig synkroniseret</translation>
-    </message>
-    <message>
-      <source>%1 conflicts</source>
-      <translation>%1 konflikter</translation>
     </message>
   </context>
   <context>
@@ -1212,7 +1236,7 @@ Hvis ikke endnu, så spørg; indtil da står personen i gennemgangen af personda
     </message>
     <message>
       <source>Erase person</source>
-      <translation>Slet person for altid</translation>
+      <translation>Slet person</translation>
     </message>
     <message>
       <source>Erase</source>
@@ -1571,7 +1595,7 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     </message>
     <message>
       <source>Erase person</source>
-      <translation>Slet person for altid</translation>
+      <translation>Slet person</translation>
     </message>
     <message>
       <source>Erase</source>

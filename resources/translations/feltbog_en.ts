@@ -49,6 +49,37 @@
     </message>
   </context>
   <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+      <source>%Ln conflicts</source>
+      <translation>
+        <numerusform>%Ln conflict</numerusform>
+        <numerusform>%Ln conflicts</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln activities</source>
+      <translation>
+        <numerusform>%Ln activity</numerusform>
+        <numerusform>%Ln activities</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln people</source>
+      <translation>
+        <numerusform>%Ln person</numerusform>
+        <numerusform>%Ln people</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln open actions</source>
+      <translation>
+        <numerusform>%Ln open action</numerusform>
+        <numerusform>%Ln open actions</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>SearchView</name>
     <message numerus="yes">
       <source>%n match(es)</source>

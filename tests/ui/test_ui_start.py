@@ -26,7 +26,8 @@ def test_first_run_offers_an_empty_notebook_in_the_data_folder(launch, home, dia
     assert app.store.path == (home / "feltbog.sqlite").resolve()
     assert nav_texts(app.window) == ["Overview", "Activities", "People", "Areas", "Actions", "Search"]
     assert "0 activities · 0 people · 0 open actions" in app.window.counts_label.text()
-    assert str(app.store.path) in app.window.file_label.text()
+    assert app.window.file_label.text() == "Notebook: feltbog", "the notebook's name, not a path"
+    assert app.window.file_label.toolTip() == str(app.store.path)
 
 
 def test_cancelling_the_first_run_question_leaves_no_notebook(launch, home):
@@ -58,7 +59,7 @@ def test_danish_by_choice_shows_danish_words_and_dates(launch, notebook):
     assert nav_texts(window) == ["Overblik", "Aktiviteter", "Personer", "Områder", "Handlinger", "Søg"]
     assert menu_titles(window)[0] == "&Filer"
     assert window.new_walkabout.text() == "Ny byvandring"
-    assert "6 aktiviteter · 3 personer · 1 åbne handlinger" in window.counts_label.text()
+    assert "6 aktiviteter · 3 personer · 1 åben handling" in window.counts_label.text()
     view = window.go("activities")
     assert view.model.data(view.model.index(0, view.model.COL_KIND)) == "Byvandring"
     assert view.model.data(view.model.index(0, view.model.COL_DATE)) == "04.05.2026 10.00"
