@@ -647,6 +647,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def restore_layout(self) -> None:
+        """The last size and place, or 1280×800 — never larger than the screen it opens on.
+
+        At 150 % or 200 % scaling a laptop screen offers as little as 900×500 logical pixels;
+        a remembered geometry from a bigger monitor is shrunk and moved onto this one.
+        """
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -655,6 +660,23 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        # Leave room for the window frame and title bar, which the geometry does not include.
+        frame_w, frame_h = 16, 40
+        self.setMinimumSize(QSize(min(720, room.width() - frame_w), min(480, room.height() - frame_h)))
+        width = min(self.width(), room.width() - frame_w)
+        height = min(self.height(), room.height() - frame_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), room.left()), room.right() - width - frame_w + 1)
+        y = min(max(self.y(), room.top()), room.bottom() - height - frame_h + 1)
+        self.move(max(x, room.left()), max(y, room.top()))
 
     def event(self, event: QEvent) -> bool:
         # The user switched to another program: what they typed is saved now, not after a pause.

@@ -125,3 +125,15 @@ def test_window_size_page_and_list_layout_are_remembered(launch, notebook, qtbot
     assert (again.window.width(), again.window.height()) == (780, 560)
     assert again.window.current_key() == "people"
     assert again.window.pages["people"].splitter.sizes() == sizes
+
+
+def test_the_first_window_fits_the_screen_it_opens_on(launch, home):
+    from PySide6.QtWidgets import QApplication
+
+    app = launch("--lang", "da")
+    room = (app.window.screen() or QApplication.primaryScreen()).availableGeometry()
+    shown = app.window.frameGeometry()
+    assert (
+        room.contains(shown.topLeft()) and shown.width() <= room.width() and shown.height() <= room.height()
+    )
+    assert app.window.width() <= 1280 and app.window.height() <= 800
