@@ -142,7 +142,11 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str) -> QWidget:
         store, lang, dialogs, deleter = self.store, self.lang, self.dialogs, self.deleter
         if key == "overview":
-            return OverviewView(store, lang)
+            overview = OverviewView(store, lang)
+            overview.start_requested.connect(
+                lambda what: self.new_area() if what == "area" else self.new_activity(ActivityKind.WALKABOUT)
+            )
+            return overview
         # Editors and search are imported when first needed: a quicker start.
         from fieldapp.ui.editors import ActionEditor, ActivityEditor, AreaEditor, PersonEditor
         from fieldapp.ui.search_view import SearchView

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -27,7 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import BY_TABLE, ActionStatus, ActivityKind, ActivityStatus, FieldSpec, LeadershipStage
+from fieldapp.domain import (
+    BY_TABLE,
+    ActionStatus,
+    ActivityKind,
+    ActivityStatus,
+    Area,
+    FieldSpec,
+    LeadershipStage,
+)
 from fieldapp.store import Store, lookups
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.ui.fields import DateInput
@@ -505,9 +514,13 @@ OVERVIEW_ROWS = 100
 
 
 class OverviewView(QWidget):
-    """What needs attention today; every row opens its record (double-click or Enter)."""
+    """What needs attention today; every row opens its record (double-click or Enter).
+
+    An empty notebook shows what to do first instead of five empty tables.
+    """
 
     open_record = Signal(str, str)
+    start_requested = Signal(str)  # "area" or "walkabout": a first step from the empty notebook
 
     def __init__(self, store: Store, lang: str, today: date | None = None, parent=None):
         super().__init__(parent)
@@ -546,8 +559,48 @@ class OverviewView(QWidget):
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 1)
+        self.first_steps = self._first_steps()
+        grid.addWidget(self.first_steps, 0, 0, 3, 2)
         self.refresh()
         self._fresh = True
+
+    def _first_steps(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.addStretch(1)
+        heading = QLabel(self.tr("This notebook is empty"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(heading)
+        text = QLabel(
+            self.tr(
+                "Start with the area you work in — a village or a neighbourhood. "
+                "Then go out on your first walkabout and note what you see and hear."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(560)
+        column.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.first_area_button = QPushButton(icon("areas"), self.tr("1. Create an area"))
+        self.first_area_button.clicked.connect(lambda: self.start_requested.emit("area"))
+        self.first_walk_button = QPushButton(icon("walkabout"), self.tr("2. Start a walkabout"))
+        self.first_walk_button.clicked.connect(lambda: self.start_requested.emit("walkabout"))
+        buttons.addWidget(self.first_area_button)
+        buttons.addWidget(self.first_walk_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        hint = QLabel(self.tr("A colleague's notebook can be read in with File ▸ Synchronise…"))
+        hint.setEnabled(False)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(hint)
+        column.addStretch(2)
+        return box
 
     def showEvent(self, event) -> None:
         if not self._fresh:  # coming back to the overview: things may have changed meanwhile
@@ -579,6 +632,10 @@ class OverviewView(QWidget):
         self.not_contacted.set_rows(not_contacted[:OVERVIEW_ROWS])
         self.pipeline.set_rows(self.store.leadership_pipeline())
         self.recent.set_rows(self.store.recent_activities(limit=10))
+        empty = not self.store.count_activities(ActivityFilter()) and not self.store.count(Area)
+        self.first_steps.setVisible(empty)
+        for box in self.boxes.values():
+            box.setVisible(not empty)
         counts = {"overdue": len(overdue), "upcoming": len(upcoming), "not_contacted": len(not_contacted)}
         for key, title in self._titles().items():
             self.boxes[key].setTitle(title.replace("%1", format_count(counts.get(key, 0), self.lang)))

@@ -651,7 +651,7 @@
     <name>Editor</name>
     <message>
       <source>Delete…</source>
-      <translation>Slet …</translation>
+      <translation>Slet…</translation>
     </message>
     <message>
       <source>Delete this record and what belongs to it (Ctrl+Del)</source>
@@ -771,7 +771,7 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
       <source>Delete…</source>
-      <translation>Slet …</translation>
+      <translation>Slet…</translation>
     </message>
   </context>
   <context>
@@ -814,7 +814,7 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
       <source>Delete…</source>
-      <translation>Slet …</translation>
+      <translation>Slet…</translation>
     </message>
     <message>
       <source>New walkabout</source>
@@ -1061,6 +1061,26 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
   <context>
     <name>OverviewView</name>
     <message>
+      <source>This notebook is empty</source>
+      <translation>Notesbogen er tom</translation>
+    </message>
+    <message>
+      <source>Start with the area you work in — a village or a neighbourhood. Then go out on your first walkabout and note what you see and hear.</source>
+      <translation>Begynd med det område, du arbejder i – en landsby eller en bydel. Gå så din første byvandring, og skriv ned, hvad du ser og hører.</translation>
+    </message>
+    <message>
+      <source>1. Create an area</source>
+      <translation>1. Opret et område</translation>
+    </message>
+    <message>
+      <source>2. Start a walkabout</source>
+      <translation>2. Start en byvandring</translation>
+    </message>
+    <message>
+      <source>A colleague's notebook can be read in with File ▸ Synchronise…</source>
+      <translation>En kollegas notesbog kan læses ind med Filer ▸ Synkroniser…</translation>
+    </message>
+    <message>
       <source>Overdue actions (%1)</source>
       <translation>Overskredne handlinger (%1)</translation>
     </message>
@@ -1300,7 +1320,7 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
     </message>
     <message>
       <source>Erase (GDPR)…</source>
-      <translation>Slet for altid (GDPR) …</translation>
+      <translation>Slet for altid (GDPR)…</translation>
     </message>
     <message>
       <source>Erase the person for good, also from the change history and colleagues' notebooks</source>
@@ -1351,7 +1371,7 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
     </message>
     <message>
       <source>Remove…</source>
-      <translation>Fjern …</translation>
+      <translation>Fjern…</translation>
     </message>
     <message>
       <source>Taken:</source>

@@ -137,3 +137,18 @@ def test_the_first_window_fits_the_screen_it_opens_on(launch, home):
         room.contains(shown.topLeft()) and shown.width() <= room.width() and shown.height() <= room.height()
     )
     assert app.window.width() <= 1280 and app.window.height() <= 800
+
+
+def test_an_empty_notebook_says_what_to_do_first(launch, home, qtbot):
+    app = launch("--lang", "en")
+    overview = app.window.go("overview")
+    assert overview.first_steps.isVisible()
+    assert not overview.boxes["overdue"].isVisible()
+    qtbot.mouseClick(overview.first_area_button, Qt.MouseButton.LeftButton)
+    assert app.window.current_key() == "areas"
+    editor = app.window.current_editor()
+    editor.inputs["name"].edit.selectAll()
+    qtbot.keyClicks(editor.inputs["name"].edit, "Vestbyen")
+    overview = app.window.go("overview")
+    qtbot.waitUntil(lambda: not overview.first_steps.isVisible(), timeout=2000)
+    assert overview.boxes["overdue"].isVisible()
