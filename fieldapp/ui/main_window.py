@@ -60,6 +60,7 @@ def separator() -> QFrame:
 class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
     restoreRequested = Signal(Path)  # a backup copy to go back to (the app closes the store first)
+    notebookRequested = Signal(Path)  # File ▸ New/Open notebook (the app opens it in a new window)
 
     def __init__(
         self, store: Store, settings: QSettings, dialogs: Dialogs, lang: str, parent: QWidget | None = None
@@ -258,6 +259,10 @@ class MainWindow(QMainWindow):
         self.previous_action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence("Alt+PgUp")])
         self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+E", self.export_pdf, "pdf")
         self.restore_action = self._action(self.tr("Restore from backup…"), None, self.show_restore)
+        self.new_notebook_action = self._action(self.tr("New notebook…"), None, self.new_notebook)
+        self.open_notebook_action = self._action(
+            self.tr("Open notebook…"), QKeySequence.StandardKey.Open, self.open_notebook, "open"
+        )
         self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
         self.log_action = self._action(self.tr("Change log"), None, self.show_change_log)
         self.sync_action = self._action(self.tr("Synchronise…"), "Ctrl+Shift+S", self.show_sync, "sync")
@@ -279,6 +284,9 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_notebook_action)
+        file_menu.addAction(self.open_notebook_action)
+        file_menu.addSeparator()
         for action in (self.new_walkabout, self.new_talk, self.new_meeting):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -463,6 +471,39 @@ class MainWindow(QMainWindow):
     def current_editor(self):
         widget = self.pages.get(self.current_key())
         return widget.detail.editor if isinstance(widget, ListDetailView) else None
+
+    # ------------------------------------------------------------- notebooks
+    def notebook_filter(self) -> str:
+        return self.tr("Feltbog notebooks (*.sqlite);;All files (*)")
+
+    def new_notebook(self) -> bool:
+        folder = self.store.path.parent if self.store.path else Path.home()
+        chosen = self.dialogs.save_file(
+            self, self.tr("New notebook"), str(folder / self.tr("notebook.sqlite")), self.notebook_filter()
+        )
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite")
+        if path.exists():
+            self.dialogs.error(
+                self,
+                self.tr("New notebook"),
+                self.tr("%1 exists already; use Open notebook to open it.").replace("%1", path.name),
+            )
+            return False
+        self.flush()
+        self.notebookRequested.emit(path)
+        return True
+
+    def open_notebook(self) -> bool:
+        chosen = self.dialogs.open_files(self, self.tr("Open notebook"), self.notebook_filter())
+        if not chosen:
+            return False
+        self.flush()
+        self.notebookRequested.emit(Path(chosen[0]))
+        return True
 
     # ------------------------------------------------------------- delete and undo
     def delete_current(self) -> bool:

@@ -849,6 +849,14 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <translation>Forrige</translation>
     </message>
     <message>
+      <source>New notebook…</source>
+      <translation>Ny notesbog…</translation>
+    </message>
+    <message>
+      <source>Open notebook…</source>
+      <translation>Åbn notesbog…</translation>
+    </message>
+    <message>
       <source>Quit</source>
       <translation>Afslut</translation>
     </message>
@@ -895,6 +903,26 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
       <source>Not saved</source>
       <translation>Ikke gemt</translation>
+    </message>
+    <message>
+      <source>Feltbog notebooks (*.sqlite);;All files (*)</source>
+      <translation>Feltbog-notesbøger (*.sqlite);;Alle filer (*)</translation>
+    </message>
+    <message>
+      <source>New notebook</source>
+      <translation>Ny notesbog</translation>
+    </message>
+    <message>
+      <source>notebook.sqlite</source>
+      <translation>notesbog.sqlite</translation>
+    </message>
+    <message>
+      <source>%1 exists already; use Open notebook to open it.</source>
+      <translation>%1 findes allerede; brug Åbn notesbog for at åbne den.</translation>
+    </message>
+    <message>
+      <source>Open notebook</source>
+      <translation>Åbn notesbog</translation>
     </message>
     <message>
       <source>Next kind of observation</source>

@@ -152,3 +152,21 @@ def test_an_empty_notebook_says_what_to_do_first(launch, home, qtbot):
     overview = app.window.go("overview")
     qtbot.waitUntil(lambda: not overview.first_steps.isVisible(), timeout=2000)
     assert overview.boxes["overdue"].isVisible()
+
+
+def test_file_has_new_notebook_and_open_notebook(launch, notebook, qtbot, dialogs, tmp_path):
+    path, _ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    file_menu = app.window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts[:2] == ["New notebook…", "Open notebook…"]
+    dialogs.save_as = str(tmp_path / "Give 2027")
+    app.window.new_notebook_action.trigger()
+    assert app.store.path == (tmp_path / "Give 2027.sqlite").resolve()
+    assert app.window.file_label.text() == "Notebook: Give 2027"
+    assert "0 activities" in app.window.counts_label.text()
+    qtbot.waitExposed(app.window)
+    dialogs.files = [str(path)]
+    app.window.open_notebook_action.trigger()
+    assert app.store.path == path.resolve()
+    assert "6 activities" in app.window.counts_label.text()
