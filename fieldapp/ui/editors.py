@@ -122,6 +122,9 @@ class Editor(EntityForm):
         self._exporter: ReportExporter | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Every tab in sight: long names are shortened (full name as tooltip) rather than scrolled away.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
 
     def add_delete_button(self) -> None:
         """Delete… at the end of the heading row (asks first; Edit ▸ Undo brings it back)."""

@@ -258,6 +258,11 @@ class ObservationCapture(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ObservationTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # Themes may be long; they wrap in a column of their own width, the text keeps the room.
+        header.setSectionResizeMode(ObservationTableModel.COL_THEMES, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(
+            ObservationTableModel.COL_THEMES, header.fontMetrics().horizontalAdvance("M") * 9
+        )
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )

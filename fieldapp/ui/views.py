@@ -6,7 +6,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -336,6 +345,49 @@ class ListDetailView(QWidget):
         super().showEvent(event)
 
 
+class ColumnFitter(QObject):
+    """Lists fit their width without scrolling sideways: the title column takes the room left over,
+    and when that gets too narrow the least useful columns are hidden first (never the title)."""
+
+    def __init__(self, table: QTableView, title: int, optional: list[int], min_title: int = 180):
+        super().__init__(table)
+        self.table, self.title, self.optional, self.min_title = table, title, optional, min_title
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(table.model().columnCount()):
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column == title
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.fit)
+        return False
+
+    def wanted(self, column: int) -> int:
+        header = self.table.horizontalHeader()
+        return max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        need_title = max(self.min_title, room * 2 // 5)
+        columns = [c for c in range(self.table.model().columnCount()) if c != self.title]
+        shown = set(columns)
+        for column in self.optional:  # least useful first
+            if room - sum(self.wanted(c) for c in shown) >= need_title:
+                break
+            shown.discard(column)
+        for column in columns:
+            header.setSectionHidden(column, column not in shown)
+
+
 def combo(accessible: str, choices: list[tuple[str, Any]], all_label: str) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(accessible)
@@ -366,15 +418,17 @@ class ActivitiesView(ListDetailView):
         )
         for box in (self.kind, self.area, self.status, self.theme):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
+            box.setMinimumContentsLength(7)
+        for box in (self.kind, self.area, self.status):
             self.filters.addWidget(box, 1)
         self._timer = QTimer(self, singleShot=True, interval=200)
+        # Two rows, so the list can stay narrow enough to leave the editor its room.
         dates = QHBoxLayout()
         self.use_from, self.date_from = self._date_filter(self.tr("From"))
         self.use_to, self.date_to = self._date_filter(self.tr("To"))
         for widget in (self.date_from, self.date_to):
             dates.addWidget(widget)
-        dates.addStretch(1)
+        dates.addWidget(self.theme, 1)
         left_layout = self.splitter.widget(0).layout()  # type: ignore[union-attr]  # built in __init__
         assert isinstance(left_layout, QBoxLayout)
         left_layout.insertLayout(1, dates)
@@ -388,14 +442,10 @@ class ActivitiesView(ListDetailView):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ActivityTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column in (
-            ActivityTableModel.COL_KIND,
-            ActivityTableModel.COL_DATE,
-            ActivityTableModel.COL_STATUS,
-            ActivityTableModel.COL_OBSERVATIONS,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(ActivityTableModel.COL_AREA, 110)
+        M = ActivityTableModel
+        self.fitter = ColumnFitter(
+            self.table, M.COL_TITLE, [M.COL_STATUS, M.COL_OBSERVATIONS, M.COL_AREA, M.COL_KIND]
+        )
         self._connect_selection()
         self._timer.timeout.connect(self.refresh)
         self.quick.textChanged.connect(lambda _t: self._timer.start())
@@ -475,8 +525,7 @@ class RecordListView(ListDetailView):
         self.table.setAccessibleName(accessible)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.fitter: ColumnFitter | None = None  # subclasses say which column is the title
         self.quick.textChanged.connect(self._quick_changed)
         self._connect_selection()
         self.proxy.modelReset.connect(self._update_count)
@@ -497,7 +546,8 @@ class RecordListView(ListDetailView):
     def refresh(self) -> None:
         current = self.detail.editor.entity_id if self.detail.editor else None
         self.model.set_rows(self.loader())
-        self.table.resizeColumnsToContents()
+        if self.fitter is not None:
+            self.fitter.fit()
         if current:
             self.select_id(current)
         self._update_count()
@@ -583,7 +633,8 @@ class OverviewView(QWidget):
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(560)
+        text.setFixedWidth(min(560, text.fontMetrics().averageCharWidth() * 70))
+        text.setMinimumHeight(text.heightForWidth(text.width()))
         column.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -669,6 +720,10 @@ class PeopleView(RecordListView):
         self.stage_filter.setAccessibleName(self.tr("Leadership stage"))
         self.add_filter(self.area_filter)
         self.add_filter(self.stage_filter)
+        M = PeopleTableModel
+        self.fitter = ColumnFitter(
+            self.table, M.COL_NAME, [M.COL_REVIEW, M.COL_CONSENT, M.COL_ORGANISATION, M.COL_STAGE, M.COL_AREA]
+        )
         self.refresh()
 
     def _load(self) -> list:
@@ -682,6 +737,8 @@ class AreasView(RecordListView):
         super().__init__(store, lang, editor_factory, AreaTableModel(), store.area_rows, "areas", "", parent)
         self.model.setParent(self)
         self.table.setAccessibleName(self.tr("Areas"))
+        columns = self.model.columnCount()
+        self.fitter = ColumnFitter(self.table, 0, [*range(columns - 1, 2, -1), 1, 2])
         self.refresh()
 
 
@@ -696,6 +753,8 @@ class ActionsView(RecordListView):
         self.status_filter.setAccessibleName(self.tr("Status"))
         self.add_filter(self.status_filter)
         self.table.sortByColumn(ActionTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        M = ActionTableModel
+        self.fitter = ColumnFitter(self.table, M.COL_TEXT, [M.COL_STATUS, M.COL_AREA, M.COL_OWNER])
         self.refresh()
 
     def _load(self) -> list:
