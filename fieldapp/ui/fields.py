@@ -112,8 +112,11 @@ class MultilineInput(FieldInput):
 class ChoiceInput(FieldInput):
     """A combo box of (label, value) pairs; ``None`` is offered when the field is optional."""
 
-    def __init__(self, spec: FieldSpec, choices: list[tuple[str, Any]], parent: QWidget | None = None):
+    def __init__(
+        self, spec: FieldSpec, choices: list[tuple[str, Any]], parent: QWidget | None = None, describe=None
+    ):
         super().__init__(spec, parent)
+        self.describe = describe  # value -> label, for a value that is not among the choices
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
@@ -173,8 +176,9 @@ class ChoiceInput(FieldInput):
                 if (None if data is None else str(data)) == wanted:
                     self.combo.setCurrentIndex(number)
                     return
-            if value is not None:  # e.g. a person not offered in the list: keep it visible
-                self.combo.addItem(str(value), value)
+            if value is not None:  # e.g. a facilitator no longer staff: keep it visible, by name
+                label = self.describe(value) if self.describe else ""
+                self.combo.addItem(label or self.tr("(not in the list)"), value)
                 self.combo.setCurrentIndex(self.combo.count() - 1)
 
     def focus_widget(self) -> QWidget:

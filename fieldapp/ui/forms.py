@@ -17,7 +17,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.domain import Entity, ValidationError
-from fieldapp.store import Store, StoreError, undo
+from fieldapp.store import Store, StoreError, lookups, undo
 from fieldapp.ui.fields import (
     BoolInput,
     ChoiceInput,
@@ -88,7 +88,8 @@ class EntityForm(QWidget):
             self.choice_loaders[name] = options["choices_from"]
             options["choices"] = options["choices_from"]()
         if "choices" in options:
-            widget: FieldInput = ChoiceInput(spec, options["choices"])
+            describe = (lambda v, t=spec.ref: lookups.title_of(self.store, t, v)) if spec.ref else None
+            widget: FieldInput = ChoiceInput(spec, options["choices"], describe=describe)
         elif "widget" in options:
             widget = options["widget"]
         elif spec.kind == "enum" and spec.enum is not None:

@@ -415,6 +415,13 @@
     </message>
   </context>
   <context>
+    <name>ChoiceInput</name>
+    <message>
+      <source>(not in the list)</source>
+      <translation>(ikke på listen)</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictInbox</name>
     <message>
       <source>Yes</source>

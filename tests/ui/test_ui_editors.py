@@ -108,3 +108,14 @@ def test_a_new_action_by_keyboard_gets_an_owner_and_a_due_date(launch, notebook,
         True,
     )
     assert QKeySequence("Ctrl+Shift+A").toString() in window.new_action_action.toolTip()
+
+
+def test_a_facilitator_who_is_no_longer_staff_shows_by_name_not_by_code(launch, notebook, qtbot):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    app.store.update(Person, ids["staff"], is_staff=False)
+    editor = app.window.open_record("activities", ids["first"])
+    editor.tabs.setCurrentIndex(1)
+    combo = editor.inputs["facilitator_id"].combo
+    assert combo.currentText() == "Mette Kristensen"
+    assert combo.currentData() == ids["staff"]
