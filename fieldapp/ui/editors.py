@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -31,6 +31,7 @@ from fieldapp.domain import (
     Influence,
     Person,
     Phase,
+    Relation,
     RelationKind,
     ValidationError,
 )
@@ -82,6 +83,13 @@ def padded(widget: QWidget) -> QWidget:
     layout.setContentsMargins(12, 12, 12, 12)
     layout.addWidget(widget)
     return page
+
+
+def deletable(table: QAbstractItemView, delete) -> None:
+    """The Delete key on ``table`` calls ``delete``; so does Edit ▸ Delete while the table has the focus."""
+    shortcut = QShortcut(QKeySequence.StandardKey.Delete, table, context=Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(delete)
+    table.delete_selected = delete
 
 
 def record_table(model, accessible: str) -> QTableView:
@@ -290,7 +298,7 @@ class ActivityEditor(Editor):
             self.store, self.entity_id, self.lang, self.dialogs, with_votes=True, deleter=self.deleter
         )
         self.tabs.addTab(padded(self.capture), icon("listening_meeting"), self.tr("What we heard"))
-        self.survey = SurveyPanel(self.store, self.entity_id, self.lang)
+        self.survey = SurveyPanel(self.store, self.entity_id, self.lang, deleter=self.deleter)
         self.tabs.addTab(padded(self.survey), icon("actions"), self.tr("Survey"))
         self.tabs.addTab(
             self._details(
@@ -508,8 +516,21 @@ class PersonEditor(Editor):
         table = record_table(self.relations_model, self.tr("Relations"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("people", index.data(ID_ROLE)))
         layout.addWidget(table, 1)
+        self.relations_table = table
+        deletable(table, self.delete_relation)
         self._load_relations()
         return page
+
+    def delete_relation(self) -> bool:
+        """Delete key (or Edit ▸ Delete) on a relation: asks, then removes the link, not the person."""
+        index = self.relations_table.currentIndex()
+        if not index.isValid() or self.deleter is None:
+            return False
+        relation = self.relations_model.rows[index.row()].relation
+        if not self.deleter.delete(self, Relation, relation.id):
+            return False
+        self._load_relations()
+        return True
 
     def _load_relations(self) -> None:
         self.relations_model.set_rows(lookups.relations_of(self.store, self.entity_id))

@@ -516,8 +516,9 @@ class SurveyTable(QTableView):
 
 
 class SurveyPanel(QWidget):
-    def __init__(self, store: Store, activity_id: str, lang: str, parent=None):
+    def __init__(self, store: Store, activity_id: str, lang: str, parent=None, deleter=None):
         super().__init__(parent)
+        self.deleter = deleter
         store.ensure_survey(activity_id, lookups.notebook_language(store))  # the notebook's words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -550,3 +551,17 @@ class SurveyPanel(QWidget):
             QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
         )
         layout.addWidget(self.table, 1)
+        QShortcut(
+            QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut
+        ).activated.connect(self.delete_selected)
+
+    def delete_selected(self) -> bool:
+        """Delete a statement and its counts (asks first; Ctrl+Z brings them back)."""
+        index = self.table.currentIndex()
+        if not index.isValid() or self.deleter is None:
+            return False
+        item, _counts = self.model.rows[index.row()]
+        if not self.deleter.delete(self, SurveyItem, item.id):
+            return False
+        self.model.refresh()
+        return True

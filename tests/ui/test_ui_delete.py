@@ -197,3 +197,32 @@ def test_a_person_is_erased_from_the_person_editor_after_a_question_that_default
     assert app.store.find(Person, ids["hanne"]) is None
     qtbot.waitUntil(lambda: window.page("people").detail.editor is None, timeout=2000)
     assert "2 personer" in window.counts_label.text()
+
+
+def test_a_relation_and_a_survey_statement_delete_with_the_delete_key_and_come_back(launch, notebook, qtbot):
+    from fieldapp.domain import ActivityKind, Relation, RelationKind, SurveyItem
+    from fieldapp.store import lookups
+
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    lookups.add_relation(app.store, ids["hanne"], ids["staff"], RelationKind.KNOWS)
+    editor = app.window.open_record("people", ids["hanne"])
+    editor.tabs.setCurrentIndex(2)
+    table = editor.relations_table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert app.store.count(Relation) == 0
+    assert app.store.find(Person, ids["staff"]) is not None, "the link goes, not the person"
+    app.window.undo_action.trigger()
+    assert app.store.count(Relation) == 1
+
+    meeting = app.window.new_activity(ActivityKind.LISTENING_MEETING)
+    meeting.tabs.setCurrentIndex(1)
+    survey = meeting.survey.table
+    survey.setFocus()
+    survey.setCurrentIndex(survey.model().index(2, 0))
+    qtbot.keyClick(survey, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)  # Edit ▸ Delete
+    assert len(app.store.survey_items(meeting.entity_id)) == 2
+    assert survey.model().rowCount() == 2
+    assert isinstance(app.store.survey_items(meeting.entity_id)[0], SurveyItem)
