@@ -165,14 +165,3 @@ def likely_people(store: Store, text: str, limit: int = 4) -> list[tuple[str, st
         scored.append((score, name or "", person_id, area or ""))
     scored.sort()
     return [(name, person_id, area) for _score, name, person_id, area in scored[:limit]]
-
-
-def title_of(store: Store, table: str, row_id: str | None) -> str:
-    """A record's title (a person's name, an area's name …) for showing a reference; "" if gone."""
-    from fieldapp.domain import BY_TABLE
-
-    cls = BY_TABLE.get(table)
-    if not row_id or cls is None:
-        return ""
-    found = store.find(cls, row_id)
-    return found.title if found is not None else ""

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+
+
+class ConfirmBox(QMessageBox):
+    """A question box that knows which of its buttons goes ahead (the other one is the default)."""
+
+    accept_button: QAbstractButton | None = None
 
 
 class Dialogs(QObject):
@@ -78,8 +84,8 @@ class Dialogs(QObject):
 
     def confirm_box(
         self, parent: QWidget | None, title: str, text: str, accept_text: str | None = None
-    ) -> QMessageBox:
-        box = QMessageBox(parent)
+    ) -> ConfirmBox:
+        box = ConfirmBox(parent)
         box.setWindowTitle(title)
         box.setIcon(QMessageBox.Icon.Warning if accept_text else QMessageBox.Icon.Question)
         box.setText(text)

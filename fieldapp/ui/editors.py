@@ -89,7 +89,7 @@ def deletable(table: QAbstractItemView, delete) -> None:
     """The Delete key on ``table`` calls ``delete``; so does Edit ▸ Delete while the table has the focus."""
     shortcut = QShortcut(QKeySequence.StandardKey.Delete, table, context=Qt.ShortcutContext.WidgetShortcut)
     shortcut.activated.connect(delete)
-    table.delete_selected = delete
+    table.delete_selected = delete  # type: ignore[attr-defined]  # found by Edit ▸ Delete
 
 
 def record_table(model, accessible: str) -> QTableView:
@@ -670,16 +670,16 @@ class AreaEditor(Editor):
         self.inputs["phase"].edited.connect(self._explain)
         self.inputs["influence"].edited.connect(self._explain)
         self.outer.addWidget(self.tabs, 1)
-        self.people = PeopleTableModel(self)
-        table = record_table(self.people, self.tr("People"))
+        self.people_model = PeopleTableModel(self)
+        table = record_table(self.people_model, self.tr("People"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("people", index.data(ID_ROLE)))
         self.tabs.addTab(table, icon("people"), "")
-        self.activities = ActivityRowsModel(self)
-        table = record_table(self.activities, self.tr("Activities"))
+        self.activities_model = ActivityRowsModel(self)
+        table = record_table(self.activities_model, self.tr("Activities"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("activities", index.data(ID_ROLE)))
         self.tabs.addTab(table, icon("activities"), "")
-        self.actions = ActionTableModel(self)
-        table = record_table(self.actions, self.tr("Open actions"))
+        self.actions_model = ActionTableModel(self)
+        table = record_table(self.actions_model, self.tr("Open actions"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("actions", index.data(ID_ROLE)))
         self.tabs.addTab(table, icon("actions"), "")
         self._load_related()
@@ -687,13 +687,15 @@ class AreaEditor(Editor):
     def _load_related(self) -> None:
         """The area's people, activities and open actions, with their counts in the tab titles."""
         store, area_id = self.store, self.entity_id
-        self.people.set_rows(store.person_rows(area_id=area_id))
-        self.activities.set_rows(store.activity_rows(ActivityFilter(area_id=area_id), limit=500))
-        self.actions.set_rows(store.action_rows(status=ActionStatus.OPEN, area_id=area_id))
+        self.people_model.set_rows(store.person_rows(area_id=area_id))
+        self.activities_model.set_rows(store.activity_rows(ActivityFilter(area_id=area_id), limit=500))
+        self.actions_model.set_rows(store.action_rows(status=ActionStatus.OPEN, area_id=area_id))
         count = store.count_activities(ActivityFilter(area_id=area_id))
-        self.tabs.setTabText(0, self.tr("People (%1)").replace("%1", str(self.people.rowCount())))
+        self.tabs.setTabText(0, self.tr("People (%1)").replace("%1", str(self.people_model.rowCount())))
         self.tabs.setTabText(1, self.tr("Activities (%1)").replace("%1", str(count)))
-        self.tabs.setTabText(2, self.tr("Open actions (%1)").replace("%1", str(self.actions.rowCount())))
+        self.tabs.setTabText(
+            2, self.tr("Open actions (%1)").replace("%1", str(self.actions_model.rowCount()))
+        )
 
     def store_changed(self) -> None:
         super().store_changed()

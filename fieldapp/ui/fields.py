@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QAbstractProxyModel,
     QDate,
     QEvent,
     QModelIndex,
@@ -333,10 +334,9 @@ class DateInput(FieldInput):
         text = self.edit.text().strip()
         if not text:
             return None
-        if self.with_time:
-            parsed = parse_datetime(text, self._time)
-        else:
-            parsed = parse_date(text)
+        parsed: date | datetime | None = (
+            parse_datetime(text, self._time) if self.with_time else parse_date(text)
+        )
         return parsed if parsed is not None else text  # not a date: the editor says so under the field
 
     def set_value(self, value: Any) -> None:
@@ -420,7 +420,9 @@ class PickerInput(FieldInput):
         self.layout_.addWidget(self.edit)
         self.setFocusProxy(self.edit)
         self.edit.installEventFilter(self)
-        self.completer.popup().installEventFilter(self)
+        popup = self.completer.popup()
+        assert popup is not None  # a QCompleter always has its list view
+        popup.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.FocusIn:
@@ -436,12 +438,14 @@ class PickerInput(FieldInput):
     def take_suggestion(self) -> bool:
         """Tab in the open suggestion list: the highlighted name (or the first) is the one meant."""
         popup = self.completer.popup()
+        completions = self.completer.completionModel()
+        assert popup is not None and isinstance(completions, QAbstractProxyModel)
         index = popup.currentIndex()
         if not index.isValid():
-            index = self.completer.completionModel().index(0, 0)
+            index = completions.index(0, 0)
         if not index.isValid():
             return False
-        source = self.completer.completionModel().mapToSource(index)
+        source = completions.mapToSource(index)
         popup.hide()
         self._picked(source)
         return True

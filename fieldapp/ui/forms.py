@@ -2,9 +2,10 @@
 
 Edits are kept in ``pending`` and written with ``Store.update`` 300 ms after the last
 change, and at once by ``flush()``: when the focus leaves a field, when the user switches
-records, leaves the window or closes it. A killed app loses at most the last ~300 ms. The widgets are never reloaded after a save, so Qt's undo
-history in text fields survives. A field that fails validation keeps its text, shows
-the reason under it, and is retried after its next edit; the other fields are saved.
+records, leaves the window or closes it. A killed app loses at most the last ~300 ms.
+The widgets are never reloaded after a save, so Qt's undo history in text fields survives.
+A field that fails validation keeps its text, shows the reason under it, and is retried
+after its next edit; the other fields are saved.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from fieldapp.ui.fields import (
     NumberInput,
     TextInput,
 )
+from fieldapp.ui.undo import entity_title
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +90,7 @@ class EntityForm(QWidget):
             self.choice_loaders[name] = options["choices_from"]
             options["choices"] = options["choices_from"]()
         if "choices" in options:
-            describe = (lambda v, t=spec.ref: lookups.title_of(self.store, t, v)) if spec.ref else None
+            describe = (lambda v, t=spec.ref: lookups.record_title(self.store, t, v)) if spec.ref else None
             widget: FieldInput = ChoiceInput(spec, options["choices"], describe=describe)
         elif "widget" in options:
             widget = options["widget"]
@@ -218,7 +220,7 @@ class EntityForm(QWidget):
         if self.placeholder is None or self.ever_saved or self.pending:
             return False
         current = self.store.find(self.cls, self.entity_id)
-        if current is None or current.title != self.placeholder:
+        if current is None or entity_title(current) != self.placeholder:
             return False
         # What hangs off it (observations, photos, participants); a meeting's default survey does not count.
         added = [

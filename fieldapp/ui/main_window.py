@@ -33,7 +33,7 @@ from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_date, format_datetime
 from fieldapp.ui.icons import icon
 from fieldapp.ui.store_events import StoreChanges
-from fieldapp.ui.undo import Deleter, UndoStack
+from fieldapp.ui.undo import Deleter, UndoStack, entity_title
 from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
 
 if TYPE_CHECKING:
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
             view.refresh()
         editor = self.open_record(table, record.id)
         if editor is not None:
-            editor.placeholder = record.title
+            editor.placeholder = entity_title(record)
         self.update_counts()
         return editor
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import Observation, ObservationKind, ValidationError
 from fieldapp.store import Store, StoreError
-from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.dates import parse_datetime
+from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_datetime, format_time
 from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import ID_ROLE
@@ -94,22 +94,13 @@ class ObservationTableModel(QAbstractTableModel):
         column = index.column()
         if role == ID_ROLE:
             return observation.id
-        if role == Qt.ItemDataRole.EditRole:
+        if role == Qt.ItemDataRole.EditRole and column in (self.COL_TIME, self.COL_KIND):
+            # What the cell editor starts from: the whole date and time; the kind's code for the drop-down.
             if column == self.COL_TIME:
                 return format_datetime(observation.observed_at)
-            if column == self.COL_KIND:
-                return observation.kind.value if observation.kind else ""
+            return observation.kind.value if observation.kind else ""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == self.COL_TIME:
-                return format_time(observation.observed_at)
-            if column == self.COL_KIND:
-                return observation.kind.label() if observation.kind else ""
-            if column == self.COL_TEXT:
-                return observation.text or ""
-            if column == self.COL_THEMES:
-                return ", ".join(themes)
-            if column == self.COL_VOTES:
-                return observation.votes or 0
+            return self._shown(observation, themes, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_TIME:
                 return format_datetime(observation.observed_at)
@@ -118,6 +109,15 @@ class ObservationTableModel(QAbstractTableModel):
             if column == self.COL_TEXT:
                 return observation.text
         return None
+
+    def _shown(self, observation: Observation, themes: list[str], column: int) -> Any:
+        return {
+            self.COL_TIME: lambda: format_time(observation.observed_at),
+            self.COL_KIND: lambda: observation.kind.label() if observation.kind else "",
+            self.COL_TEXT: lambda: observation.text or "",
+            self.COL_THEMES: lambda: ", ".join(themes),
+            self.COL_VOTES: lambda: observation.votes or 0,
+        }.get(column, lambda: None)()
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

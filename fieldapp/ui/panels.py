@@ -305,7 +305,8 @@ class PhotoPanel(QWidget):
         self.taken = DateInput(Attachment.spec("taken_at"), with_time=True)
         self.taken.set_accessible(self.tr("When the photo was taken"))
         self.taken.edit.editingFinished.connect(self._save_details)
-        self.taken.check.toggled.connect(lambda _on: self._save_details())
+        if self.taken.check is not None:
+            self.taken.check.toggled.connect(lambda _on: self._save_details())
         self.open_button = QPushButton(icon("open"), self.tr("Open"))
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button = QPushButton(icon("delete"), self.tr("Remove…"))

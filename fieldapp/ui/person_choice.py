@@ -44,9 +44,9 @@ class PersonChooser(QObject):
             return None
         if chosen < len(candidates):
             return candidates[chosen][1]
-        return self.create(parent, name, area_id)
+        return self.create_person(parent, name, area_id)
 
-    def create(self, parent: QWidget | None, name: str, area_id: str | None) -> str | None:
+    def create_person(self, parent: QWidget | None, name: str, area_id: str | None) -> str | None:
         try:
             person = self.store.add(Person(name=name, area_id=area_id))
         except (ValidationError, StoreError) as error:

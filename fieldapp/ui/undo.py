@@ -71,11 +71,17 @@ class UndoStack(QObject):
         self.push(UndoEntry(self.tr("Undo change of %1").replace("%1", label), apply, cls.TABLE, row_id))
 
 
+def entity_title(entity: Entity) -> str:
+    """The record's title field on one line ("" when empty)."""
+    value = getattr(entity, entity.TITLE_FIELD, None)
+    return " ".join(str(value).split()) if value is not None else ""
+
+
 def record_label(entity: Entity, lang: str) -> str:
     """How a record is named in a question: its title, or what it is when it has none."""
     if isinstance(entity, Attachment):
         return entity.caption or entity.filename or entity.display_name(lang)
-    title = " ".join(entity.title.split())
+    title = entity_title(entity)
     if len(title) > 60:
         title = title[:57] + "…"
     return title or entity.display_name(lang)

@@ -46,6 +46,7 @@ from fieldapp.domain import (
     FieldSpec,
     LeadershipStage,
 )
+from fieldapp.domain.fields import FieldKind
 from fieldapp.store import Store, lookups
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.ui.fields import DateInput
@@ -64,6 +65,7 @@ from fieldapp.ui.list_models import (
     PipelineModel,
     RowsTableModel,
 )
+from fieldapp.ui.undo import Deleter, entity_title
 
 
 def make_table(accessible: str) -> QTableView:
@@ -189,7 +191,7 @@ class ListDetailView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.table.activated.connect(lambda _index: self.focus_editor())
-        self.deleter = None  # set by the window: asks, deletes, remembers the undo
+        self.deleter: Deleter | None = None  # set by the window: asks, deletes, remembers the undo
         delete = QShortcut(
             QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut
         )
@@ -312,7 +314,8 @@ class ListDetailView(QWidget):
             self.table.scrollTo(index)
             editor = self.detail.editor
             if editor is not None:
-                self.detail.flash(editor.entity.title or editor.cls.display_name(self.lang).capitalize())
+                title = entity_title(editor.entity)
+                self.detail.flash(title or editor.cls.display_name(self.lang).capitalize())
 
     def flush(self) -> None:
         self.detail.flush()
@@ -442,9 +445,9 @@ class ActivitiesView(ListDetailView):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ActivityTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        M = ActivityTableModel
+        cols = ActivityTableModel
         self.fitter = ColumnFitter(
-            self.table, M.COL_TITLE, [M.COL_STATUS, M.COL_OBSERVATIONS, M.COL_AREA, M.COL_KIND]
+            self.table, cols.COL_TITLE, [cols.COL_STATUS, cols.COL_OBSERVATIONS, cols.COL_AREA, cols.COL_KIND]
         )
         self._connect_selection()
         self._timer.timeout.connect(self.refresh)
@@ -457,10 +460,11 @@ class ActivitiesView(ListDetailView):
 
     def _date_filter(self, text: str) -> tuple[QCheckBox, DateInput]:
         """A tick box and a date typed as people type it ("3.12.26"); unticked = no limit."""
-        spec = FieldSpec(name="", kind="date", label_da=text, label_en=text)
+        spec = FieldSpec(name="", kind=FieldKind.DATE, label_da=text, label_en=text)
         edit = DateInput(spec, with_time=False)
         edit.set_accessible(text)
         check = edit.check
+        assert check is not None  # an optional field has its tick box
         check.setText(text)
         edit.edited.connect(self._timer.start)
         return check, edit
@@ -720,9 +724,11 @@ class PeopleView(RecordListView):
         self.stage_filter.setAccessibleName(self.tr("Leadership stage"))
         self.add_filter(self.area_filter)
         self.add_filter(self.stage_filter)
-        M = PeopleTableModel
+        cols = PeopleTableModel
         self.fitter = ColumnFitter(
-            self.table, M.COL_NAME, [M.COL_REVIEW, M.COL_CONSENT, M.COL_ORGANISATION, M.COL_STAGE, M.COL_AREA]
+            self.table,
+            cols.COL_NAME,
+            [cols.COL_REVIEW, cols.COL_CONSENT, cols.COL_ORGANISATION, cols.COL_STAGE, cols.COL_AREA],
         )
         self.refresh()
 
@@ -753,8 +759,10 @@ class ActionsView(RecordListView):
         self.status_filter.setAccessibleName(self.tr("Status"))
         self.add_filter(self.status_filter)
         self.table.sortByColumn(ActionTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
-        M = ActionTableModel
-        self.fitter = ColumnFitter(self.table, M.COL_TEXT, [M.COL_STATUS, M.COL_AREA, M.COL_OWNER])
+        cols = ActionTableModel
+        self.fitter = ColumnFitter(
+            self.table, cols.COL_TEXT, [cols.COL_STATUS, cols.COL_AREA, cols.COL_OWNER]
+        )
         self.refresh()
 
     def _load(self) -> list:

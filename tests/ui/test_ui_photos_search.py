@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from conftest import AnsweringDialogs
 from PIL import Image
@@ -139,7 +140,7 @@ def test_a_photo_can_be_opened_captioned_retimed_and_removed(launch, tmp_path, q
     qtbot.keyClick(panel.view, Qt.Key.Key_Return)  # opens it in the system's viewer
     [url] = dialogs.opened_urls
     assert url.toLocalFile().endswith("baenk.jpg")
-    assert open(url.toLocalFile(), "rb").read() == photo.read_bytes()
+    assert Path(url.toLocalFile()).read_bytes() == photo.read_bytes()
 
     panel.caption.setFocus()
     qtbot.keyClicks(panel.caption, "Bænken ved søen")
