@@ -37,17 +37,31 @@ class Dialogs(QObject):
         dialog = ReportOptionsDialog(kind, lang, parent)
         return dialog.choice() if dialog.exec() == ReportOptionsDialog.DialogCode.Accepted else None
 
-    def ask(self, parent: QWidget | None, title: str, text: str, accept_text: str) -> bool:
-        """A question whose yes-button says what it does ("Open the PDF"); True if pressed."""
-        box = QMessageBox(parent)
+    def ask(
+        self, parent: QWidget | None, title: str, text: str, accept_text: str, *, safe_default: bool = False
+    ) -> bool:
+        """A question whose yes-button says what it does ("Open the PDF"); True if pressed.
+
+        With ``safe_default`` (anything that deletes, or records something not yet known),
+        Enter and Escape answer no.
+        """
+        box = self.ask_box(parent, title, text, accept_text, safe_default=safe_default)
+        box.exec()
+        return box.clickedButton() is box.accept_button
+
+    def ask_box(
+        self, parent: QWidget | None, title: str, text: str, accept_text: str, *, safe_default: bool = False
+    ) -> ConfirmBox:
+        box = ConfirmBox(parent)
         box.setWindowTitle(title)
-        box.setIcon(QMessageBox.Icon.Question)
+        box.setIcon(QMessageBox.Icon.Warning if safe_default else QMessageBox.Icon.Question)
         box.setText(text)
         accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(accept)
-        box.exec()
-        return box.clickedButton() is accept
+        close = box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(close if safe_default else accept)
+        box.setEscapeButton(close)
+        box.accept_button = accept
+        return box
 
     def choose(self, parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
         """One of ``options`` (its index) or ``None`` (Cancel). The first option is the default."""

@@ -60,6 +60,7 @@ class PersonChooser(QObject):
                 "If not yet, ask them; until then they are listed in the personal data review."
             ).replace("%1", name),
             self.tr("Yes, they agreed today"),
+            safe_default=True,  # consent is recorded only on purpose
         )
         if consent:
             try:

@@ -46,7 +46,7 @@ class AnsweringDialogs(Dialogs):
 
         return self.report_choice or ReportChoice(lang=lang)
 
-    def ask(self, parent, title, text, accept_text):
+    def ask(self, parent, title, text, accept_text, *, safe_default=False):
         self.asked.append((title, text))
         return self.ask_answer
 

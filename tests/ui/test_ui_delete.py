@@ -226,3 +226,20 @@ def test_a_relation_and_a_survey_statement_delete_with_the_delete_key_and_come_b
     assert len(app.store.survey_items(meeting.entity_id)) == 2
     assert survey.model().rowCount() == 2
     assert isinstance(app.store.survey_items(meeting.entity_id)[0], SurveyItem)
+
+
+def test_every_destructive_question_answers_no_to_a_hurried_enter(qtbot):
+    """The app's own boxes (not prepared answers): deleting, importing deletions, erasing, consent."""
+    dialogs = Dialogs()
+    for build in (
+        lambda: dialogs.confirm_box(None, "Delete", "Delete it?", "Delete"),
+        lambda: dialogs.confirm_box(None, "Delete", "Delete it?"),
+        lambda: dialogs.ask_box(None, "Delete many records?", "…", "Import and delete", safe_default=True),
+    ):
+        box = build()
+        qtbot.addWidget(box)
+        assert box.defaultButton() is not box.accept_button
+        assert box.escapeButton() is not box.accept_button
+    opening = dialogs.ask_box(None, "PDF ready", "…", "Open the PDF")
+    qtbot.addWidget(opening)
+    assert opening.defaultButton() is opening.accept_button, "harmless questions keep the helpful default"
