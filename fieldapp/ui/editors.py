@@ -318,6 +318,16 @@ class ActivityEditor(Editor):
         )
         self.tabs.addTab(padded(self.participants), icon("people"), self.tr("Named participants"))
 
+    def store_changed(self) -> None:
+        """Observations, participants and photos may have changed elsewhere (an undo, an import)."""
+        super().store_changed()
+        if self.capture is not None and self.capture.table.state() != QAbstractItemView.State.EditingState:
+            self.capture.model.refresh()
+        if self.participants is not None:
+            self.participants.model.refresh()
+        if self.photos is not None:
+            self.photos.model.refresh()
+
     def after_save(self, names: set[str]) -> None:
         talk_fields = {
             "person_id",

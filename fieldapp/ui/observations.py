@@ -36,6 +36,7 @@ from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_datetime, format_time
 from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import ID_ROLE
+from fieldapp.ui.undo import UndoEntry, UndoStack
 
 Index = QModelIndex | QPersistentModelIndex
 KINDS = list(ObservationKind)
@@ -52,6 +53,7 @@ class ObservationTableModel(QAbstractTableModel):
         self.activity_id = activity_id
         self.with_votes = with_votes
         self.rows: list[tuple[Observation, list[str]]] = []
+        self.undo_stack: UndoStack | None = None  # corrections of kind, time, votes and themes can be undone
         self._headers = [
             self.tr("Time"),
             self.tr("Kind"),
@@ -124,6 +126,7 @@ class ObservationTableModel(QAbstractTableModel):
             return False
         observation, themes = self.rows[index.row()]
         column = index.column()
+        self._remember(observation, themes, column)
         try:
             if column == self.COL_THEMES:
                 self.store.set_themes(observation.id, [p.strip() for p in str(value).split(",") if p.strip()])
@@ -145,6 +148,27 @@ class ObservationTableModel(QAbstractTableModel):
             [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole],
         )
         return True
+
+    def _remember(self, observation: Observation, themes: list[str], column: int) -> None:
+        """Ctrl+Z outside the cell editor puts a corrected kind, time, vote count or themes back."""
+        if self.undo_stack is None or column == self.COL_TEXT:  # the text box has its own undo
+            return
+        store, observation_id = self.store, observation.id
+        if column == self.COL_THEMES:
+            before = list(themes)
+
+            def apply() -> None:
+                store.set_themes(observation_id, before)
+
+        else:
+            name = {self.COL_TIME: "observed_at", self.COL_KIND: "kind", self.COL_VOTES: "votes"}[column]
+            old = getattr(observation, name)
+
+            def apply() -> None:
+                store.update(Observation, observation_id, **{name: old})
+
+        label = self.tr("Undo correction of »%1«").replace("%1", (observation.text or "")[:40])
+        self.undo_stack.push(UndoEntry(label, apply, "activities", self.activity_id))
 
     @staticmethod
     def _moment(text: str, before: datetime | None) -> datetime | None:
@@ -249,6 +273,7 @@ class ObservationCapture(QWidget):
         self.hint.setEnabled(False)  # drawn in the palette's dimmed text colour
         layout.addWidget(self.hint)
         self.model = ObservationTableModel(store, activity_id, with_votes, self)
+        self.model.undo_stack = deleter.stack if deleter is not None else None
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Observations"))

@@ -1092,6 +1092,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
       <source>Votes</source>
       <translation>Stemmer</translation>
     </message>
+    <message>
+      <source>Undo correction of »%1«</source>
+      <translation>Fortryd rettelse af »%1«</translation>
+    </message>
   </context>
   <context>
     <name>OverviewView</name>

@@ -62,3 +62,20 @@ def test_kind_themes_time_and_votes_can_be_corrected_after_saving(launch, notebo
     assert stored.observed_at.date() == observation.observed_at.date()
     assert stored.votes == 12 and stored.kind == "idea"
     assert model.index(0, model.COL_KIND).data() == "Idé"
+
+
+def test_corrected_themes_come_back_with_ctrl_z_and_the_open_table_shows_it(launch, notebook, qtbot):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    editor = app.window.open_record("activities", ids["first"])
+    table, model = editor.capture.table, editor.capture.model
+    edit_cell(qtbot, table, 0, model.COL_THEMES, "bænke")
+    [observation] = app.store.observations(ids["first"])
+    assert app.store.themes_of(observation.id) == ["bænke"]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert app.store.themes_of(observation.id) == ["legeplads"]
+    editor = app.window.current_editor()
+    qtbot.waitUntil(
+        lambda: editor.capture.model.index(0, editor.capture.model.COL_THEMES).data() == "legeplads"
+    )
