@@ -53,6 +53,7 @@ from fieldapp.ui.list_models import (
 from fieldapp.ui.observations import ObservationCapture
 from fieldapp.ui.panels import ParticipantsPanel, PhotoPanel, SurveyPanel, people_names
 from fieldapp.ui.person_choice import PersonChooser
+from fieldapp.ui.views import ColumnFitter
 
 if TYPE_CHECKING:
     from fieldapp.ui.report_export import ReportExporter
@@ -683,14 +684,37 @@ class AreaEditor(Editor):
         self.people_model = PeopleTableModel(self)
         table = record_table(self.people_model, self.tr("People"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("people", index.data(ID_ROLE)))
+        # Everyone here lives in this area: that column says nothing; the rest fits the width.
+        people = PeopleTableModel
+        table.setColumnHidden(people.COL_AREA, True)
+        self.fitters = [
+            ColumnFitter(
+                table,
+                people.COL_NAME,
+                [people.COL_REVIEW, people.COL_ORGANISATION, people.COL_CONSENT, people.COL_STAGE],
+                keep_hidden={people.COL_AREA},
+            )
+        ]
         self.tabs.addTab(table, icon("people"), "")
         self.activities_model = ActivityRowsModel(self)
         table = record_table(self.activities_model, self.tr("Activities"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("activities", index.data(ID_ROLE)))
+        rows = ActivityRowsModel
+        table.setColumnHidden(rows.COL_AREA, True)
+        self.fitters.append(ColumnFitter(table, rows.COL_TITLE, [rows.COL_KIND], keep_hidden={rows.COL_AREA}))
         self.tabs.addTab(table, icon("activities"), "")
         self.actions_model = ActionTableModel(self)
         table = record_table(self.actions_model, self.tr("Open actions"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("actions", index.data(ID_ROLE)))
+        acts = ActionTableModel
+        self.fitters.append(
+            ColumnFitter(
+                table,
+                acts.COL_TEXT,
+                [acts.COL_STATUS, acts.COL_OWNER],
+                keep_hidden={acts.COL_AREA, acts.COL_STATUS},
+            )
+        )
         self.tabs.addTab(table, icon("actions"), "")
         self._load_related()
 

@@ -116,10 +116,11 @@ class DetailHost(QStackedWidget):
 
     def flash(self, text: str) -> None:
         self.flash_label.setText(text)
-        width = min(self.width() - 24, max(320, self.flash_label.sizeHint().width() + 48))
+        # Over the heading (what changed), clear of the heading's buttons on the right.
+        width = min(self.width() * 3 // 5, max(240, self.flash_label.sizeHint().width() + 32))
         self.flash_label.setFixedWidth(max(width, 120))
         self.flash_label.adjustSize()
-        self.flash_label.move((self.width() - self.flash_label.width()) // 2, 8)
+        self.flash_label.move(6, 6)
         self.flash_label.raise_()
         self.flash_label.show()
         self.flash_timer.start()
@@ -352,9 +353,17 @@ class ColumnFitter(QObject):
     """Lists fit their width without scrolling sideways: the title column takes the room left over,
     and when that gets too narrow the least useful columns are hidden first (never the title)."""
 
-    def __init__(self, table: QTableView, title: int, optional: list[int], min_title: int = 180):
+    def __init__(
+        self,
+        table: QTableView,
+        title: int,
+        optional: list[int],
+        min_title: int = 180,
+        keep_hidden: set[int] | None = None,
+    ):
         super().__init__(table)
         self.table, self.title, self.optional, self.min_title = table, title, optional, min_title
+        self.keep_hidden = keep_hidden or set()  # columns that say nothing here (the area in an area's list)
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(table.model().columnCount()):
@@ -382,6 +391,7 @@ class ColumnFitter(QObject):
         room = self.table.viewport().width()
         need_title = max(self.min_title, room * 2 // 5)
         columns = [c for c in range(self.table.model().columnCount()) if c != self.title]
+        columns = [c for c in columns if c not in self.keep_hidden]
         shown = set(columns)
         for column in self.optional:  # least useful first
             if room - sum(self.wanted(c) for c in shown) >= need_title:
@@ -389,6 +399,8 @@ class ColumnFitter(QObject):
             shown.discard(column)
         for column in columns:
             header.setSectionHidden(column, column not in shown)
+        for column in self.keep_hidden:
+            header.setSectionHidden(column, True)
 
 
 def combo(accessible: str, choices: list[tuple[str, Any]], all_label: str) -> QComboBox:
