@@ -382,9 +382,17 @@ class ColumnFitter(QObject):
             QTimer.singleShot(0, self.fit)
         return False
 
+    SAMPLE_ROWS = 60  # enough to judge a column's width; a big notebook must not pay per row
+
     def wanted(self, column: int) -> int:
         header = self.table.horizontalHeader()
-        return max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        model = self.table.model()
+        metrics = self.table.fontMetrics()
+        widest = 0
+        for row in range(min(model.rowCount(), self.SAMPLE_ROWS)):
+            text = model.index(row, column).data()
+            widest = max(widest, metrics.horizontalAdvance(str(text)) if text is not None else 0)
+        return max(widest + 16, header.sectionSizeHint(column))
 
     def fit(self) -> None:
         header = self.table.horizontalHeader()
