@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from fieldapp.domain import Activity, Attachment, Entity, Observation, ValidationError
-from fieldapp.store import Store, StoreError, undo
+from fieldapp.domain import Activity, Attachment, Entity, Observation, Participant, Relation, ValidationError
+from fieldapp.store import Store, StoreError, lookups, undo
 from fieldapp.ui.dialogs import Dialogs
 
 logger = logging.getLogger(__name__)
@@ -120,13 +120,27 @@ class Deleter(QObject):
         listed = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + self.tr(" and ") + phrases[-1]
         return self.tr("With it go %1.").replace("%1", listed)
 
+    def label_of(self, entity: Entity) -> str:
+        """A link names the people it links (never a code such as "resident" or "knows")."""
+        if isinstance(entity, Participant):
+            return lookups.record_title(self.store, "people", entity.person_id) or record_label(
+                entity, self.lang
+            )
+        if isinstance(entity, Relation):
+            names = [
+                lookups.record_title(self.store, "people", pid) or ""
+                for pid in (entity.from_person_id, entity.to_person_id)
+            ]
+            return " – ".join(names)
+        return record_label(entity, self.lang)
+
     def delete(self, parent: QWidget | None, cls: type[Entity], row_id: str) -> bool:
         """Ask, then delete the record and what hangs off it; True when it is gone."""
         entity = self.store.find(cls, row_id)
         if entity is None:
             return False
         taken = undo.cascade_of(self.store, cls, row_id)
-        kind, label = kind_name(entity, self.lang), record_label(entity, self.lang)
+        kind, label = kind_name(entity, self.lang), self.label_of(entity)
         lines = [self.tr("Delete the %1 »%2«?").replace("%1", kind.lower()).replace("%2", label)]
         extra = self.goes_with(taken)
         if extra:

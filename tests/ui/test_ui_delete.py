@@ -243,3 +243,29 @@ def test_every_destructive_question_answers_no_to_a_hurried_enter(qtbot):
     opening = dialogs.ask_box(None, "PDF ready", "…", "Open the PDF")
     qtbot.addWidget(opening)
     assert opening.defaultButton() is opening.accept_button, "harmless questions keep the helpful default"
+
+
+def test_a_participant_is_taken_off_with_a_question_and_comes_back_from_the_edit_menu(
+    launch, notebook, qtbot, dialogs
+):
+    from fieldapp.domain import Participant
+
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    app.store.add_participant(ids["first"], ids["hanne"])
+    editor = app.window.open_record("activities", ids["first"])
+    panel = editor.participants
+    editor.tabs.setCurrentIndex(2)
+    panel.model.refresh()
+    panel.table.setFocus()
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert "Hanne Østergaard" in dialogs.confirms[-1][1]
+    assert app.store.participants(ids["first"]) == []
+    assert app.store.find(Person, ids["hanne"]) is not None, "the person stays in the notebook"
+    edit_menu = app.window.menuBar().actions()[1].menu()
+    undo = next(a for a in edit_menu.actions() if a.text().startswith("Undo"))
+    assert undo.isEnabled() and "Hanne Østergaard" in undo.text()
+    undo.trigger()
+    assert [p.id for _part, p in app.store.participants(ids["first"])] == [ids["hanne"]]
+    assert app.store.count(Participant) == 1
