@@ -104,3 +104,64 @@ def record_title(store: Store, tbl: str, row_id: str | None) -> str | None:
     if row is None:
         return None
     return " ".join(str(row[0]).split()) if row[0] is not None else ""
+
+
+NOTEBOOK_LANGUAGES = ("da", "en")
+
+
+def notebook_language(store: Store) -> str:
+    """The language the notebook's own texts are written in (default titles, survey statements).
+
+    Not the language of the menus: a Danish team's notebook stays Danish when one of them
+    reads the app in English. Danish unless the notebook says otherwise.
+    """
+    row = store.conn.execute("SELECT value FROM meta WHERE key = 'language'").fetchone()
+    return row[0] if row and row[0] in NOTEBOOK_LANGUAGES else "da"
+
+
+def set_notebook_language(store: Store, lang: str) -> None:
+    if lang not in NOTEBOOK_LANGUAGES:
+        raise ValueError(f"unknown notebook language {lang!r}")
+    with store.transaction():
+        store.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('language', ?)", (lang,))
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents or spaces: "Jens  Aero" and "jens ærø" come close."""
+    import unicodedata
+
+    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
+    text = text.casefold().translate(table)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def likely_people(store: Store, text: str, limit: int = 4) -> list[tuple[str, str, str]]:
+    """People a typed name (or phone number or e-mail) may mean: ``(name, id, area name)``, best first.
+
+    The same name written differently, a name containing what was typed, or the same
+    phone number or e-mail address — offered before anyone new is created.
+    """
+    wanted = _folded(text)
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not wanted:
+        return []
+    rows = store.conn.execute(
+        "SELECT p.id, p.name, p.phone, p.email, a.name FROM people p LEFT JOIN areas a ON a.id = p.area_id"
+    ).fetchall()
+    scored = []
+    for person_id, name, phone, email, area in rows:
+        folded = _folded(name or "")
+        same_email = bool(email) and email.strip().casefold() == text.strip().casefold()
+        same_phone = len(digits) >= 8 and "".join(ch for ch in phone or "" if ch.isdigit()).endswith(
+            digits[-8:]
+        )
+        if folded == wanted or same_email or same_phone:
+            score = 0
+        elif wanted in folded or (folded and folded in wanted):
+            score = 1
+        else:
+            continue
+        scored.append((score, name or "", person_id, area or ""))
+    scored.sort()
+    return [(name, person_id, area) for _score, name, person_id, area in scored[:limit]]

@@ -19,7 +19,7 @@ import operator
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -116,6 +116,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self.path = path
         self.attachments_dir = attachments_dir
         self._savepoints = itertools.count()
+        self._listeners: list[Callable[[], None]] = []
+        self.closed = False
         self.site, last = self._load_identity()
         self.clock = HybridLogicalClock(last=last)
 
@@ -162,6 +164,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         return cls(conn, None, Path(attachments_dir))
 
     def close(self) -> None:
+        self.closed = True
+        self._listeners.clear()
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -177,6 +181,26 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         site = secrets.token_hex(8)
         self.conn.execute("INSERT INTO meta (key, value) VALUES ('site', ?), ('hlc', '0')", (site,))
         return site, 0
+
+    # ------------------------------------------------------------- change notification
+    def add_listener(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` after every committed write (local edit, import, erasure, merge).
+
+        The one change signal views listen to; it carries no detail, so a listener
+        re-reads what it shows. A failing listener is logged and never undoes the write.
+        """
+        self._listeners.append(callback)
+
+    def remove_listener(self, callback: Callable[[], None]) -> None:
+        if callback in self._listeners:
+            self._listeners.remove(callback)
+
+    def _notify(self) -> None:
+        for callback in list(self._listeners):
+            try:
+                callback()
+            except Exception:  # a view's problem must not look like a failed save
+                logger.exception("change listener failed")
 
     # ------------------------------------------------------------- transactions
     @contextmanager
@@ -216,6 +240,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        self._notify()
 
     # ------------------------------------------------------------- change log
     def _winners(self, tbl: str, row_id: str) -> dict[str, str]:

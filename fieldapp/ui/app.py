@@ -194,6 +194,7 @@ class Feltbog(QObject):
         assert self.store is not None
         window = self.window = MainWindow(self.store, self.settings, self.dialogs, self.language)
         window.languageChangeRequested.connect(self.switch_language)
+        window.notebookRequested.connect(self.switch_notebook)
         window.restoreRequested.connect(self.restore_backup)
         window.show()
 
@@ -212,6 +213,29 @@ class Feltbog(QObject):
             old.setProperty("replaced", True)
             old.close()
             old.deleteLater()
+
+    def switch_notebook(self, path: Path) -> bool:
+        """File ▸ New/Open notebook: open ``path`` in a new window; on any refusal stay where we are."""
+        old_window, old_store, old_lock = self.window, self.store, self.lock
+        if old_store is not None and old_store.path == path.expanduser().resolve():
+            return False
+        if old_window is not None:
+            old_window.flush()
+            old_window.save_layout()
+        self.store = self.lock = None
+        if self.open_notebook(path) != EXIT_OK:  # locked elsewhere, damaged, cancelled: already said why
+            self.store, self.lock = old_store, old_lock
+            return False
+        if old_window is not None:
+            old_window.setProperty("replaced", True)
+            old_window.close()  # saves and tidies up while its notebook is still open
+            old_window.deleteLater()
+        if old_store is not None:
+            old_store.close()
+        if old_lock is not None:
+            old_lock.release()
+        self.show_main_window()
+        return True
 
     def shutdown(self) -> None:
         if self.window is not None:

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+
+
+class ConfirmBox(QMessageBox):
+    """A question box that knows which of its buttons goes ahead (the other one is the default)."""
+
+    accept_button: QAbstractButton | None = None
 
 
 class Dialogs(QObject):
@@ -31,17 +37,45 @@ class Dialogs(QObject):
         dialog = ReportOptionsDialog(kind, lang, parent)
         return dialog.choice() if dialog.exec() == ReportOptionsDialog.DialogCode.Accepted else None
 
-    def ask(self, parent: QWidget | None, title: str, text: str, accept_text: str) -> bool:
-        """A question whose yes-button says what it does ("Open the PDF"); True if pressed."""
+    def ask(
+        self, parent: QWidget | None, title: str, text: str, accept_text: str, *, safe_default: bool = False
+    ) -> bool:
+        """A question whose yes-button says what it does ("Open the PDF"); True if pressed.
+
+        With ``safe_default`` (anything that deletes, or records something not yet known),
+        Enter and Escape answer no.
+        """
+        box = self.ask_box(parent, title, text, accept_text, safe_default=safe_default)
+        box.exec()
+        return box.clickedButton() is box.accept_button
+
+    def ask_box(
+        self, parent: QWidget | None, title: str, text: str, accept_text: str, *, safe_default: bool = False
+    ) -> ConfirmBox:
+        box = ConfirmBox(parent)
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Warning if safe_default else QMessageBox.Icon.Question)
+        box.setText(text)
+        accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(close if safe_default else accept)
+        box.setEscapeButton(close)
+        box.accept_button = accept
+        return box
+
+    def choose(self, parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
+        """One of ``options`` (its index) or ``None`` (Cancel). The first option is the default."""
         box = QMessageBox(parent)
         box.setWindowTitle(title)
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(text)
-        accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(accept)
+        buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(buttons[0] if buttons else cancel)
+        box.setEscapeButton(cancel)
         box.exec()
-        return box.clickedButton() is accept
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
 
     def open_url(self, url: QUrl) -> bool:
         return QDesktopServices.openUrl(url)
@@ -52,9 +86,33 @@ class Dialogs(QObject):
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 
-    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, parent: QWidget | None, title: str, text: str, accept_text: str | None = None) -> bool:
+        """A question before something that cannot simply be typed back; True if the user went ahead.
+
+        The default button (Enter) and Escape are the safe answer: a hurried Enter never deletes.
+        ``accept_text`` names the action on its button ("Delete", "Erase").
+        """
+        box = self.confirm_box(parent, title, text, accept_text)
+        box.exec()
+        return box.clickedButton() is box.accept_button
+
+    def confirm_box(
+        self, parent: QWidget | None, title: str, text: str, accept_text: str | None = None
+    ) -> ConfirmBox:
+        box = ConfirmBox(parent)
+        box.setWindowTitle(title)
+        box.setIcon(QMessageBox.Icon.Warning if accept_text else QMessageBox.Icon.Question)
+        box.setText(text)
+        if accept_text:
+            accept = box.addButton(accept_text, QMessageBox.ButtonRole.DestructiveRole)
+            safe = box.addButton(QMessageBox.StandardButton.Cancel)
+        else:
+            accept = box.addButton(QMessageBox.StandardButton.Yes)
+            safe = box.addButton(QMessageBox.StandardButton.No)
+        box.setDefaultButton(safe)
+        box.setEscapeButton(safe)
+        box.accept_button = accept
+        return box
 
     def first_run(self, parent: QWidget | None) -> str | None:
         """Ask how a new notebook starts: ``"demo"``, ``"empty"`` or ``None`` (cancel)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -31,6 +31,7 @@ from fieldapp.domain import (
     Influence,
     Person,
     Phase,
+    Relation,
     RelationKind,
     ValidationError,
 )
@@ -51,6 +52,8 @@ from fieldapp.ui.list_models import (
 )
 from fieldapp.ui.observations import ObservationCapture
 from fieldapp.ui.panels import ParticipantsPanel, PhotoPanel, SurveyPanel, people_names
+from fieldapp.ui.person_choice import PersonChooser
+from fieldapp.ui.views import ColumnFitter
 
 if TYPE_CHECKING:
     from fieldapp.ui.report_export import ReportExporter
@@ -83,6 +86,13 @@ def padded(widget: QWidget) -> QWidget:
     return page
 
 
+def deletable(table: QAbstractItemView, delete) -> None:
+    """The Delete key on ``table`` calls ``delete``; so does Edit ▸ Delete while the table has the focus."""
+    shortcut = QShortcut(QKeySequence.StandardKey.Delete, table, context=Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(delete)
+    table.delete_selected = delete  # type: ignore[attr-defined]  # found by Edit ▸ Delete
+
+
 def record_table(model, accessible: str) -> QTableView:
     table = QTableView()
     table.setModel(model)
@@ -98,9 +108,13 @@ def record_table(model, accessible: str) -> QTableView:
 class Editor(EntityForm):
     """An editor with a heading line and a tab per part."""
 
-    def __init__(self, store: Store, cls, entity_id: str, lang: str, dialogs: Dialogs, parent=None):
+    def __init__(
+        self, store: Store, cls, entity_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None
+    ):
         super().__init__(store, cls, entity_id, lang, parent)
         self.dialogs = dialogs
+        self.deleter = deleter
+        self.undo_stack = deleter.stack if deleter is not None else None
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(12, 12, 12, 8)
         self.outer.setSpacing(8)
@@ -117,6 +131,25 @@ class Editor(EntityForm):
         self._exporter: ReportExporter | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Every tab in sight: long names are shortened (full name as tooltip) rather than scrolled away.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+
+    def add_delete_button(self) -> None:
+        """Delete… at the end of the heading row (asks first; Edit ▸ Undo brings it back)."""
+        if self.deleter is None:
+            return
+        self.delete_button = self.heading_button(self.tr("Delete…"), self.delete_record, "delete")
+        self.delete_button.setToolTip(self.tr("Delete this record and what belongs to it (Ctrl+Del)"))
+
+    def delete_record(self) -> bool:
+        if self.deleter is None:
+            return False
+        self.flush()
+        if not self.deleter.delete(self, self.cls, self.entity_id):
+            return False
+        self.pending.clear()
+        return True
 
     def heading_button(self, text: str, slot, icon_name: str | None = None) -> QPushButton:
         button = QPushButton(icon(icon_name), text) if icon_name else QPushButton(text)
@@ -151,25 +184,16 @@ class Editor(EntityForm):
                 widget.selectAll()
 
     def area_row(self, form: QFormLayout) -> None:
-        self.add_row(form, "area_id", choices=lookups.area_choices(self.store))
+        self.add_row(form, "area_id", choices_from=lambda: lookups.area_choices(self.store))
 
-    def person_picker(self, name: str, create: bool) -> PickerInput:
-        names = people_names(self.store)
-
-        def create_person(text: str) -> str | None:
-            try:
-                return self.store.add(
-                    Person(name=" ".join(text.split()), area_id=getattr(self.entity, "area_id", None))
-                ).id
-            except (ValidationError, StoreError) as error:
-                self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
-                return None
-
+    def person_picker(self, name: str) -> PickerInput:
+        """A person box; a name nobody has offers likely people, then creating one (with consent)."""
+        chooser = PersonChooser(self.store, self.dialogs, self.lang, self)
         return PickerInput(
             self.cls.spec(name),
-            names,
+            people_names(self.store),
             lambda pid: lookups.record_title(self.store, "people", pid) or "",
-            create_person if create else None,
+            lambda text: chooser.resolve(self, text, getattr(self.entity, "area_id", None)),
         )
 
 
@@ -178,11 +202,14 @@ class ActivityEditor(Editor):
 
     entity: Activity
 
-    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None):
-        super().__init__(store, Activity, activity_id, lang, dialogs, parent)
+    def __init__(
+        self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None
+    ):
+        super().__init__(store, Activity, activity_id, lang, dialogs, parent, deleter)
         kind = self.entity.kind
         self.heading.setText(kind.label(lang) if kind else "")
         self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
+        self.add_delete_button()
         top = self.new_form()
         self.add_row(top, "title")
         self.area_row(top)
@@ -221,21 +248,25 @@ class ActivityEditor(Editor):
         form = self.new_form()
         for name in names:
             if name == "facilitator_id":
-                self.add_row(form, name, choices=lookups.staff_choices(self.store))
+                self.add_row(form, name, choices_from=lambda: lookups.staff_choices(self.store))
             else:
                 self.add_row(form, name)
         return form_page(form)
 
     def _walkabout(self) -> None:
-        self.capture = ObservationCapture(self.store, self.entity_id, self.lang, self.dialogs)
+        self.capture = ObservationCapture(
+            self.store, self.entity_id, self.lang, self.dialogs, deleter=self.deleter
+        )
         self.tabs.addTab(padded(self.capture), icon("walkabout"), self.tr("Observations"))
         self.tabs.addTab(
             self._details("place", "route", "ends_at", "facilitator_id", "status", "summary"),
             self.tr("Route and details"),
         )
-        self.participants = ParticipantsPanel(self.store, self.entity_id, self.lang, self.dialogs)
+        self.participants = ParticipantsPanel(
+            self.store, self.entity_id, self.lang, self.dialogs, deleter=self.deleter
+        )
         self.tabs.addTab(padded(self.participants), icon("people"), self.tr("Participants"))
-        self.photos = PhotoPanel(self.store, self.entity_id, self.lang, self.dialogs)
+        self.photos = PhotoPanel(self.store, self.entity_id, self.lang, self.dialogs, deleter=self.deleter)
         self.tabs.addTab(padded(self.photos), icon("photo"), self.tr("Photos"))
         from fieldapp.ui.route_view import RoutePanel  # loaded with the first walkabout opened
 
@@ -251,7 +282,7 @@ class ActivityEditor(Editor):
 
     def _one_to_one(self) -> None:
         talk = self.new_form()
-        self.add_row(talk, "person_id", widget=self.person_picker("person_id", create=True))
+        self.add_row(talk, "person_id", widget=self.person_picker("person_id"))
         for name in ("story", "self_interest", "concerns", "resources"):
             self.add_row(talk, name)
         self.referrals = ReferralsPanel(self.store, self)
@@ -265,10 +296,10 @@ class ActivityEditor(Editor):
 
     def _listening_meeting(self) -> None:
         self.capture = ObservationCapture(
-            self.store, self.entity_id, self.lang, self.dialogs, with_votes=True
+            self.store, self.entity_id, self.lang, self.dialogs, with_votes=True, deleter=self.deleter
         )
         self.tabs.addTab(padded(self.capture), icon("listening_meeting"), self.tr("What we heard"))
-        self.survey = SurveyPanel(self.store, self.entity_id, self.lang)
+        self.survey = SurveyPanel(self.store, self.entity_id, self.lang, deleter=self.deleter)
         self.tabs.addTab(padded(self.survey), icon("actions"), self.tr("Survey"))
         self.tabs.addTab(
             self._details(
@@ -283,8 +314,20 @@ class ActivityEditor(Editor):
             ),
             self.tr("Meeting"),
         )
-        self.participants = ParticipantsPanel(self.store, self.entity_id, self.lang, self.dialogs)
+        self.participants = ParticipantsPanel(
+            self.store, self.entity_id, self.lang, self.dialogs, deleter=self.deleter
+        )
         self.tabs.addTab(padded(self.participants), icon("people"), self.tr("Named participants"))
+
+    def store_changed(self) -> None:
+        """Observations, participants and photos may have changed elsewhere (an undo, an import)."""
+        super().store_changed()
+        if self.capture is not None and self.capture.table.state() != QAbstractItemView.State.EditingState:
+            self.capture.model.refresh()
+        if self.participants is not None:
+            self.participants.model.refresh()
+        if self.photos is not None:
+            self.photos.model.refresh()
 
     def after_save(self, names: set[str]) -> None:
         talk_fields = {
@@ -314,7 +357,7 @@ class ReferralsPanel(QWidget):
         label = QLabel(self.tr("People they suggested we talk to"))
         layout.addWidget(label)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("Type a name and press Enter (a new name creates the person)"))
+        self.name.setPlaceholderText(self.tr("Type a name and press Enter"))
         self.name.setAccessibleName(self.tr("Add a suggested person"))
         label.setBuddy(self.name)
         self.names = people_names(store)
@@ -350,10 +393,13 @@ class ReferralsPanel(QWidget):
             return
         self.names.ensure_loaded()
         person_id = self.names.find(text)
-        try:
+        if person_id is None:  # never created silently: likely people first, then an explicit choice
+            chooser = PersonChooser(self.store, self.editor.dialogs, self.editor.lang, self)
+            person_id = chooser.resolve(self, text, talk.area_id)
+            self.names.reload()
             if person_id is None:
-                person_id = self.store.add(Person(name=text, area_id=talk.area_id)).id
-                self.names.reload()
+                return
+        try:
             lookups.add_relation(
                 self.store, person_id, talk.person_id, RelationKind.SUGGESTED, activity_id=talk.id
             )
@@ -367,21 +413,26 @@ class ReferralsPanel(QWidget):
 class PersonEditor(Editor):
     entity: Person
 
-    def __init__(self, store: Store, person_id: str, lang: str, dialogs: Dialogs, parent=None):
-        super().__init__(store, Person, person_id, lang, dialogs, parent)
+    def __init__(self, store: Store, person_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None):
+        super().__init__(store, Person, person_id, lang, dialogs, parent, deleter)
         self.heading.setText(self.entity.name or "")
         self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
         self.access_button = self.heading_button(self.tr("Right of access…"), self.export_access)
         self.access_button.setToolTip(
             self.tr("Everything stored about this person, as a PDF and a JSON file (GDPR article 15)")
         )
+        self.erase_button = self.heading_button(self.tr("Erase (GDPR)…"), self.erase_person, "delete")
+        self.erase_button.setToolTip(
+            self.tr("Erase the person for good, also from the change history and colleagues' notebooks")
+        )
+        self.add_delete_button()
         self.outer.addWidget(self.tabs, 1)
         details = self.new_form()
         self.add_row(details, "name")
         for name in ("phone", "email"):
             self.add_row(details, name)
         self.area_row(details)
-        self.add_row(details, "organisation_id", choices=lookups.organisation_choices(store))
+        self.add_row(details, "organisation_id", choices_from=lambda: lookups.organisation_choices(store))
         for name in ("roles", "leadership_stage", "interests", "resources", "notes", "is_staff"):
             self.add_row(details, name)
         self.tabs.addTab(form_page(details), icon("people"), self.tr("Details"))
@@ -417,13 +468,31 @@ class PersonEditor(Editor):
         self.flush()
         return self.exporter.export_access(self.entity_id)
 
+    def erase_person(self) -> bool:
+        """GDPR erasure from here, as from the personal data review: the same question, the same service."""
+        from fieldapp.ui.privacy_views import erasure_question
+
+        self.flush()
+        name = self.entity.name or ""
+        if not self.dialogs.confirm(
+            self, self.tr("Erase person"), erasure_question(self.store, self.entity), self.tr("Erase")
+        ):
+            return False
+        try:
+            privacy.erase_person(self.store, self.entity_id)
+        except StoreError as error:
+            self.dialogs.error(self, self.tr("Not erased"), error.message(self.lang))
+            return False
+        self.pending.clear()
+        self.dialogs.info(self, self.tr("Erased"), self.tr("%1 is erased.").replace("%1", name))
+        return True
+
     def withdraw_consent(self) -> bool:
         """Record the withdrawal today: no more naming in reports, no more contact."""
         name = self.entity.name or ""
         question = self.tr(
             "Record that %1 has withdrawn their consent today?\n\nThey will no longer be named "
-            "in reports or contacted. Their record stays; to remove it, erase the person in "
-            "the personal data review."
+            "in reports or contacted. Their record stays; to remove it, use Erase (GDPR)."
         ).replace("%1", name)
         if not self.dialogs.confirm(self, self.tr("Withdraw consent"), question):
             return False
@@ -458,8 +527,21 @@ class PersonEditor(Editor):
         table = record_table(self.relations_model, self.tr("Relations"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("people", index.data(ID_ROLE)))
         layout.addWidget(table, 1)
+        self.relations_table = table
+        deletable(table, self.delete_relation)
         self._load_relations()
         return page
+
+    def delete_relation(self) -> bool:
+        """Delete key (or Edit ▸ Delete) on a relation: asks, then removes the link, not the person."""
+        index = self.relations_table.currentIndex()
+        if not index.isValid() or self.deleter is None:
+            return False
+        relation = self.relations_model.rows[index.row()].relation
+        if not self.deleter.delete(self, Relation, relation.id):
+            return False
+        self._load_relations()
+        return True
 
     def _load_relations(self) -> None:
         self.relations_model.set_rows(lookups.relations_of(self.store, self.entity_id))
@@ -470,10 +552,14 @@ class PersonEditor(Editor):
             return
         self.relation_names.ensure_loaded()
         other = self.relation_names.find(text)
-        try:
+        if other is None:  # never created silently: likely people first, then an explicit choice
+            other = PersonChooser(self.store, self.dialogs, self.lang, self).resolve(
+                self, text, self.entity.area_id
+            )
+            self.relation_names.reload()
             if other is None:
-                other = self.store.add(Person(name=text, area_id=self.entity.area_id)).id
-                self.relation_names.reload()
+                return
+        try:
             lookups.add_relation(self.store, self.entity_id, other, RelationKind.KNOWS)
         except (ValidationError, StoreError) as error:
             self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
@@ -575,10 +661,11 @@ class HistoryActionsModel(RowsTableModel):
 class AreaEditor(Editor):
     entity: Area
 
-    def __init__(self, store: Store, area_id: str, lang: str, dialogs: Dialogs, parent=None):
-        super().__init__(store, Area, area_id, lang, dialogs, parent)
+    def __init__(self, store: Store, area_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None):
+        super().__init__(store, Area, area_id, lang, dialogs, parent, deleter)
         self.heading.setText(self.entity.name or "")
         self.export_button = self.heading_button(self.tr("Export PDF…"), self.export_pdf, "pdf")
+        self.add_delete_button()
         form = self.new_form()
         for name in ("name", "municipality"):
             self.add_row(form, name)
@@ -594,24 +681,59 @@ class AreaEditor(Editor):
         self.inputs["phase"].edited.connect(self._explain)
         self.inputs["influence"].edited.connect(self._explain)
         self.outer.addWidget(self.tabs, 1)
-        people = PeopleTableModel(self)
-        people.set_rows(store.person_rows(area_id=area_id))
-        table = record_table(people, self.tr("People"))
+        self.people_model = PeopleTableModel(self)
+        table = record_table(self.people_model, self.tr("People"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("people", index.data(ID_ROLE)))
-        self.tabs.addTab(table, icon("people"), self.tr("People (%1)").replace("%1", str(people.rowCount())))
-        activities = ActivityRowsModel(self)
-        activities.set_rows(store.activity_rows(ActivityFilter(area_id=area_id), limit=500))
-        table = record_table(activities, self.tr("Activities"))
+        # Everyone here lives in this area: that column says nothing; the rest fits the width.
+        people = PeopleTableModel
+        table.setColumnHidden(people.COL_AREA, True)
+        self.fitters = [
+            ColumnFitter(
+                table,
+                people.COL_NAME,
+                [people.COL_REVIEW, people.COL_ORGANISATION, people.COL_CONSENT, people.COL_STAGE],
+                keep_hidden={people.COL_AREA},
+            )
+        ]
+        self.tabs.addTab(table, icon("people"), "")
+        self.activities_model = ActivityRowsModel(self)
+        table = record_table(self.activities_model, self.tr("Activities"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("activities", index.data(ID_ROLE)))
-        count = store.count_activities(ActivityFilter(area_id=area_id))
-        self.tabs.addTab(table, icon("activities"), self.tr("Activities (%1)").replace("%1", str(count)))
-        actions = ActionTableModel(self)
-        actions.set_rows(store.action_rows(status=ActionStatus.OPEN, area_id=area_id))
-        table = record_table(actions, self.tr("Open actions"))
+        rows = ActivityRowsModel
+        table.setColumnHidden(rows.COL_AREA, True)
+        self.fitters.append(ColumnFitter(table, rows.COL_TITLE, [rows.COL_KIND], keep_hidden={rows.COL_AREA}))
+        self.tabs.addTab(table, icon("activities"), "")
+        self.actions_model = ActionTableModel(self)
+        table = record_table(self.actions_model, self.tr("Open actions"))
         table.doubleClicked.connect(lambda index: self.open_record.emit("actions", index.data(ID_ROLE)))
-        self.tabs.addTab(
-            table, icon("actions"), self.tr("Open actions (%1)").replace("%1", str(actions.rowCount()))
+        acts = ActionTableModel
+        self.fitters.append(
+            ColumnFitter(
+                table,
+                acts.COL_TEXT,
+                [acts.COL_STATUS, acts.COL_OWNER],
+                keep_hidden={acts.COL_AREA, acts.COL_STATUS},
+            )
         )
+        self.tabs.addTab(table, icon("actions"), "")
+        self._load_related()
+
+    def _load_related(self) -> None:
+        """The area's people, activities and open actions, with their counts in the tab titles."""
+        store, area_id = self.store, self.entity_id
+        self.people_model.set_rows(store.person_rows(area_id=area_id))
+        self.activities_model.set_rows(store.activity_rows(ActivityFilter(area_id=area_id), limit=500))
+        self.actions_model.set_rows(store.action_rows(status=ActionStatus.OPEN, area_id=area_id))
+        count = store.count_activities(ActivityFilter(area_id=area_id))
+        self.tabs.setTabText(0, self.tr("People (%1)").replace("%1", str(self.people_model.rowCount())))
+        self.tabs.setTabText(1, self.tr("Activities (%1)").replace("%1", str(count)))
+        self.tabs.setTabText(
+            2, self.tr("Open actions (%1)").replace("%1", str(self.actions_model.rowCount()))
+        )
+
+    def store_changed(self) -> None:
+        super().store_changed()
+        self._load_related()
 
     def export_pdf(self) -> bool:
         self.flush()
@@ -637,12 +759,13 @@ class AreaEditor(Editor):
 class ActionEditor(Editor):
     entity: Action
 
-    def __init__(self, store: Store, action_id: str, lang: str, dialogs: Dialogs, parent=None):
-        super().__init__(store, Action, action_id, lang, dialogs, parent)
+    def __init__(self, store: Store, action_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None):
+        super().__init__(store, Action, action_id, lang, dialogs, parent, deleter)
         self.heading.setText(Action.display_name(lang).capitalize())
+        self.add_delete_button()
         form = self.new_form()
         self.add_row(form, "text")
-        self.add_row(form, "owner_id", widget=self.person_picker("owner_id", create=True))
+        self.add_row(form, "owner_id", widget=self.person_picker("owner_id"))
         self.add_row(form, "due_date")
         self.add_row(form, "status")
         self.add_row(form, "completed_at")

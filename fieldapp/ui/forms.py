@@ -1,10 +1,11 @@
-"""The autosaving editor base: fields from specs, a 1-second debounce, inline validation.
+"""The autosaving editor base: fields from specs, a 300 ms debounce, inline validation.
 
-Edits are kept in ``pending`` and written with ``Store.update`` one second after the
-last change, and at once by ``flush()`` (called when the user switches records or
-closes the window). The widgets are never reloaded after a save, so Qt's undo
-history in text fields survives. A field that fails validation keeps its text, shows
-the reason under it, and is retried after its next edit; the other fields are saved.
+Edits are kept in ``pending`` and written with ``Store.update`` 300 ms after the last
+change, and at once by ``flush()``: when the focus leaves a field, when the user switches
+records, leaves the window or closes it. A killed app loses at most the last ~300 ms.
+The widgets are never reloaded after a save, so Qt's undo history in text fields survives.
+A field that fails validation keeps its text, shows the reason under it, and is retried
+after its next edit; the other fields are saved.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.domain import Entity, ValidationError
-from fieldapp.store import Store, StoreError
+from fieldapp.store import Store, StoreError, lookups, undo
 from fieldapp.ui.fields import (
     BoolInput,
     ChoiceInput,
@@ -27,10 +28,11 @@ from fieldapp.ui.fields import (
     NumberInput,
     TextInput,
 )
+from fieldapp.ui.undo import entity_title
 
 logger = logging.getLogger(__name__)
 
-AUTOSAVE_MS = 1000
+AUTOSAVE_MS = 300
 
 
 def error_colour(widget: QWidget) -> str:
@@ -57,6 +59,10 @@ class EntityForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.pending: dict[str, Any] = {}
         self.invalid: set[str] = set()
+        self.choice_loaders: dict[str, Any] = {}
+        self.undo_stack = None  # Edit ▸ Undo for fields whose widget has no undo of its own
+        self.placeholder: str | None = None  # set for a record just made with a first title
+        self.ever_saved = False
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.timeout.connect(self.flush)
         self.banner = QLabel()
@@ -64,6 +70,14 @@ class EntityForm(QWidget):
         self.banner.setVisible(False)
         self.banner.setAccessibleName(self.tr("Problem saving"))
         self.banner.setStyleSheet(f"color: {error_colour(self)}; font-weight: 600;")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """The focus left a field of this editor: save what was typed there now, not after a pause."""
+        if self.pending and old is not None and old is not new and self.isAncestorOf(old):
+            self.flush()
 
     @property
     def entity_id(self) -> str:
@@ -72,8 +86,12 @@ class EntityForm(QWidget):
     # ------------------------------------------------------------- building
     def make_input(self, name: str, **options: Any) -> FieldInput:
         spec = self.cls.spec(name)
+        if "choices_from" in options:  # choices that change with the notebook (areas, staff …)
+            self.choice_loaders[name] = options["choices_from"]
+            options["choices"] = options["choices_from"]()
         if "choices" in options:
-            widget: FieldInput = ChoiceInput(spec, options["choices"])
+            describe = (lambda v, t=spec.ref: lookups.record_title(self.store, t, v)) if spec.ref else None
+            widget: FieldInput = ChoiceInput(spec, options["choices"], describe=describe)
         elif "widget" in options:
             widget = options["widget"]
         elif spec.kind == "enum" and spec.enum is not None:
@@ -138,6 +156,7 @@ class EntityForm(QWidget):
         if not self.pending:
             return True
         changes = dict(self.pending)
+        before = self.entity
         while changes:
             try:
                 self.entity = self.store.update(self.cls, self.entity.id, **changes)
@@ -159,9 +178,23 @@ class EntityForm(QWidget):
             self.clear_error(name)
         self.banner.setVisible(False)
         if changes:
+            self.ever_saved = True
+            self.remember_for_undo(before, set(changes))
             self.after_save(set(changes))
             self.saved.emit(self.cls.TABLE, self.entity.id)
         return not self.pending
+
+    def remember_for_undo(self, before: Entity, names: set[str]) -> None:
+        """Choices, dates, ticks and numbers go on the window's undo stack; text boxes undo themselves."""
+        if self.undo_stack is None:
+            return
+        for name in sorted(names):
+            if isinstance(self.inputs.get(name), (TextInput, MultilineInput, DateInput)):
+                continue  # typed into a text box, whose own Ctrl+Z undoes it
+            old = getattr(before, name)
+            if old != getattr(self.entity, name):
+                label = self.cls.spec(name).label(self.lang)
+                self.undo_stack.field_changed(self.cls, self.entity_id, name, old, label)
 
     def show_errors(self, error: ValidationError, names: set[str]) -> None:
         for name in names:
@@ -181,6 +214,30 @@ class EntityForm(QWidget):
             label.clear()
             label.setVisible(False)
             self.inputs[name].focus_widget().setAccessibleDescription("")
+
+    def untouched(self) -> bool:
+        """A new record still as it was made: nothing typed, nothing added to it."""
+        if self.placeholder is None or self.ever_saved or self.pending:
+            return False
+        current = self.store.find(self.cls, self.entity_id)
+        if current is None or entity_title(current) != self.placeholder:
+            return False
+        # What hangs off it (observations, photos, participants); a meeting's default survey does not count.
+        added = [
+            e for e in undo.cascade_of(self.store, self.cls, self.entity_id)[1:] if e.TABLE != "survey_items"
+        ]
+        return not added
+
+    def store_changed(self) -> None:
+        """The notebook changed (here or elsewhere): offer current choices; subclasses reload lists."""
+        for name, loader in self.choice_loaders.items():
+            widget = self.inputs[name]
+            if isinstance(widget, ChoiceInput):
+                widget.set_choices(loader())
+        for widget in self.inputs.values():
+            names = getattr(widget, "names", None)
+            if names is not None and names.loaded:
+                names.reload()
 
     def after_save(self, names: set[str]) -> None:
         """Hook for editors whose saves change other records (a 1:1 talk's follow-up)."""

@@ -8,9 +8,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,13 +25,15 @@ from PySide6.QtWidgets import (
 
 from fieldapp import APP_NAME, __version__
 from fieldapp.domain import Action, ActionStatus, Activity, ActivityKind, Area, Person, ValidationError
-from fieldapp.store import Store, StoreError
+from fieldapp.store import Store, StoreError, lookups
 from fieldapp.store.conflicts import count_open
 from fieldapp.store.queries import ActivityFilter
 from fieldapp.sync.envelope import KdfParams
 from fieldapp.ui.dialogs import Dialogs
-from fieldapp.ui.formatting import format_count, format_date, format_datetime
+from fieldapp.ui.formatting import format_date, format_datetime
 from fieldapp.ui.icons import icon
+from fieldapp.ui.store_events import StoreChanges
+from fieldapp.ui.undo import Deleter, UndoStack, entity_title
 from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
 
 if TYPE_CHECKING:
@@ -37,12 +41,26 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# The notebook's own words for a new record's title (the notebook may be in another language than the menus).
+PLACEHOLDERS = {
+    "person": {"da": "Ny person", "en": "New person"},
+    "area": {"da": "Nyt område", "en": "New area"},
+    "action": {"da": "Ny handling", "en": "New action"},
+}
 PAGES = ("overview", "activities", "people", "areas", "actions", "search")
+
+
+def separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
 
 
 class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
     restoreRequested = Signal(Path)  # a backup copy to go back to (the app closes the store first)
+    notebookRequested = Signal(Path)  # File ▸ New/Open notebook (the app opens it in a new window)
 
     def __init__(
         self, store: Store, settings: QSettings, dialogs: Dialogs, lang: str, parent: QWidget | None = None
@@ -53,7 +71,7 @@ class MainWindow(QMainWindow):
         self.dialogs = dialogs
         self.lang = lang
         in_memory = self.tr("notebook in memory")
-        self.setWindowTitle(f"{APP_NAME} — {store.path.name if store.path else in_memory}")
+        self.setWindowTitle(f"{store.path.stem if store.path else in_memory} — {APP_NAME}")
         self.setMinimumSize(QSize(720, 480))
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
@@ -81,6 +99,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self._build_status_bar()
+        self.changes = StoreChanges(store, self)
+        self.changes.changed.connect(self.show_truth)
         self.restore_layout()
         start = self.settings.value("window/page", "overview")
         self.go(start if start in PAGES else "overview")
@@ -116,24 +136,36 @@ class MainWindow(QMainWindow):
                 widget.record_saved.connect(self._record_saved)
             if hasattr(widget, "open_record"):
                 widget.open_record.connect(self.open_record)
+            if isinstance(widget, ListDetailView):
+                widget.deleter = self.deleter
         return self.pages[key]
 
     def _make_page(self, key: str) -> QWidget:
-        store, lang, dialogs = self.store, self.lang, self.dialogs
+        store, lang, dialogs, deleter = self.store, self.lang, self.dialogs, self.deleter
         if key == "overview":
-            return OverviewView(store, lang)
+            overview = OverviewView(store, lang)
+            overview.start_requested.connect(
+                lambda what: self.new_area() if what == "area" else self.new_activity(ActivityKind.WALKABOUT)
+            )
+            return overview
         # Editors and search are imported when first needed: a quicker start.
         from fieldapp.ui.editors import ActionEditor, ActivityEditor, AreaEditor, PersonEditor
         from fieldapp.ui.search_view import SearchView
 
         if key == "activities":
-            return ActivitiesView(store, lang, lambda rid: ActivityEditor(store, rid, lang, dialogs))
+            return ActivitiesView(
+                store, lang, lambda rid: ActivityEditor(store, rid, lang, dialogs, deleter=deleter)
+            )
         if key == "people":
-            return PeopleView(store, lang, lambda rid: PersonEditor(store, rid, lang, dialogs))
+            return PeopleView(
+                store, lang, lambda rid: PersonEditor(store, rid, lang, dialogs, deleter=deleter)
+            )
         if key == "areas":
-            return AreasView(store, lang, lambda rid: AreaEditor(store, rid, lang, dialogs))
+            return AreasView(store, lang, lambda rid: AreaEditor(store, rid, lang, dialogs, deleter=deleter))
         if key == "actions":
-            return ActionsView(store, lang, lambda rid: ActionEditor(store, rid, lang, dialogs))
+            return ActionsView(
+                store, lang, lambda rid: ActionEditor(store, rid, lang, dialogs, deleter=deleter)
+            )
         view = SearchView(store, lang)
         view.open_hit.connect(self.open_hit)
         return view
@@ -152,6 +184,8 @@ class MainWindow(QMainWindow):
         for other, widget in self.pages.items():
             if other != key and isinstance(widget, ListDetailView):
                 widget.flush()
+                if widget.detail.editor is not None and widget.detail.editor.untouched():
+                    widget.detail.show_editor(None)  # an untouched new record is not left behind
         widget = self.page(key)
         self.stack.setCurrentIndex(row)
         self.update_counts()
@@ -182,6 +216,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        self.undo_stack = UndoStack(self.store, self)
+        self.deleter = Deleter(self.store, self.dialogs, self.lang, self.undo_stack, self)
+        self.undo_action = self._action(self.tr("Undo"), "Ctrl+Z", self.undo)
+        self.undo_action.setEnabled(False)
+        self.undo_stack.changed.connect(self._undo_changed)
+        self.undo_stack.undone.connect(self.after_undo)
+        self.delete_action = self._action(self.tr("Delete…"), "Ctrl+Del", self.delete_current, "delete")
         self.new_walkabout = self._action(
             self.tr("New walkabout"), "Ctrl+N", lambda: self.new_activity(ActivityKind.WALKABOUT), "walkabout"
         )
@@ -208,12 +249,20 @@ class MainWindow(QMainWindow):
             self.tr("Search"), QKeySequence.StandardKey.Find, lambda: self.go("search"), "search"
         )
         self.search_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.next_action = self._action(self.tr("Next record"), "Alt+Down", lambda: self.step(1), "next")
+        # Not Alt+Down/Up: those open a drop-down everywhere on the desktop, and in a combo box
+        # they must not silently move the user on to another record.
+        self.next_action = self._action(self.tr("Next record"), "Ctrl+.", lambda: self.step(1), "next")
         self.previous_action = self._action(
-            self.tr("Previous record"), "Alt+Up", lambda: self.step(-1), "previous"
+            self.tr("Previous record"), "Ctrl+,", lambda: self.step(-1), "previous"
         )
+        self.next_action.setShortcuts([QKeySequence("Ctrl+."), QKeySequence("Alt+PgDown")])
+        self.previous_action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence("Alt+PgUp")])
         self.export_action = self._action(self.tr("Export PDF…"), "Ctrl+E", self.export_pdf, "pdf")
         self.restore_action = self._action(self.tr("Restore from backup…"), None, self.show_restore)
+        self.new_notebook_action = self._action(self.tr("New notebook…"), None, self.new_notebook)
+        self.open_notebook_action = self._action(
+            self.tr("Open notebook…"), QKeySequence.StandardKey.Open, self.open_notebook, "open"
+        )
         self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
         self.log_action = self._action(self.tr("Change log"), None, self.show_change_log)
         self.sync_action = self._action(self.tr("Synchronise…"), "Ctrl+Shift+S", self.show_sync, "sync")
@@ -235,6 +284,9 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_notebook_action)
+        file_menu.addAction(self.open_notebook_action)
+        file_menu.addSeparator()
         for action in (self.new_walkabout, self.new_talk, self.new_meeting):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -246,6 +298,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.delete_action)
         go_menu = menu.addMenu(self.tr("&Go"))
         for action in self.go_actions:
             go_menu.addAction(action)
@@ -287,12 +343,15 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
     def _build_status_bar(self) -> None:
-        self.file_label = QLabel(str(self.store.path) if self.store.path else "")
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        """The notebook's name (its place as a tooltip), the last sync and the counts, with separators."""
+        name = self.store.path.stem if self.store.path else self.tr("notebook in memory")
+        self.file_label = QLabel(self.tr("Notebook: %1").replace("%1", name))
+        self.file_label.setToolTip(str(self.store.path) if self.store.path else "")
         self.counts_label = QLabel()
         self.sync_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(separator())
         self.statusBar().addPermanentWidget(self.counts_label)
         self.update_counts()
 
@@ -307,7 +366,7 @@ class MainWindow(QMainWindow):
         )
         waiting = count_open(self.store)
         if waiting:
-            text += " · " + self.tr("%1 conflicts").replace("%1", format_count(waiting, self.lang))
+            text += " · " + self.tr("%Ln conflicts", "", waiting)
         self.sync_label.setText(text)
         self.conflicts_action.setText(self.tr("Conflicts") + (f" ({waiting})" if waiting else ""))
 
@@ -318,11 +377,23 @@ class MainWindow(QMainWindow):
         people = self.store.count(Person)
         open_actions = self.store.count(Action, "status = ?", [ActionStatus.OPEN.value])
         self.counts_label.setText(
-            self.tr("%1 activities · %2 people · %3 open actions")
-            .replace("%1", format_count(activities, self.lang))
-            .replace("%2", format_count(people, self.lang))
-            .replace("%3", format_count(open_actions, self.lang))
+            " · ".join(
+                (
+                    self.tr("%Ln activities", "", activities),
+                    self.tr("%Ln people", "", people),
+                    self.tr("%Ln open actions", "", open_actions),
+                )
+            )
         )
+
+    def show_truth(self) -> None:
+        """The one answer to the store's change signal: every list, count, tab and drop-down re-reads."""
+        for widget in self.pages.values():
+            if isinstance(widget, ListDetailView):
+                widget.store_changed()
+            elif isinstance(widget, OverviewView) and widget.isVisible():
+                widget.refresh()
+        self.update_counts()
 
     def _record_saved(self, _table: str, _record_id: str) -> None:
         self.statusBar().showMessage(self.tr("Saved"), 2000)
@@ -331,13 +402,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- records
     def new_activity(self, kind: ActivityKind):
         now = datetime.now().replace(second=0, microsecond=0)
-        title = f"{kind.label(self.lang)} {format_date(now, self.lang)}"
+        words = lookups.notebook_language(self.store)  # the notebook's language, not the menus'
+        title = f"{kind.label(words)} {format_date(now, words)}"
         try:
             activity = self.store.add(Activity(kind=kind, title=title, starts_at=now))
         except (ValidationError, StoreError) as error:
             self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
             return None
         editor = self.open_record("activities", activity.id)
+        if editor is not None:
+            editor.placeholder = title  # left untouched, it is not kept (see EntityForm.untouched)
         self.update_counts()
         return editor
 
@@ -351,17 +425,24 @@ class MainWindow(QMainWindow):
         if isinstance(view, ListDetailView):
             view.refresh()
         editor = self.open_record(table, record.id)
+        if editor is not None:
+            editor.placeholder = entity_title(record)
         self.update_counts()
         return editor
 
+    def placeholder(self, what: str) -> str:
+        """A new record's first title, in the notebook's language (not the menus')."""
+        words = lookups.notebook_language(self.store)
+        return PLACEHOLDERS[what][words]
+
     def new_person(self):
-        return self._new_simple("people", Person(name=self.tr("New person")))
+        return self._new_simple("people", Person(name=self.placeholder("person")))
 
     def new_area(self):
-        return self._new_simple("areas", Area(name=self.tr("New area")))
+        return self._new_simple("areas", Area(name=self.placeholder("area")))
 
     def new_action(self):
-        return self._new_simple("actions", Action(text=self.tr("New action")))
+        return self._new_simple("actions", Action(text=self.placeholder("action")))
 
     def open_record(self, table: str, record_id: str):
         """Show any record in its page and editor, with the focus in the editor."""
@@ -390,6 +471,74 @@ class MainWindow(QMainWindow):
     def current_editor(self):
         widget = self.pages.get(self.current_key())
         return widget.detail.editor if isinstance(widget, ListDetailView) else None
+
+    # ------------------------------------------------------------- notebooks
+    def notebook_filter(self) -> str:
+        return self.tr("Feltbog notebooks (*.sqlite);;All files (*)")
+
+    def new_notebook(self) -> bool:
+        folder = self.store.path.parent if self.store.path else Path.home()
+        chosen = self.dialogs.save_file(
+            self, self.tr("New notebook"), str(folder / self.tr("notebook.sqlite")), self.notebook_filter()
+        )
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite")
+        if path.exists():
+            self.dialogs.error(
+                self,
+                self.tr("New notebook"),
+                self.tr("%1 exists already; use Open notebook to open it.").replace("%1", path.name),
+            )
+            return False
+        self.flush()
+        self.notebookRequested.emit(path)
+        return True
+
+    def open_notebook(self) -> bool:
+        chosen = self.dialogs.open_files(self, self.tr("Open notebook"), self.notebook_filter())
+        if not chosen:
+            return False
+        self.flush()
+        self.notebookRequested.emit(Path(chosen[0]))
+        return True
+
+    # ------------------------------------------------------------- delete and undo
+    def delete_current(self) -> bool:
+        """Edit ▸ Delete: the selected part where the focus is (an observation, a photo, a participant),
+        else the record open in the current list."""
+        widget = QApplication.focusWidget()
+        while widget is not None and widget is not self:
+            if hasattr(widget, "delete_selected") and widget is not self.pages.get(self.current_key()):
+                return bool(widget.delete_selected())
+            widget = widget.parentWidget()
+        page = self.pages.get(self.current_key())
+        if isinstance(page, ListDetailView):
+            return page.delete_selected()
+        return False
+
+    def undo(self) -> None:
+        self.flush()  # what was typed is saved first, so the undo does not fight a pending save
+        self.undo_stack.undo()
+
+    def _undo_changed(self) -> None:
+        self.undo_action.setEnabled(self.undo_stack.can_undo())
+        self.undo_action.setText(self.undo_stack.undo_text() or self.tr("Undo"))
+
+    def after_undo(self, table: str, record_id: str) -> None:
+        """Show what came back; an editor already showing the record re-reads it."""
+        if table not in ("activities", "people", "areas", "actions"):
+            return
+        view = self.page(table)
+        if isinstance(view, ListDetailView):
+            editor = view.detail.editor
+            if editor is not None and editor.entity_id == record_id:
+                editor.pending.clear()
+                view.detail.show_editor(None)
+            view.refresh()
+        self.open_record(table, record_id)
 
     # ------------------------------------------------------------- reports, backups, personal data
     def export_pdf(self) -> bool:
@@ -509,8 +658,10 @@ class MainWindow(QMainWindow):
             (self.new_action_action.text(), "Ctrl+Shift+A"),
             (self.search_action.text(), "Ctrl+F"),
             (self.export_action.text(), "Ctrl+E"),
-            (self.next_action.text(), "Alt+↓"),
-            (self.previous_action.text(), "Alt+↑"),
+            (self.next_action.text(), "Ctrl+. / Alt+PgDown"),
+            (self.previous_action.text(), "Ctrl+, / Alt+PgUp"),
+            (self.undo_action.text(), "Ctrl+Z"),
+            (self.delete_action.text(), "Ctrl+Del"),
             (self.tr("Sections"), "Ctrl+1 … Ctrl+6"),
             (self.tr("Next kind of observation"), "Ctrl+K"),
         ]
@@ -541,6 +692,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def restore_layout(self) -> None:
+        """The last size and place, or 1280×800 — never larger than the screen it opens on.
+
+        At 150 % or 200 % scaling a laptop screen offers as little as 900×500 logical pixels;
+        a remembered geometry from a bigger monitor is shrunk and moved onto this one.
+        """
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -549,6 +705,29 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        # Leave room for the window frame and title bar, which the geometry does not include.
+        frame_w, frame_h = 16, 40
+        self.setMinimumSize(QSize(min(720, room.width() - frame_w), min(480, room.height() - frame_h)))
+        width = min(self.width(), room.width() - frame_w)
+        height = min(self.height(), room.height() - frame_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), room.left()), room.right() - width - frame_w + 1)
+        y = min(max(self.y(), room.top()), room.bottom() - height - frame_h + 1)
+        self.move(max(x, room.left()), max(y, room.top()))
+
+    def event(self, event: QEvent) -> bool:
+        # The user switched to another program: what they typed is saved now, not after a pause.
+        if event.type() == QEvent.Type.WindowDeactivate:
+            self.flush()
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         syncing = sys.modules.get("fieldapp.ui.sync_view")
@@ -560,6 +739,10 @@ class MainWindow(QMainWindow):
             for exporter in self.findChildren(exporting.ReportExporter):
                 exporter.shutdown()  # a QThread must not outlive its owner
         self.flush()
+        for widget in self.pages.values():
+            if isinstance(widget, ListDetailView):
+                widget.detail.discard_untouched()
+        self.changes.detach()
         if not self.property("replaced"):
             self.save_layout()
         super().closeEvent(event)

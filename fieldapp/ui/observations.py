@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,11 +16,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyledItemDelegate,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -28,10 +31,12 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import Observation, ObservationKind, ValidationError
 from fieldapp.store import Store, StoreError
+from fieldapp.ui.dates import parse_datetime
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_datetime, format_time
 from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import ID_ROLE
+from fieldapp.ui.undo import UndoEntry, UndoStack
 
 Index = QModelIndex | QPersistentModelIndex
 KINDS = list(ObservationKind)
@@ -48,6 +53,7 @@ class ObservationTableModel(QAbstractTableModel):
         self.activity_id = activity_id
         self.with_votes = with_votes
         self.rows: list[tuple[Observation, list[str]]] = []
+        self.undo_stack: UndoStack | None = None  # corrections of kind, time, votes and themes can be undone
         self._headers = [
             self.tr("Time"),
             self.tr("Kind"),
@@ -80,10 +86,8 @@ class ObservationTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (self.COL_TEXT, self.COL_VOTES):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        # Everything can be corrected after saving: time, kind, text, themes and votes.
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -92,17 +96,13 @@ class ObservationTableModel(QAbstractTableModel):
         column = index.column()
         if role == ID_ROLE:
             return observation.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.EditRole and column in (self.COL_TIME, self.COL_KIND):
+            # What the cell editor starts from: the whole date and time; the kind's code for the drop-down.
             if column == self.COL_TIME:
-                return format_time(observation.observed_at)
-            if column == self.COL_KIND:
-                return observation.kind.label() if observation.kind else ""
-            if column == self.COL_TEXT:
-                return observation.text or ""
-            if column == self.COL_THEMES:
-                return ", ".join(themes)
-            if column == self.COL_VOTES:
-                return observation.votes or 0
+                return format_datetime(observation.observed_at)
+            return observation.kind.value if observation.kind else ""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._shown(observation, themes, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_TIME:
                 return format_datetime(observation.observed_at)
@@ -112,22 +112,94 @@ class ObservationTableModel(QAbstractTableModel):
                 return observation.text
         return None
 
+    def _shown(self, observation: Observation, themes: list[str], column: int) -> Any:
+        return {
+            self.COL_TIME: lambda: format_time(observation.observed_at),
+            self.COL_KIND: lambda: observation.kind.label() if observation.kind else "",
+            self.COL_TEXT: lambda: observation.text or "",
+            self.COL_THEMES: lambda: ", ".join(themes),
+            self.COL_VOTES: lambda: observation.votes or 0,
+        }.get(column, lambda: None)()
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (
-            role != Qt.ItemDataRole.EditRole
-            or not index.isValid()
-            or index.column() not in (self.COL_TEXT, self.COL_VOTES)
-        ):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         observation, themes = self.rows[index.row()]
-        field = "text" if index.column() == self.COL_TEXT else "votes"
+        column = index.column()
+        self._remember(observation, themes, column)
         try:
-            updated = self.store.update(Observation, observation.id, **{field: value})
+            if column == self.COL_THEMES:
+                self.store.set_themes(observation.id, [p.strip() for p in str(value).split(",") if p.strip()])
+                themes = self.store.themes_of(observation.id)
+            elif column == self.COL_TIME:
+                moment = self._moment(str(value), observation.observed_at)
+                if moment is None:
+                    return False
+                observation = self.store.update(Observation, observation.id, observed_at=moment)
+            else:
+                field = {self.COL_TEXT: "text", self.COL_VOTES: "votes", self.COL_KIND: "kind"}[column]
+                observation = self.store.update(Observation, observation.id, **{field: value})
         except (ValidationError, StoreError):
             return False
-        self.rows[index.row()] = (updated, themes)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        self.rows[index.row()] = (observation, themes)
+        self.dataChanged.emit(
+            self.index(index.row(), 0),
+            self.index(index.row(), self.columnCount() - 1),
+            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole],
+        )
         return True
+
+    def _remember(self, observation: Observation, themes: list[str], column: int) -> None:
+        """Ctrl+Z outside the cell editor puts a corrected kind, time, vote count or themes back."""
+        if self.undo_stack is None or column == self.COL_TEXT:  # the text box has its own undo
+            return
+        store, observation_id = self.store, observation.id
+        if column == self.COL_THEMES:
+            before = list(themes)
+
+            def apply() -> None:
+                store.set_themes(observation_id, before)
+
+        else:
+            name = {self.COL_TIME: "observed_at", self.COL_KIND: "kind", self.COL_VOTES: "votes"}[column]
+            old = getattr(observation, name)
+
+            def apply() -> None:
+                store.update(Observation, observation_id, **{name: old})
+
+        label = self.tr("Undo correction of »%1«").replace("%1", (observation.text or "")[:40])
+        self.undo_stack.push(UndoEntry(label, apply, "activities", self.activity_id))
+
+    @staticmethod
+    def _moment(text: str, before: datetime | None) -> datetime | None:
+        """ "14.30" keeps the day and changes the time; a whole date (and time) replaces both."""
+        before = before or datetime.now().replace(second=0, microsecond=0)
+        moment = parse_datetime(text, (before.hour, before.minute))
+        if moment is not None:
+            return moment
+        only_time = parse_datetime(f"{before:%d.%m.%Y} {text}")
+        return only_time
+
+
+class KindDelegate(QStyledItemDelegate):
+    """The kind column edits with a drop-down of the kinds in the user's language."""
+
+    def __init__(self, lang: str, parent=None):
+        super().__init__(parent)
+        self.lang = lang
+
+    def createEditor(self, parent, option, index):
+        combo = QComboBox(parent)
+        for kind in KINDS:
+            combo.addItem(kind.label(self.lang), kind.value)
+        return combo
+
+    def setEditorData(self, editor, index) -> None:
+        position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(position, 0))
+
+    def setModelData(self, editor, model, index) -> None:
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class ThemeCompleter(QCompleter):
@@ -156,8 +228,10 @@ class ObservationCapture(QWidget):
         dialogs: Dialogs,
         with_votes: bool = False,
         parent: QWidget | None = None,
+        deleter=None,
     ):
         super().__init__(parent)
+        self.deleter = deleter
         self.store = store
         self.activity_id = activity_id
         self.lang = lang
@@ -199,6 +273,7 @@ class ObservationCapture(QWidget):
         self.hint.setEnabled(False)  # drawn in the palette's dimmed text colour
         layout.addWidget(self.hint)
         self.model = ObservationTableModel(store, activity_id, with_votes, self)
+        self.model.undo_stack = deleter.stack if deleter is not None else None
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Observations"))
@@ -208,8 +283,19 @@ class ObservationCapture(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ObservationTableModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # Themes may be long; they wrap in a column of their own width, the text keeps the room.
+        header.setSectionResizeMode(ObservationTableModel.COL_THEMES, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(
+            ObservationTableModel.COL_THEMES, header.fontMetrics().horizontalAdvance("M") * 9
+        )
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setItemDelegateForColumn(ObservationTableModel.COL_KIND, KindDelegate(lang, self.table))
+        # The text people read most: wrapped, every row as tall as its text.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip(
+            self.tr("Double-click or press F2 to correct a cell; Delete removes the observation")
         )
         layout.addWidget(self.table, 1)
         shortcut = QShortcut(
@@ -261,6 +347,7 @@ class ObservationCapture(QWidget):
             self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
             return
         self.text.clear()
+        self.themes.clear()  # themes belong to that observation; the next one starts without
         self.theme_names.setStringList(self.store.theme_names())
         self.model.refresh()
         self.table.scrollToBottom()
@@ -269,13 +356,12 @@ class ObservationCapture(QWidget):
         self.text.setFocus()
         self.added.emit(observation.id)
 
-    def delete_selected(self) -> None:
+    def delete_selected(self) -> bool:
+        """Delete the selected observation (asks first, safe answer by default; Ctrl+Z brings it back)."""
         index = self.table.currentIndex()
-        if not index.isValid():
-            return
-        observation_id = index.data(ID_ROLE)
-        if self.dialogs.confirm(
-            self, self.tr("Delete observation"), self.tr("Delete the selected observation?")
-        ):
-            self.store.delete(Observation, observation_id)
-            self.model.refresh()
+        if not index.isValid() or self.deleter is None:
+            return False
+        if not self.deleter.delete(self, Observation, index.data(ID_ROLE)):
+            return False
+        self.model.refresh()
+        return True

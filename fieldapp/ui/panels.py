@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QUrl,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
@@ -31,11 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import ParticipantRole, Person, SurveyAnswer, SurveyItem, ValidationError
+from fieldapp.domain import (
+    Attachment,
+    Participant,
+    ParticipantRole,
+    Person,
+    SurveyAnswer,
+    SurveyItem,
+    ValidationError,
+)
 from fieldapp.routes.service import is_route_file
-from fieldapp.store import Store, StoreError
+from fieldapp.store import Store, StoreError, lookups
 from fieldapp.ui.dialogs import Dialogs
-from fieldapp.ui.fields import NamesModel
+from fieldapp.ui.fields import DateInput, NamesModel
 from fieldapp.ui.formatting import format_datetime
 from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import ID_ROLE
@@ -94,13 +105,16 @@ class ParticipantsModel(QAbstractTableModel):
 
 
 class ParticipantsPanel(QWidget):
-    """Type a name and press Enter: an existing person is added, a new name creates the person."""
+    """Type a name and press Enter: an existing person is added; a new name asks before creating."""
 
     open_person = Signal(str)
 
-    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None):
+    def __init__(
+        self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None
+    ):
         super().__init__(parent)
         self.store, self.activity_id, self.lang, self.dialogs = store, activity_id, lang, dialogs
+        self.deleter = deleter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -152,10 +166,14 @@ class ParticipantsPanel(QWidget):
             return
         self.names.ensure_loaded()
         person_id = self.names.find(name)
-        try:
+        if person_id is None:  # never created silently: likely people first, then an explicit choice
+            from fieldapp.ui.person_choice import PersonChooser
+
+            person_id = PersonChooser(self.store, self.dialogs, self.lang, self).resolve(self, name)
+            self.names.reload()
             if person_id is None:
-                person_id = self.store.add(Person(name=name)).id
-                self.names.reload()
+                return
+        try:
             self.store.add_participant(self.activity_id, person_id, self.role.currentData())
         except (ValidationError, StoreError) as error:
             self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
@@ -163,11 +181,21 @@ class ParticipantsPanel(QWidget):
         self.name.clear()
         self.model.refresh()
 
-    def remove_selected(self) -> None:
+    def remove_selected(self) -> bool:
+        """Take the selected person off the activity (the person stays in the notebook)."""
         index = self.table.currentIndex()
-        if index.isValid():
+        if not index.isValid():
+            return False
+        key = Participant.key(self.activity_id, index.data(ID_ROLE))
+        if self.deleter is not None:
+            if not self.deleter.delete(self, Participant, key):
+                return False
+        else:
             self.store.remove_participant(self.activity_id, index.data(ID_ROLE))
-            self.model.refresh()
+        self.model.refresh()
+        return True
+
+    delete_selected = remove_selected
 
 
 # ------------------------------------------------------------------ photos
@@ -225,9 +253,12 @@ class PhotosModel(QAbstractListModel):
 class PhotoPanel(QWidget):
     """Photos by file dialog or by dropping files on the panel."""
 
-    def __init__(self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None):
+    def __init__(
+        self, store: Store, activity_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None
+    ):
         super().__init__(parent)
         self.store, self.activity_id, self.lang, self.dialogs = store, activity_id, lang, dialogs
+        self.deleter = deleter
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -251,7 +282,102 @@ class PhotoPanel(QWidget):
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Photos"))
         self.view.setAcceptDrops(False)
+        self.view.doubleClicked.connect(lambda _index: self.open_selected())
+        self.view.activated.connect(lambda _index: self.open_selected())
         layout.addWidget(self.view, 1)
+        layout.addWidget(self._details())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_details())
+        self._show_details()
+        QShortcut(
+            QKeySequence.StandardKey.Delete, self.view, context=Qt.ShortcutContext.WidgetShortcut
+        ).activated.connect(self.delete_selected)
+
+    def _details(self) -> QWidget:
+        """Caption and time of the selected photo (saved as typed), Open and Remove."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        caption_label = QLabel(self.tr("Caption:"))
+        self.caption = QLineEdit()
+        self.caption.setAccessibleName(self.tr("Caption of the photo"))
+        caption_label.setBuddy(self.caption)
+        self.caption.editingFinished.connect(self._save_details)
+        self.taken = DateInput(Attachment.spec("taken_at"), with_time=True)
+        self.taken.set_accessible(self.tr("When the photo was taken"))
+        self.taken.edit.editingFinished.connect(self._save_details)
+        if self.taken.check is not None:
+            self.taken.check.toggled.connect(lambda _on: self._save_details())
+        self.open_button = QPushButton(icon("open"), self.tr("Open"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button = QPushButton(icon("delete"), self.tr("Remove…"))
+        self.remove_button.clicked.connect(self.delete_selected)
+        row.addWidget(caption_label)
+        row.addWidget(self.caption, 2)
+        row.addWidget(QLabel(self.tr("Taken:")))
+        row.addWidget(self.taken, 1)
+        row.addWidget(self.open_button)
+        row.addWidget(self.remove_button)
+        self.details_box = box
+        return box
+
+    def selected(self) -> Attachment | None:
+        index = self.view.currentIndex()
+        return (
+            self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+        )
+
+    def _show_details(self) -> None:
+        photo = self.selected()
+        self.details_box.setEnabled(photo is not None)
+        self.caption.setText(photo.caption or "" if photo else "")
+        self.taken.set_value(photo.taken_at if photo else None)
+
+    def _save_details(self) -> None:
+        photo = self.selected()
+        if photo is None:
+            return
+        caption = self.caption.text().strip() or None
+        taken = self.taken.value()
+        if caption == photo.caption and taken == photo.taken_at:
+            return
+        try:
+            updated = self.store.update(Attachment, photo.id, caption=caption, taken_at=taken)
+        except (ValidationError, StoreError) as error:
+            self.dialogs.error(self, self.tr("Not saved"), error.message(self.lang))
+            return
+        row = self.view.currentIndex().row()
+        self.model.rows[row] = updated
+        index = self.model.index(row)
+        self.model.dataChanged.emit(index, index)
+        self.taken.set_value(updated.taken_at)
+
+    def open_selected(self) -> bool:
+        """Show the photo in the system's viewer (a copy under its own name: the notebook's file has none)."""
+        photo = self.selected()
+        if photo is None:
+            return False
+        try:
+            source = self.store.attachment_file(photo)
+            folder = Path(tempfile.gettempdir()) / "feltbog-photos" / (photo.sha256 or "x")[:16]
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / (Path(photo.filename or "photo").name or "photo")
+            if not target.exists():
+                shutil.copyfile(source, target)
+        except (StoreError, OSError) as error:
+            message = error.message(self.lang) if isinstance(error, StoreError) else str(error)
+            self.dialogs.error(self, self.tr("Cannot open the photo"), message)
+            return False
+        return self.dialogs.open_url(QUrl.fromLocalFile(str(target)))
+
+    def delete_selected(self) -> bool:
+        """Remove the selected photo from the activity (asks first; Ctrl+Z brings it back)."""
+        index = self.view.currentIndex()
+        if not index.isValid() or self.deleter is None:
+            return False
+        if not self.deleter.delete(self, Attachment, index.data(ID_ROLE)):
+            return False
+        self.model.refresh()
+        return True
 
     def choose_files(self) -> None:
         paths = self.dialogs.open_files(
@@ -376,10 +502,25 @@ class SurveyModel(QAbstractTableModel):
         return True
 
 
+class SurveyTable(QTableView):
+    """Typing on a statement does not start editing it (F2 and double-click do)."""
+
+    def edit(self, index, trigger=None, event=None):  # QAbstractItemView.edit, both overloads
+        if trigger is None:
+            return super().edit(index)
+        if index.column() == SurveyModel.COL_STATEMENT and trigger in (
+            QAbstractItemView.EditTrigger.AnyKeyPressed,
+            QAbstractItemView.EditTrigger.SelectedClicked,
+        ):
+            return False
+        return super().edit(index, trigger, event)
+
+
 class SurveyPanel(QWidget):
-    def __init__(self, store: Store, activity_id: str, lang: str, parent=None):
+    def __init__(self, store: Store, activity_id: str, lang: str, parent=None, deleter=None):
         super().__init__(parent)
-        store.ensure_survey(activity_id, lang)
+        self.deleter = deleter
+        store.ensure_survey(activity_id, lookups.notebook_language(store))  # the notebook's words
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         intro = QLabel(
@@ -391,7 +532,7 @@ class SurveyPanel(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = SurveyModel(store, activity_id, lang, self)
-        self.table = QTableView()
+        self.table = SurveyTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Survey"))
         self.table.setWordWrap(True)
@@ -405,7 +546,23 @@ class SurveyPanel(QWidget):
         header.setDefaultSectionSize(max(64, header.fontMetrics().horizontalAdvance("Uenig") + 16))
         header.setSectionResizeMode(SurveyModel.COL_STATEMENT, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Counts: typing a digit replaces the count. Statements: only F2 or a double-click edits
+        # them, so tabbing along the row and typing never overwrites a statement by accident.
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
         )
         layout.addWidget(self.table, 1)
+        QShortcut(
+            QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut
+        ).activated.connect(self.delete_selected)
+
+    def delete_selected(self) -> bool:
+        """Delete a statement and its counts (asks first; Ctrl+Z brings them back)."""
+        index = self.table.currentIndex()
+        if not index.isValid() or self.deleter is None:
+            return False
+        item, _counts = self.model.rows[index.row()]
+        if not self.deleter.delete(self, SurveyItem, item.id):
+            return False
+        self.model.refresh()
+        return True

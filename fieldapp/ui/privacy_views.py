@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -48,6 +48,68 @@ def plain_table(model, accessible: str) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def erasure_question(store: Store, person) -> str:
+    """The question before erasing a person: what goes, what stays (without the link), and that it is final.
+
+    Asked by the personal data review and by the person editor's Erase button alike.
+    """
+    history = store.person_history(person.id)
+    talks = sum(
+        1 for a in history.activities if a.kind == ActivityKind.ONE_TO_ONE and a.person_id == person.id
+    )
+    taking_part = len(history.activities) - talks
+    relations = len(lookups.relations_of(store, person.id))
+    removed = [QCoreApplication.translate("ReviewDialog", "the person with contact and consent details")]
+    if taking_part:
+        removed.append(
+            QCoreApplication.translate("ReviewDialog", "their part in %1 activities").replace(
+                "%1", str(taking_part)
+            )
+        )
+    if relations:
+        removed.append(
+            QCoreApplication.translate("ReviewDialog", "%1 relations to other people").replace(
+                "%1", str(relations)
+            )
+        )
+    if talks:
+        removed.append(
+            QCoreApplication.translate("ReviewDialog", "the notes of %1 1:1 talks about them").replace(
+                "%1", str(talks)
+            )
+        )
+    kept = []
+    if history.observations:
+        kept.append(
+            QCoreApplication.translate("ReviewDialog", "%1 observations they raised").replace(
+                "%1", str(len(history.observations))
+            )
+        )
+    if history.actions:
+        kept.append(
+            QCoreApplication.translate("ReviewDialog", "%1 actions they own").replace(
+                "%1", str(len(history.actions))
+            )
+        )
+    lines = [
+        QCoreApplication.translate("ReviewDialog", "Erase %1 for good? This cannot be undone.").replace(
+            "%1", person.name or ""
+        ),
+        "",
+        QCoreApplication.translate("ReviewDialog", "Removed: %1.").replace("%1", ", ".join(removed)),
+    ]
+    if kept:
+        lines.append(
+            QCoreApplication.translate("ReviewDialog", "Kept, without the link to them: %1.").replace(
+                "%1", ", ".join(kept)
+            )
+        )
+    lines.append(
+        QCoreApplication.translate("ReviewDialog", "Colleagues' notebooks erase them too at their next sync.")
+    )
+    return "\n".join(lines)
 
 
 class ReviewTableModel(RowsTableModel):
@@ -189,40 +251,15 @@ class ReviewDialog(QDialog):
         return True
 
     def erase_question(self, item: ReviewItem) -> str:
-        person = item.person
-        history = self.store.person_history(person.id)
-        talks = sum(
-            1 for a in history.activities if a.kind == ActivityKind.ONE_TO_ONE and a.person_id == person.id
-        )
-        taking_part = len(history.activities) - talks
-        relations = len(lookups.relations_of(self.store, person.id))
-        removed = [self.tr("the person with contact and consent details")]
-        if taking_part:
-            removed.append(self.tr("their part in %1 activities").replace("%1", str(taking_part)))
-        if relations:
-            removed.append(self.tr("%1 relations to other people").replace("%1", str(relations)))
-        if talks:
-            removed.append(self.tr("the notes of %1 1:1 talks about them").replace("%1", str(talks)))
-        kept = []
-        if history.observations:
-            kept.append(self.tr("%1 observations they raised").replace("%1", str(len(history.observations))))
-        if history.actions:
-            kept.append(self.tr("%1 actions they own").replace("%1", str(len(history.actions))))
-        lines = [
-            self.tr("Erase %1 for good? This cannot be undone.").replace("%1", person.name or ""),
-            "",
-            self.tr("Removed: %1.").replace("%1", ", ".join(removed)),
-        ]
-        if kept:
-            lines.append(self.tr("Kept, without the link to them: %1.").replace("%1", ", ".join(kept)))
-        lines.append(self.tr("Colleagues' notebooks erase them too at their next sync."))
-        return "\n".join(lines)
+        return erasure_question(self.store, item.person)
 
     def erase_selected(self) -> bool:
         item = self.selected()
         if item is None:
             return False
-        if not self.dialogs.confirm(self, self.tr("Erase person"), self.erase_question(item)):
+        if not self.dialogs.confirm(
+            self, self.tr("Erase person"), self.erase_question(item), self.tr("Erase")
+        ):
             return False
         try:
             report = erase_person(self.store, item.person.id)

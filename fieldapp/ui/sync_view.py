@@ -442,7 +442,9 @@ class SyncDialog(QDialog):
             text += "\n" + self.tr(
                 "%1 files would delete this much; the answer counts for all of them."
             ).replace("%1", str(len(refused)))
-        if not self.dialogs.ask(self, self.tr("Delete many records?"), text, self.tr("Import and delete")):
+        if not self.dialogs.ask(
+            self, self.tr("Delete many records?"), text, self.tr("Import and delete"), safe_default=True
+        ):
             return False
         self._start(replace(self.request, force=True))
         return True

@@ -6,19 +6,30 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -26,11 +37,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain import ActionStatus, ActivityKind, ActivityStatus, LeadershipStage
+from fieldapp.domain import (
+    BY_TABLE,
+    ActionStatus,
+    ActivityKind,
+    ActivityStatus,
+    Area,
+    FieldSpec,
+    LeadershipStage,
+)
+from fieldapp.domain.fields import FieldKind
 from fieldapp.store import Store, lookups
 from fieldapp.store.queries import ActivityFilter
-from fieldapp.ui.formatting import format_count, qt_date_format
+from fieldapp.ui.fields import DateInput
+from fieldapp.ui.formatting import format_count
 from fieldapp.ui.forms import EntityForm
+from fieldapp.ui.icons import icon
 from fieldapp.ui.list_models import (
     ID_ROLE,
     SORT_ROLE,
@@ -43,6 +65,7 @@ from fieldapp.ui.list_models import (
     PipelineModel,
     RowsTableModel,
 )
+from fieldapp.ui.undo import Deleter, entity_title
 
 
 def make_table(accessible: str) -> QTableView:
@@ -75,15 +98,49 @@ class DetailHost(QStackedWidget):
         self.empty.setWordWrap(True)
         self.addWidget(self.empty)
         self.editor: EntityForm | None = None
+        # A moment's banner with the new record's title when the user steps to the next one,
+        # so nobody types on believing they are still in the record before.
+        self.flash_label = QLabel(self)
+        self.flash_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.flash_label.setWordWrap(True)
+        self.flash_label.setAutoFillBackground(True)
+        self.flash_label.setForegroundRole(QPalette.ColorRole.HighlightedText)
+        self.flash_label.setBackgroundRole(QPalette.ColorRole.Highlight)
+        font = self.flash_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.flash_label.setFont(font)
+        self.flash_label.hide()
+        self.flash_timer = QTimer(self, singleShot=True, interval=1400)
+        self.flash_timer.timeout.connect(self.flash_label.hide)
+
+    def flash(self, text: str) -> None:
+        self.flash_label.setText(text)
+        # Over the heading (what changed), clear of the heading's buttons on the right.
+        width = min(self.width() * 3 // 5, max(240, self.flash_label.sizeHint().width() + 32))
+        self.flash_label.setFixedWidth(max(width, 120))
+        self.flash_label.adjustSize()
+        self.flash_label.move(6, 6)
+        self.flash_label.raise_()
+        self.flash_label.show()
+        self.flash_timer.start()
 
     def flush(self) -> None:
         if self.editor is not None:
             self.editor.flush()
 
+    def discard_untouched(self) -> None:
+        """A new record the user never filled in (only its first title) is not left behind."""
+        editor = self.editor
+        if editor is not None and editor.untouched():
+            editor.pending.clear()
+            editor.store.delete(editor.cls, editor.entity_id)
+
     def show_editor(self, editor: EntityForm | None) -> None:
         old = self.editor
         if old is not None:
             old.flush()
+            self.discard_untouched()
             self.removeWidget(old)
             old.deleteLater()
         self.editor = editor
@@ -135,6 +192,57 @@ class ListDetailView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.table.activated.connect(lambda _index: self.focus_editor())
+        self.deleter: Deleter | None = None  # set by the window: asks, deletes, remembers the undo
+        delete = QShortcut(
+            QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut
+        )
+        delete.activated.connect(self.delete_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, position) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        menu = QMenu(self.table)
+        menu.addAction(icon("open"), self.tr("Open"), self.focus_editor)
+        menu.addSeparator()
+        menu.addAction(icon("delete"), self.tr("Delete…"), self.delete_selected)
+        self.context_menu = menu  # tests reach it; it lives until the next one
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if index.isValid() and index.data(ID_ROLE):
+            return index.data(ID_ROLE)
+        return self.detail.editor.entity_id if self.detail.editor is not None else None
+
+    def delete_selected(self) -> bool:
+        """Delete the selected record (after the question); the next one in the list is shown."""
+        record_id = self.selected_id()
+        if record_id is None or self.deleter is None:
+            return False
+        row = self.table.currentIndex().row()
+        self.flush()
+        if not self.deleter.delete(self, BY_TABLE[self.TABLE], record_id):
+            return False
+        editor = self.detail.editor
+        if editor is not None and editor.entity_id == record_id:
+            editor.pending.clear()
+            self.detail.show_editor(None)
+        self.refresh()
+        model = self.table.model()
+        if model.rowCount():
+            index = model.index(min(max(row, 0), model.rowCount() - 1), 0)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.setFocus()
+        return True
 
     # subclasses: set self.model / self.view_model, then call self._connect_selection()
     def _connect_selection(self) -> None:
@@ -160,29 +268,39 @@ class ListDetailView(QWidget):
         if editor is not None and hasattr(editor, "focus_first"):
             editor.focus_first()
 
-    def select_id(self, record_id: str) -> bool:
+    def select_id(self, record_id: str, fetch: bool = False) -> bool:
+        """Make the record the list's current row; with ``fetch``, load further pages until it is found."""
         view_model = self.table.model()
-        for row in range(view_model.rowCount()):
-            index = view_model.index(row, 0)
-            if index.data(ID_ROLE) == record_id:
-                self.table.selectionModel().setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
-                return True
-        return False
+        row = 0
+        while True:
+            while row < view_model.rowCount():
+                index = view_model.index(row, 0)
+                if index.data(ID_ROLE) == record_id:
+                    self.table.selectionModel().setCurrentIndex(
+                        index,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                    self.table.scrollTo(index)
+                    return True
+                row += 1
+            if not (fetch and view_model.canFetchMore(QModelIndex())):
+                return False
+            view_model.fetchMore(QModelIndex())
 
     def open_id(self, record_id: str) -> EntityForm:
-        """Select the record in the list if it is loaded, and show its editor in any case."""
-        self.select_id(record_id)
+        """Select the record in the list (fetching the page it is on), and show its editor in any case.
+
+        Selected, next and previous record go on from it.
+        """
+        self.select_id(record_id, fetch=True)
         if self.detail.editor is None or self.detail.editor.entity_id != record_id:
             self.show_record(record_id)
         assert self.detail.editor is not None  # show_record made one
         return self.detail.editor
 
     def step(self, delta: int) -> None:
-        """Next (+1) or previous (-1) record in the list."""
+        """Next (+1) or previous (-1) record in the list; its title flashes over the editor."""
         view_model = self.table.model()
         current = self.table.currentIndex()
         row = (current.row() + delta) if current.isValid() else 0
@@ -195,12 +313,102 @@ class ListDetailView(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
+            editor = self.detail.editor
+            if editor is not None:
+                title = entity_title(editor.entity)
+                self.detail.flash(title or editor.cls.display_name(self.lang).capitalize())
 
     def flush(self) -> None:
         self.detail.flush()
 
     def refresh(self) -> None:
         raise NotImplementedError
+
+    def store_changed(self) -> None:
+        """Anything in the notebook changed: close the editor if its record is gone, redraw the list.
+
+        A hidden list is only marked and redrawn when it is shown again (cheap on big notebooks).
+        """
+        editor = self.detail.editor
+        if editor is not None:
+            if self.store.find(editor.cls, editor.entity_id) is None:
+                editor.pending.clear()  # the record is gone: nothing left to save into
+                self.detail.show_editor(None)
+            else:
+                editor.store_changed()
+        if self.isVisible():
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:
+        if getattr(self, "stale", False):
+            self.stale = False
+            self.refresh()
+        super().showEvent(event)
+
+
+class ColumnFitter(QObject):
+    """Lists fit their width without scrolling sideways: the title column takes the room left over,
+    and when that gets too narrow the least useful columns are hidden first (never the title)."""
+
+    def __init__(
+        self,
+        table: QTableView,
+        title: int,
+        optional: list[int],
+        min_title: int = 180,
+        keep_hidden: set[int] | None = None,
+    ):
+        super().__init__(table)
+        self.table, self.title, self.optional, self.min_title = table, title, optional, min_title
+        self.keep_hidden = keep_hidden or set()  # columns that say nothing here (the area in an area's list)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(table.model().columnCount()):
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column == title
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.fit)
+        return False
+
+    SAMPLE_ROWS = 60  # enough to judge a column's width; a big notebook must not pay per row
+
+    def wanted(self, column: int) -> int:
+        header = self.table.horizontalHeader()
+        model = self.table.model()
+        metrics = self.table.fontMetrics()
+        widest = 0
+        for row in range(min(model.rowCount(), self.SAMPLE_ROWS)):
+            text = model.index(row, column).data()
+            widest = max(widest, metrics.horizontalAdvance(str(text)) if text is not None else 0)
+        return max(widest + 16, header.sectionSizeHint(column))
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        need_title = max(self.min_title, room * 2 // 5)
+        columns = [c for c in range(self.table.model().columnCount()) if c != self.title]
+        columns = [c for c in columns if c not in self.keep_hidden]
+        shown = set(columns)
+        for column in self.optional:  # least useful first
+            if room - sum(self.wanted(c) for c in shown) >= need_title:
+                break
+            shown.discard(column)
+        for column in columns:
+            header.setSectionHidden(column, column not in shown)
+        for column in self.keep_hidden:
+            header.setSectionHidden(column, True)
 
 
 def combo(accessible: str, choices: list[tuple[str, Any]], all_label: str) -> QComboBox:
@@ -233,14 +441,17 @@ class ActivitiesView(ListDetailView):
         )
         for box in (self.kind, self.area, self.status, self.theme):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
+            box.setMinimumContentsLength(7)
+        for box in (self.kind, self.area, self.status):
             self.filters.addWidget(box, 1)
+        self._timer = QTimer(self, singleShot=True, interval=200)
+        # Two rows, so the list can stay narrow enough to leave the editor its room.
         dates = QHBoxLayout()
         self.use_from, self.date_from = self._date_filter(self.tr("From"))
         self.use_to, self.date_to = self._date_filter(self.tr("To"))
-        for widget in (self.use_from, self.date_from, self.use_to, self.date_to):
+        for widget in (self.date_from, self.date_to):
             dates.addWidget(widget)
-        dates.addStretch(1)
+        dates.addWidget(self.theme, 1)
         left_layout = self.splitter.widget(0).layout()  # type: ignore[union-attr]  # built in __init__
         assert isinstance(left_layout, QBoxLayout)
         left_layout.insertLayout(1, dates)
@@ -254,45 +465,37 @@ class ActivitiesView(ListDetailView):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ActivityTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column in (
-            ActivityTableModel.COL_KIND,
-            ActivityTableModel.COL_DATE,
-            ActivityTableModel.COL_STATUS,
-            ActivityTableModel.COL_OBSERVATIONS,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(ActivityTableModel.COL_AREA, 110)
+        cols = ActivityTableModel
+        self.fitter = ColumnFitter(
+            self.table, cols.COL_TITLE, [cols.COL_STATUS, cols.COL_OBSERVATIONS, cols.COL_AREA, cols.COL_KIND]
+        )
         self._connect_selection()
-        self._timer = QTimer(self, singleShot=True, interval=200)
         self._timer.timeout.connect(self.refresh)
         self.quick.textChanged.connect(lambda _t: self._timer.start())
         for box in (self.kind, self.area, self.status, self.theme):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
-        for widget in (self.use_from, self.use_to):
-            widget.toggled.connect(lambda _on: self.refresh())
-        for widget in (self.date_from, self.date_to):
-            widget.dateChanged.connect(lambda _d: self.refresh())
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.refresh()
 
-    def _date_filter(self, text: str) -> tuple[QCheckBox, QDateEdit]:
-        check = QCheckBox(text)
-        edit = QDateEdit(QDate.currentDate())
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(qt_date_format(self.lang))
-        edit.setAccessibleName(text)
-        edit.setEnabled(False)
-        check.toggled.connect(edit.setEnabled)
+    def _date_filter(self, text: str) -> tuple[QCheckBox, DateInput]:
+        """A tick box and a date typed as people type it ("3.12.26"); unticked = no limit."""
+        spec = FieldSpec(name="", kind=FieldKind.DATE, label_da=text, label_en=text)
+        edit = DateInput(spec, with_time=False)
+        edit.set_accessible(text)
+        check = edit.check
+        assert check is not None  # an optional field has its tick box
+        check.setText(text)
+        edit.edited.connect(self._timer.start)
         return check, edit
 
     def current_filter(self) -> ActivityFilter:
         theme = self.theme.currentData()
         theme_row = self.store.theme_by_name(theme) if theme else None
 
-        def as_date(edit: QDateEdit) -> date:
-            value = edit.date()
-            return date(value.year(), value.month(), value.day())
+        def as_date(edit: DateInput) -> date | None:
+            value = edit.value()
+            return value if isinstance(value, date) else None
 
         return ActivityFilter(
             kind=self.kind.currentData(),
@@ -346,8 +549,7 @@ class RecordListView(ListDetailView):
         self.table.setAccessibleName(accessible)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.fitter: ColumnFitter | None = None  # subclasses say which column is the title
         self.quick.textChanged.connect(self._quick_changed)
         self._connect_selection()
         self.proxy.modelReset.connect(self._update_count)
@@ -368,7 +570,8 @@ class RecordListView(ListDetailView):
     def refresh(self) -> None:
         current = self.detail.editor.entity_id if self.detail.editor else None
         self.model.set_rows(self.loader())
-        self.table.resizeColumnsToContents()
+        if self.fitter is not None:
+            self.fitter.fit()
         if current:
             self.select_id(current)
         self._update_count()
@@ -385,9 +588,13 @@ OVERVIEW_ROWS = 100
 
 
 class OverviewView(QWidget):
-    """What needs attention today; every row opens its record (double-click or Enter)."""
+    """What needs attention today; every row opens its record (double-click or Enter).
+
+    An empty notebook shows what to do first instead of five empty tables.
+    """
 
     open_record = Signal(str, str)
+    start_requested = Signal(str)  # "area" or "walkabout": a first step from the empty notebook
 
     def __init__(self, store: Store, lang: str, today: date | None = None, parent=None):
         super().__init__(parent)
@@ -426,8 +633,49 @@ class OverviewView(QWidget):
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 1)
+        self.first_steps = self._first_steps()
+        grid.addWidget(self.first_steps, 0, 0, 3, 2)
         self.refresh()
         self._fresh = True
+
+    def _first_steps(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.addStretch(1)
+        heading = QLabel(self.tr("This notebook is empty"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(heading)
+        text = QLabel(
+            self.tr(
+                "Start with the area you work in — a village or a neighbourhood. "
+                "Then go out on your first walkabout and note what you see and hear."
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setFixedWidth(min(560, text.fontMetrics().averageCharWidth() * 70))
+        text.setMinimumHeight(text.heightForWidth(text.width()))
+        column.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.first_area_button = QPushButton(icon("areas"), self.tr("1. Create an area"))
+        self.first_area_button.clicked.connect(lambda: self.start_requested.emit("area"))
+        self.first_walk_button = QPushButton(icon("walkabout"), self.tr("2. Start a walkabout"))
+        self.first_walk_button.clicked.connect(lambda: self.start_requested.emit("walkabout"))
+        buttons.addWidget(self.first_area_button)
+        buttons.addWidget(self.first_walk_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        hint = QLabel(self.tr("A colleague's notebook can be read in with File ▸ Synchronise…"))
+        hint.setEnabled(False)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(hint)
+        column.addStretch(2)
+        return box
 
     def showEvent(self, event) -> None:
         if not self._fresh:  # coming back to the overview: things may have changed meanwhile
@@ -459,6 +707,10 @@ class OverviewView(QWidget):
         self.not_contacted.set_rows(not_contacted[:OVERVIEW_ROWS])
         self.pipeline.set_rows(self.store.leadership_pipeline())
         self.recent.set_rows(self.store.recent_activities(limit=10))
+        empty = not self.store.count_activities(ActivityFilter()) and not self.store.count(Area)
+        self.first_steps.setVisible(empty)
+        for box in self.boxes.values():
+            box.setVisible(not empty)
         counts = {"overdue": len(overdue), "upcoming": len(upcoming), "not_contacted": len(not_contacted)}
         for key, title in self._titles().items():
             self.boxes[key].setTitle(title.replace("%1", format_count(counts.get(key, 0), self.lang)))
@@ -492,6 +744,12 @@ class PeopleView(RecordListView):
         self.stage_filter.setAccessibleName(self.tr("Leadership stage"))
         self.add_filter(self.area_filter)
         self.add_filter(self.stage_filter)
+        cols = PeopleTableModel
+        self.fitter = ColumnFitter(
+            self.table,
+            cols.COL_NAME,
+            [cols.COL_REVIEW, cols.COL_CONSENT, cols.COL_ORGANISATION, cols.COL_STAGE, cols.COL_AREA],
+        )
         self.refresh()
 
     def _load(self) -> list:
@@ -505,6 +763,8 @@ class AreasView(RecordListView):
         super().__init__(store, lang, editor_factory, AreaTableModel(), store.area_rows, "areas", "", parent)
         self.model.setParent(self)
         self.table.setAccessibleName(self.tr("Areas"))
+        columns = self.model.columnCount()
+        self.fitter = ColumnFitter(self.table, 0, [*range(columns - 1, 2, -1), 1, 2])
         self.refresh()
 
 
@@ -519,6 +779,10 @@ class ActionsView(RecordListView):
         self.status_filter.setAccessibleName(self.tr("Status"))
         self.add_filter(self.status_filter)
         self.table.sortByColumn(ActionTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        cols = ActionTableModel
+        self.fitter = ColumnFitter(
+            self.table, cols.COL_TEXT, [cols.COL_STATUS, cols.COL_AREA, cols.COL_OWNER]
+        )
         self.refresh()
 
     def _load(self) -> list:

@@ -416,6 +416,13 @@
     </message>
 </context>
 <context>
+    <name>ChoiceInput</name>
+    <message>
+        <source>(not in the list)</source>
+        <translation>(ikke på listen)</translation>
+    </message>
+</context>
+<context>
     <name>ConflictInbox</name>
     <message>
         <source>Yes</source>
@@ -537,6 +544,95 @@
     </message>
 </context>
 <context>
+    <name>DateInput</name>
+    <message>
+        <source>e.g. %1</source>
+        <translation>fx %1</translation>
+    </message>
+    <message>
+        <source>Pick a date in a calendar</source>
+        <translation>Vælg en dato i en kalender</translation>
+    </message>
+</context>
+<context>
+    <name>Deleter</name>
+    <message numerus="yes">
+        <source>%n observation(s)</source>
+        <translation>
+            <numerusform>%n observation</numerusform>
+            <numerusform>%n observationer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n deltager</numerusform>
+            <numerusform>%n deltagere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) or file(s)</source>
+        <translation>
+            <numerusform>%n foto eller fil</numerusform>
+            <numerusform>%n fotos eller filer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n survey statement(s)</source>
+        <translation>
+            <numerusform>%n udsagn</numerusform>
+            <numerusform>%n udsagn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s) to other people</source>
+        <translation>
+            <numerusform>%n relation til andre</numerusform>
+            <numerusform>%n relationer til andre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> og </translation>
+    </message>
+    <message>
+        <source>With it go %1.</source>
+        <translation>Med den går %1.</translation>
+    </message>
+    <message>
+        <source>Delete the %1 »%2«?</source>
+        <translation>Slet %1 »%2«?</translation>
+    </message>
+    <message>
+        <source>Actions that came from it stay.</source>
+        <translation>Handlinger, der kom fra den, bliver.</translation>
+    </message>
+    <message>
+        <source>You can bring it back with Edit ▸ Undo (Ctrl+Z).</source>
+        <translation>Du kan hente den tilbage med Rediger ▸ Fortryd (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Slet %1</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Ikke slettet</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <translation>Ikke fortrudt</translation>
+    </message>
+    <message>
+        <source>Undo delete of »%1«</source>
+        <translation>Fortryd sletning af »%1«</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Welcome to Feltbog</source>
@@ -562,8 +658,12 @@
 <context>
     <name>Editor</name>
     <message>
-        <source>Not saved</source>
-        <translation>Ikke gemt</translation>
+        <source>Delete…</source>
+        <translation>Slet…</translation>
+    </message>
+    <message>
+        <source>Delete this record and what belongs to it (Ctrl+Del)</source>
+        <translation>Slet denne post og det, der hører til den (Ctrl+Del)</translation>
     </message>
 </context>
 <context>
@@ -692,6 +792,14 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <source>Choose one in the list, or make a new one from the toolbar.</source>
         <translation>Vælg en i listen, eller opret en ny fra værktøjslinjen.</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Slet…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -728,6 +836,14 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Søg</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Fortryd</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Slet…</translation>
+    </message>
+    <message>
         <source>New walkabout</source>
         <translation>Ny byvandring</translation>
     </message>
@@ -760,12 +876,24 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Forrige</translation>
     </message>
     <message>
+        <source>New notebook…</source>
+        <translation>Ny notesbog…</translation>
+    </message>
+    <message>
+        <source>Open notebook…</source>
+        <translation>Åbn notesbog…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -794,10 +922,6 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>Main toolbar</source>
         <translation>Værktøjslinje</translation>
-    </message>
-    <message>
-        <source>%1 activities · %2 people · %3 open actions</source>
-        <translation>%1 aktiviteter · %2 personer · %3 åbne handlinger</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -836,6 +960,58 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>&amp;Notesbog</translation>
     </message>
     <message>
+        <source>Notebook: %1</source>
+        <translation>Notesbog: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln conflicts</source>
+        <translation>
+            <numerusform>%Ln konflikt</numerusform>
+            <numerusform>%Ln konflikter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln activities</source>
+        <translation>
+            <numerusform>%Ln aktivitet</numerusform>
+            <numerusform>%Ln aktiviteter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln personer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open actions</source>
+        <translation>
+            <numerusform>%Ln åben handling</numerusform>
+            <numerusform>%Ln åbne handlinger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feltbog notebooks (*.sqlite);;All files (*)</source>
+        <translation>Feltbog-notesbøger (*.sqlite);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>New notebook</source>
+        <translation>Ny notesbog</translation>
+    </message>
+    <message>
+        <source>notebook.sqlite</source>
+        <translation>notesbog.sqlite</translation>
+    </message>
+    <message>
+        <source>%1 exists already; use Open notebook to open it.</source>
+        <translation>%1 findes allerede; brug Åbn notesbog for at åbne den.</translation>
+    </message>
+    <message>
+        <source>Open notebook</source>
+        <translation>Åbn notesbog</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>Eksportér PDF</translation>
     </message>
@@ -858,10 +1034,6 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>Never synchronised</source>
         <translation>Aldrig synkroniseret</translation>
-    </message>
-    <message>
-        <source>%1 conflicts</source>
-        <translation>%1 konflikter</translation>
     </message>
 </context>
 <context>
@@ -902,6 +1074,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Observationer</translation>
     </message>
     <message>
+        <source>Double-click or press F2 to correct a cell; Delete removes the observation</source>
+        <translation>Dobbeltklik eller tryk F2 for at rette en celle; Delete fjerner observationen</translation>
+    </message>
+    <message>
         <source>%1 — click or press Ctrl+K for the next kind</source>
         <translation>%1 — klik eller tryk Ctrl+K for næste type</translation>
     </message>
@@ -912,14 +1088,6 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
-    </message>
-    <message>
-        <source>Delete observation</source>
-        <translation>Slet observation</translation>
-    </message>
-    <message>
-        <source>Delete the selected observation?</source>
-        <translation>Slet den valgte observation?</translation>
     </message>
 </context>
 <context>
@@ -944,9 +1112,33 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <source>Votes</source>
         <translation>Stemmer</translation>
     </message>
+    <message>
+        <source>Undo correction of »%1«</source>
+        <translation>Fortryd rettelse af »%1«</translation>
+    </message>
 </context>
 <context>
     <name>OverviewView</name>
+    <message>
+        <source>This notebook is empty</source>
+        <translation>Notesbogen er tom</translation>
+    </message>
+    <message>
+        <source>Start with the area you work in — a village or a neighbourhood. Then go out on your first walkabout and note what you see and hear.</source>
+        <translation>Begynd med det område, du arbejder i – en landsby eller en bydel. Gå så din første byvandring, og skriv ned, hvad du ser og hører.</translation>
+    </message>
+    <message>
+        <source>1. Create an area</source>
+        <translation>1. Opret et område</translation>
+    </message>
+    <message>
+        <source>2. Start a walkabout</source>
+        <translation>2. Start en byvandring</translation>
+    </message>
+    <message>
+        <source>A colleague&apos;s notebook can be read in with File ▸ Synchronise…</source>
+        <translation>En kollegas notesbog kan læses ind med Filer ▸ Synkroniser…</translation>
+    </message>
     <message>
         <source>Overdue actions (%1)</source>
         <translation>Overskredne handlinger (%1)</translation>
@@ -1065,6 +1257,45 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
 </context>
 <context>
+    <name>PersonChooser</name>
+    <message>
+        <source>Create »%1« as a new person</source>
+        <translation>Opret »%1« som ny person</translation>
+    </message>
+    <message>
+        <source>»%1« is not in the notebook. Did you mean one of these?</source>
+        <translation>»%1« findes ikke i notesbogen. Mente du en af disse?</translation>
+    </message>
+    <message>
+        <source>»%1« is not in the notebook yet.</source>
+        <translation>»%1« findes ikke i notesbogen endnu.</translation>
+    </message>
+    <message>
+        <source>Who is it?</source>
+        <translation>Hvem er det?</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Samtykke</translation>
+    </message>
+    <message>
+        <source>Has %1 agreed that you keep their name and notes in the notebook?
+
+If not yet, ask them; until then they are listed in the personal data review.</source>
+        <translation>Har %1 givet samtykke til, at du gemmer navn og noter i notesbogen?
+
+Hvis ikke endnu, så spørg; indtil da står personen i gennemgangen af persondata.</translation>
+    </message>
+    <message>
+        <source>Yes, they agreed today</source>
+        <translation>Ja, samtykke givet i dag</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditor</name>
     <message>
         <source>Details</source>
@@ -1081,6 +1312,34 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>History</source>
         <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation>Slet person</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Slet for altid</translation>
+    </message>
+    <message>
+        <source>Not erased</source>
+        <translation>Ikke slettet</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>%1 is erased.</source>
+        <translation>%1 er slettet for altid.</translation>
+    </message>
+    <message>
+        <source>Record that %1 has withdrawn their consent today?
+
+They will no longer be named in reports or contacted. Their record stays; to remove it, use Erase (GDPR).</source>
+        <translation>Skal det registreres, at %1 har tilbagekaldt sit samtykke i dag?
+
+Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplysningerne bliver liggende; de fjernes med Slet for altid (GDPR).</translation>
     </message>
     <message>
         <source>Add someone they know: type a name and press Enter</source>
@@ -1119,20 +1378,20 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Alt, hvad der er gemt om personen, som PDF og som JSON-fil (databeskyttelsesforordningens artikel 15)</translation>
     </message>
     <message>
+        <source>Erase (GDPR)…</source>
+        <translation>Slet for altid (GDPR)…</translation>
+    </message>
+    <message>
+        <source>Erase the person for good, also from the change history and colleagues&apos; notebooks</source>
+        <translation>Slet personen for altid, også i ændringshistorikken og i kollegers notesbøger</translation>
+    </message>
+    <message>
         <source>Withdraw consent…</source>
         <translation>Tilbagekald samtykke…</translation>
     </message>
     <message>
         <source>Record today that the person withdrew their consent</source>
         <translation>Registrér i dag, at personen har tilbagekaldt sit samtykke</translation>
-    </message>
-    <message>
-        <source>Record that %1 has withdrawn their consent today?
-
-They will no longer be named in reports or contacted. Their record stays; to remove it, erase the person in the personal data review.</source>
-        <translation>Skal det registreres, at %1 har tilbagekaldt sit samtykke i dag?
-
-Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplysningerne bliver liggende; de fjernes ved at slette personen under Gennemgang af persondata.</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
@@ -1152,6 +1411,38 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
     <message>
         <source>Photos</source>
         <translation>Billeder</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>Billedtekst:</translation>
+    </message>
+    <message>
+        <source>Caption of the photo</source>
+        <translation>Billedtekst til fotoet</translation>
+    </message>
+    <message>
+        <source>When the photo was taken</source>
+        <translation>Hvornår fotoet blev taget</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Fjern…</translation>
+    </message>
+    <message>
+        <source>Taken:</source>
+        <translation>Taget:</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <source>Cannot open the photo</source>
+        <translation>Fotoet kan ikke åbnes</translation>
     </message>
     <message>
         <source>Add photos</source>
@@ -1191,8 +1482,8 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
         <translation>Personer, de foreslog, vi taler med</translation>
     </message>
     <message>
-        <source>Type a name and press Enter (a new name creates the person)</source>
-        <translation>Skriv et navn, og tryk Enter (et nyt navn opretter personen)</translation>
+        <source>Type a name and press Enter</source>
+        <translation>Skriv et navn og tryk Enter</translation>
     </message>
     <message>
         <source>Add a suggested person</source>
@@ -1384,6 +1675,10 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     <message>
         <source>Erase person</source>
         <translation>Slet person</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Slet for altid</translation>
     </message>
     <message>
         <source>Not erased</source>
@@ -1866,6 +2161,13 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     <message>
         <source>Import and delete</source>
         <translation>Indlæs og slet</translation>
+    </message>
+</context>
+<context>
+    <name>UndoStack</name>
+    <message>
+        <source>Undo change of %1</source>
+        <translation>Fortryd ændring af %1</translation>
     </message>
 </context>
 </TS>

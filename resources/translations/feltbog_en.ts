@@ -12,6 +12,75 @@
     </message>
 </context>
 <context>
+    <name>Deleter</name>
+    <message numerus="yes">
+        <source>%n observation(s)</source>
+        <translation>
+            <numerusform>%n observation</numerusform>
+            <numerusform>%n observations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) or file(s)</source>
+        <translation>
+            <numerusform>%n photo or file</numerusform>
+            <numerusform>%n photos or files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n survey statement(s)</source>
+        <translation>
+            <numerusform>%n survey statement</numerusform>
+            <numerusform>%n survey statements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s) to other people</source>
+        <translation>
+            <numerusform>%n relation to other people</numerusform>
+            <numerusform>%n relations to other people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln conflicts</source>
+        <translation>
+            <numerusform>%Ln conflict</numerusform>
+            <numerusform>%Ln conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln activities</source>
+        <translation>
+            <numerusform>%Ln activity</numerusform>
+            <numerusform>%Ln activities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln open actions</source>
+        <translation>
+            <numerusform>%Ln open action</numerusform>
+            <numerusform>%Ln open actions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchView</name>
     <message numerus="yes">
         <source>%n match(es)</source>

@@ -32,6 +32,8 @@ class AnsweringDialogs(Dialogs):
         self.report_choice = None  # a ReportChoice, or None to take the options dialog's defaults
         self.opened_urls: list = []
         self.folder: str | None = None  # the folder "picked" in the folder dialog
+        self.choices: list[tuple[str, list[str]]] = []
+        self.choose_answer = lambda options: len(options) - 1  # the last option: create the new person
 
     def choose_folder(self, parent, title):
         return self.folder
@@ -44,9 +46,15 @@ class AnsweringDialogs(Dialogs):
 
         return self.report_choice or ReportChoice(lang=lang)
 
-    def ask(self, parent, title, text, accept_text):
+    def ask(self, parent, title, text, accept_text, *, safe_default=False):
         self.asked.append((title, text))
         return self.ask_answer
+
+    def choose(self, parent, title, text, options):
+        """Answers with ``choose_answer``: an index, or a function of the options (``None``: Cancel)."""
+        self.choices.append((text, list(options)))
+        answer = self.choose_answer
+        return answer(options) if callable(answer) else answer
 
     def open_url(self, url):
         self.opened_urls.append(url)
@@ -61,7 +69,7 @@ class AnsweringDialogs(Dialogs):
     def info(self, parent, title, text):
         self.infos.append((title, text))
 
-    def confirm(self, parent, title, text):
+    def confirm(self, parent, title, text, accept_text=None):
         self.confirms.append((title, text))
         return self.confirm_answer
 

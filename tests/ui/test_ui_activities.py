@@ -7,7 +7,15 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QSpinBox
 
-from fieldapp.domain import Action, Activity, ActivityKind, LeadershipStage, ObservationKind, Person
+from fieldapp.domain import (
+    DEFAULT_SURVEY_STATEMENTS,
+    Action,
+    Activity,
+    ActivityKind,
+    LeadershipStage,
+    ObservationKind,
+    Person,
+)
 from fieldapp.ui.editors import ActivityEditor
 from fieldapp.ui.panels import SurveyModel
 
@@ -84,8 +92,11 @@ def test_a_one_to_one_talk_moves_the_person_up_the_ladder_and_creates_the_follow
     qtbot.keyClicks(editor.inputs["story"].edit, "Flyttede hertil for ti år siden.")
     assessment = editor.inputs["leadership_assessment"].combo
     assessment.setFocus()
+    qtbot.keyClick(assessment, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(assessment.view().isVisible)
     for _ in range(3):  # — → contact → potential → emerging
-        qtbot.keyClick(assessment, Qt.Key.Key_Down)
+        qtbot.keyClick(assessment.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(assessment.view(), Qt.Key.Key_Return)
     assert editor.inputs["leadership_assessment"].value() == "emerging"
     follow_up = editor.inputs["follow_up_date"]
     qtbot.keyClick(follow_up.check, Qt.Key.Key_Space)
@@ -116,10 +127,9 @@ def test_a_listening_meeting_counts_the_survey_and_shows_percentages(launch, qtb
     assert editor.entity.kind == ActivityKind.LISTENING_MEETING
     editor.tabs.setCurrentWidget(editor.tabs.widget(1))
     table, model = editor.survey.table, editor.survey.model
+    # The statements are the notebook's (Danish), whatever language the menus are in.
     assert [model.index(r, 0).data() for r in range(3)] == [
-        "I had influence on the decisions",
-        "I am better able to make an effort locally",
-        "The meeting gave me courage to make a difference",
+        texts["da"] for texts in DEFAULT_SURVEY_STATEMENTS
     ]
     agree = 1 + SurveyModel.ANSWERS.index("agree")
     strongly = 1 + SurveyModel.ANSWERS.index("strongly_agree")

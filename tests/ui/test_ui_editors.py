@@ -74,7 +74,10 @@ def test_the_area_editor_explains_phase_and_influence(launch, notebook, qtbot):
     assert editor.phase_explained.text() == "Vi lytter og finder det, der er ubærligt, og kilderne til håb."
     combo = editor.inputs["influence"].combo
     combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Down)  # Høre → Samskabe
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # opens the list
+    qtbot.waitUntil(combo.view().isVisible)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)  # Høre → Samskabe
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
     assert editor.influence_explained.text() == "Borgere og kommune beslutter og løser opgaven sammen."
     editor.flush()
     assert app.store.get(Area, ids["vestby"]).influence == "co_create"
@@ -105,3 +108,14 @@ def test_a_new_action_by_keyboard_gets_an_owner_and_a_due_date(launch, notebook,
         True,
     )
     assert QKeySequence("Ctrl+Shift+A").toString() in window.new_action_action.toolTip()
+
+
+def test_a_facilitator_who_is_no_longer_staff_shows_by_name_not_by_code(launch, notebook, qtbot):
+    path, ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    app.store.update(Person, ids["staff"], is_staff=False)
+    editor = app.window.open_record("activities", ids["first"])
+    editor.tabs.setCurrentIndex(1)
+    combo = editor.inputs["facilitator_id"].combo
+    assert combo.currentText() == "Mette Kristensen"
+    assert combo.currentData() == ids["staff"]

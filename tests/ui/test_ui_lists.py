@@ -82,14 +82,14 @@ def test_activity_filters_by_kind_area_text_and_dates(launch, big_notebook, qtbo
     view.area.setCurrentIndex(view.area.findData(ids["vestby"]))
     qtbot.waitUntil(lambda: view.model.total == 3, timeout=2000)
     view.area.setCurrentIndex(0)
-    view.use_from.setChecked(True)
-    view.date_from.setDate(date(2026, 5, 3))
-    assert view.model.total == 2  # the two newest of the small notebook
-    view.use_to.setChecked(True)
-    view.date_to.setDate(date(2026, 5, 3))
-    assert view.model.total == 1
+    qtbot.keyClicks(view.date_from.edit, "3.5.26")  # typed as Danes type it
+    qtbot.waitUntil(lambda: view.model.total == 2, timeout=2000)  # the two newest of the small notebook
+    assert view.use_from.isChecked()
+    qtbot.keyClicks(view.date_to.edit, "03052026")
+    qtbot.waitUntil(lambda: view.model.total == 1, timeout=2000)
     view.use_from.setChecked(False)
     view.use_to.setChecked(False)
+    assert view.date_from.edit.text() == ""
     view.theme.setCurrentIndex(view.theme.findData("legeplads"))
     assert view.model.total == 1 and view.model.row_id(0) == ids["first"]
 
@@ -121,14 +121,19 @@ def test_next_and_previous_record_walk_through_the_list(launch, notebook, qtbot)
     path, _ids = notebook
     app = launch("--db", str(path), "--lang", "en")
     window = app.window
-    window.go("activities")
-    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    view = window.go("activities")
+    qtbot.keyClick(window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     first = window.current_editor().entity_id
-    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    second = window.current_editor().entity_id
-    assert first != second
-    qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    second = window.current_editor()
+    assert first != second.entity_id
+    assert view.detail.flash_label.isVisible(), "the new record's title flashes"
+    assert view.detail.flash_label.text() == second.entity.title
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     assert window.current_editor().entity_id == first
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
+    assert window.current_editor().entity_id == second.entity_id
+    qtbot.waitUntil(lambda: not view.detail.flash_label.isVisible(), timeout=3000)
 
 
 def test_overview_rows_open_their_records(launch, notebook, qtbot):
@@ -188,3 +193,24 @@ def test_every_model_passes_qtmodeltester(qtmodeltester, home, qtbot):
             qtmodeltester.check(model, force_py=True)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_list_fits_at_1280_by_800_without_sideways_scrolling_and_the_title_stays(
+    launch, notebook, qtbot, lang
+):
+    path, _ids = notebook
+    app = launch("--db", str(path), "--lang", lang)
+    window = app.window
+    window.resize(1280, 800)
+    titles = {"activities": 1, "people": 0, "areas": 0, "actions": 1}
+    for page, title in titles.items():
+        view = window.go(page)
+        view.step(1)  # a record open beside the list, as in use
+        qtbot.waitUntil(lambda v=view: v.table.viewport().width() > 0)
+        qtbot.wait(20)
+        header = view.table.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        assert title in shown, page
+        assert header.sectionSize(title) >= 150, (page, header.sectionSize(title))
+        assert sum(header.sectionSize(c) for c in shown) <= view.table.viewport().width() + 1, page

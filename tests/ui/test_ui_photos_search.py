@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from conftest import AnsweringDialogs
 from PIL import Image
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp.domain import Activity, ActivityKind
 from fieldapp.ui.editors import ActivityEditor
+from fieldapp.ui.list_models import ID_ROLE
 from fieldapp.ui.search_view import HEADER_ROLE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -122,3 +124,64 @@ def test_a_half_typed_phrase_still_finds_the_words(launch, notebook, qtbot):
     view.box.setText("*")
     view.run_search()
     assert view.model.hit_count() == 0 and view.status.text() == "The search '*' could not be understood."
+
+
+def test_a_photo_can_be_opened_captioned_retimed_and_removed(launch, tmp_path, qtbot):
+    photo = tmp_path / "baenk.jpg"
+    make_jpeg(photo, "2026:05:04 10:31:00")
+    dialogs = AnsweringDialogs(files=[str(photo)])
+    app = launch("--lang", "da", answering=dialogs)
+    editor: ActivityEditor = app.window.new_activity(ActivityKind.WALKABOUT)
+    panel = editor.photos
+    editor.tabs.setCurrentWidget(editor.tabs.widget(3))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    panel.view.setFocus()
+    panel.view.setCurrentIndex(panel.model.index(0))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)  # opens it in the system's viewer
+    [url] = dialogs.opened_urls
+    assert url.toLocalFile().endswith("baenk.jpg")
+    assert Path(url.toLocalFile()).read_bytes() == photo.read_bytes()
+
+    panel.caption.setFocus()
+    qtbot.keyClicks(panel.caption, "Bænken ved søen")
+    qtbot.keyClick(panel.caption, Qt.Key.Key_Tab)
+    box = panel.taken.edit
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "4.5.26 11.15")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    [attachment] = app.store.attachments(activity_id=editor.entity_id)
+    assert attachment.caption == "Bænken ved søen"
+    assert attachment.taken_at == datetime(2026, 5, 4, 11, 15)
+    assert panel.model.index(0).data(Qt.ItemDataRole.DisplayRole) == "04.05.2026 11.15"
+
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert app.store.attachments(activity_id=editor.entity_id) == []
+    assert panel.model.rowCount() == 0
+    assert "Bænken ved søen" in dialogs.confirms[-1][1], "the question names the photo"
+
+
+def test_a_search_hit_on_a_late_page_is_selected_in_its_list_and_next_previous_go_on_from_it(
+    home, launch, qtbot
+):
+    from conftest import fill_notebook
+
+    from fieldapp.store import Store
+
+    path = home / "big.sqlite"
+    fill_notebook(path, activities=230)  # the list loads 200 at a time, newest first
+    with Store.open(path) as store:
+        oldest = next(a for a in store.list(Activity) if a.title == "Møde nummer 229")
+        store.add_observation(oldest.id, "Fortovet ved kirken er skævt", "concern")
+        before = next(a for a in store.list(Activity) if a.title == "Møde nummer 228")
+    app = launch("--db", str(path), "--lang", "en")
+    window = app.window
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    view = window.pages["search"]
+    qtbot.keyClicks(view.box, "fortovet")
+    qtbot.waitUntil(lambda: view.model.hit_count() > 0, timeout=2000)
+    qtbot.keyClick(view.box, Qt.Key.Key_Return)
+    activities = window.pages["activities"]
+    assert activities.table.currentIndex().data(ID_ROLE) == oldest.id
+    qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)  # previous record: the one above it in the list
+    assert window.current_editor().entity_id == before.id

@@ -26,7 +26,8 @@ def test_first_run_offers_an_empty_notebook_in_the_data_folder(launch, home, dia
     assert app.store.path == (home / "feltbog.sqlite").resolve()
     assert nav_texts(app.window) == ["Overview", "Activities", "People", "Areas", "Actions", "Search"]
     assert "0 activities · 0 people · 0 open actions" in app.window.counts_label.text()
-    assert str(app.store.path) in app.window.file_label.text()
+    assert app.window.file_label.text() == "Notebook: feltbog", "the notebook's name, not a path"
+    assert app.window.file_label.toolTip() == str(app.store.path)
 
 
 def test_cancelling_the_first_run_question_leaves_no_notebook(launch, home):
@@ -58,7 +59,7 @@ def test_danish_by_choice_shows_danish_words_and_dates(launch, notebook):
     assert nav_texts(window) == ["Overblik", "Aktiviteter", "Personer", "Områder", "Handlinger", "Søg"]
     assert menu_titles(window)[0] == "&Filer"
     assert window.new_walkabout.text() == "Ny byvandring"
-    assert "6 aktiviteter · 3 personer · 1 åbne handlinger" in window.counts_label.text()
+    assert "6 aktiviteter · 3 personer · 1 åben handling" in window.counts_label.text()
     view = window.go("activities")
     assert view.model.data(view.model.index(0, view.model.COL_KIND)) == "Byvandring"
     assert view.model.data(view.model.index(0, view.model.COL_DATE)) == "04.05.2026 10.00"
@@ -124,3 +125,48 @@ def test_window_size_page_and_list_layout_are_remembered(launch, notebook, qtbot
     assert (again.window.width(), again.window.height()) == (780, 560)
     assert again.window.current_key() == "people"
     assert again.window.pages["people"].splitter.sizes() == sizes
+
+
+def test_the_first_window_fits_the_screen_it_opens_on(launch, home):
+    from PySide6.QtWidgets import QApplication
+
+    app = launch("--lang", "da")
+    room = (app.window.screen() or QApplication.primaryScreen()).availableGeometry()
+    shown = app.window.frameGeometry()
+    assert (
+        room.contains(shown.topLeft()) and shown.width() <= room.width() and shown.height() <= room.height()
+    )
+    assert app.window.width() <= 1280 and app.window.height() <= 800
+
+
+def test_an_empty_notebook_says_what_to_do_first(launch, home, qtbot):
+    app = launch("--lang", "en")
+    overview = app.window.go("overview")
+    assert overview.first_steps.isVisible()
+    assert not overview.boxes["overdue"].isVisible()
+    qtbot.mouseClick(overview.first_area_button, Qt.MouseButton.LeftButton)
+    assert app.window.current_key() == "areas"
+    editor = app.window.current_editor()
+    editor.inputs["name"].edit.selectAll()
+    qtbot.keyClicks(editor.inputs["name"].edit, "Vestbyen")
+    overview = app.window.go("overview")
+    qtbot.waitUntil(lambda: not overview.first_steps.isVisible(), timeout=2000)
+    assert overview.boxes["overdue"].isVisible()
+
+
+def test_file_has_new_notebook_and_open_notebook(launch, notebook, qtbot, dialogs, tmp_path):
+    path, _ids = notebook
+    app = launch("--db", str(path), "--lang", "en")
+    file_menu = app.window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts[:2] == ["New notebook…", "Open notebook…"]
+    dialogs.save_as = str(tmp_path / "Give 2027")
+    app.window.new_notebook_action.trigger()
+    assert app.store.path == (tmp_path / "Give 2027.sqlite").resolve()
+    assert app.window.file_label.text() == "Notebook: Give 2027"
+    assert "0 activities" in app.window.counts_label.text()
+    qtbot.waitExposed(app.window)
+    dialogs.files = [str(path)]
+    app.window.open_notebook_action.trigger()
+    assert app.store.path == path.resolve()
+    assert "6 activities" in app.window.counts_label.text()

@@ -165,7 +165,7 @@ def test_a_conflict_waits_in_the_inbox_until_resolved(launch, qtbot, two_noteboo
     run(qtbot, dialog)
     assert dialog.summary.conflicts == 1
     assert dialog.result.text().endswith("1 konflikter")
-    assert "1 konflikter" in window.sync_label.text()
+    assert "1 konflikt" in window.sync_label.text()  # Danish singular (a %n plural)
     assert window.conflicts_action.text() == "Konflikter (1)"
 
     inbox = window.show_conflicts()

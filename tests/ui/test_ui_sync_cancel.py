@@ -196,7 +196,7 @@ def test_cancel_in_a_folder_sync_keeps_the_files_already_read(launch, qtbot, hom
         dialog.run_button.click()
     assert dialog.result.text().startswith("Synkroniseringen blev annulleret. De filer, der allerede")
     assert len(app.store.list(Person)) == 1, "the first file is in, the second is not"
-    assert "1 personer" in app.window.counts_label.text(), "the window shows what came in"
+    assert "1 person ·" in app.window.counts_label.text(), "the window shows what came in"
     assert "Sidste synkronisering" in app.window.sync_label.text()
     ours = [p for p in shared.iterdir() if p.name.startswith(app.store.site)]
     assert ours == [], "no file of ours was written"
