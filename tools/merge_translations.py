@@ -29,32 +29,34 @@ def translations(text: str) -> dict[str, object]:
     return found
 
 
+def _show(ref: str, rel: str) -> str | None:
+    done = subprocess.run(["git", "show", f"{ref}:{rel}"], capture_output=True, text=True, cwd=ROOT)
+    return done.stdout if done.returncode == 0 else None
+
+
 def main(ours: str, theirs: str) -> int:
-    missing = 0
-    for name in ("feltbog_da.ts", "feltbog_en.ts"):
+    names = ("feltbog_da.ts", "feltbog_en.ts")
+    known: dict[str, dict[str, object]] = {}
+    for name in names:  # both files back to ours first: lupdate reads them all at once
         rel = f"resources/translations/{name}"
-        known: dict[str, object] = {}
+        known[name] = {}
         for ref in (theirs, ours):  # ours wins where both translated a string
-            text = subprocess.run(["git", "show", f"{ref}:{rel}"], capture_output=True, text=True, cwd=ROOT)
-            if text.returncode == 0:
-                known.update(translations(text.stdout))
-        path = ROOT / rel
-        path.write_text(
-            subprocess.run(
-                ["git", "show", f"{ours}:{rel}"], capture_output=True, text=True, cwd=ROOT, check=True
-            ).stdout,
-            encoding="utf-8",
-        )
-        subprocess.run(
-            [sys.executable, str(ROOT / "tools" / "update_translations.py")], check=True, capture_output=True
-        )
+            text = _show(ref, rel)
+            if text is not None:
+                known[name].update(translations(text))
+        (ROOT / rel).write_text(_show(ours, rel) or "", encoding="utf-8")
+    update = [sys.executable, str(ROOT / "tools" / "update_translations.py")]
+    subprocess.run(update, check=True, capture_output=True)
+    missing = 0
+    for name in names:
+        path = ROOT / "resources" / "translations" / name
         tree = ET.parse(path)
         for message in tree.getroot().iter("message"):
             source = message.find("source").text or ""
             translation = message.find("translation")
             if translation.get("type") != "unfinished":
                 continue
-            value = known.get(source)
+            value = known[name].get(source)
             if value is None:
                 if not name.endswith("_en.ts"):
                     missing += 1
@@ -71,9 +73,7 @@ def main(ours: str, theirs: str) -> int:
                 translation.text = value
         tree.write(path, encoding="utf-8", xml_declaration=True)
     # lupdate's own layout again, so the next merge compares like with like
-    subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "update_translations.py")], check=True, capture_output=True
-    )
+    subprocess.run(update, check=True, capture_output=True)
     return 1 if missing else 0
 
 
