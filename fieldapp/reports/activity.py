@@ -72,7 +72,7 @@ def activity_story(data: ActivityData, ctx: Context, route: RoutePlan | None = N
         facts.append((ctx.t("talked_with"), capitalise(red.name(data.person))))
     if activity.kind is ActivityKind.LISTENING_MEETING:
         if activity.attendee_count is not None:
-            facts.append((ctx.t("attendees"), format_count(activity.attendee_count, ctx.lang)))
+            facts.append((ctx.t("attendees"), red.people(activity.attendee_count)))
         facts.append((ctx.t("invited_groups"), activity.invited_groups or ""))
     facts.append((ctx.t("status"), activity.status.label(ctx.lang) if activity.status else ""))
     story += [facts_table(facts, ctx.width), gap(2)]
@@ -222,11 +222,13 @@ def _participants(data: ActivityData, ctx: Context) -> list[Flowable]:
         )
     if unnamed:
         roles = ", ".join(
-            f"{count} × {role.label(ctx.lang).lower()}"
+            f"{role.label(ctx.lang).lower()}: {red.people(count)}"
             for role, count in sorted(unnamed.items(), key=lambda rc: list(ParticipantRole).index(rc[0]))
         )
         story.append(gap(2))
-        story.append(para(ctx.t("unnamed_participants", count=sum(unnamed.values()), roles=roles)))
+        story.append(
+            para(ctx.t("unnamed_participants", count=red.people(sum(unnamed.values())), roles=roles))
+        )
     return story
 
 
@@ -242,7 +244,7 @@ def actions_table(rows: list[ActionRow], ctx: Context):
     red = ctx.redactor
     body = [
         [
-            row.text,
+            ctx.t("action_from_talk") if row.confidential and not red.shows_confidential else row.text,
             capitalise(red.name(row.owner)) if row.owner else "",
             format_date(row.due_date, ctx.lang),
             row.status.label(ctx.lang),

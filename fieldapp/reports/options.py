@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from fieldapp.domain import Person
 from fieldapp.domain.i18n import LANGUAGES
-from fieldapp.reports.privacy import MIN_SURVEY_RESPONDENTS, Redactor
+from fieldapp.reports.privacy import MIN_SURVEY_RESPONDENTS, NameScrubber, Redactor, scrub
 from fieldapp.reports.texts import t
 
 
@@ -53,6 +56,13 @@ class Context:
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
+
+    def redacted(self, data: Any, people: Iterable[Person]) -> Any:
+        """``data`` with the names of people who may not be named taken out of its free text
+        (public reports); an internal report gets it as it is."""
+        if self.options.internal:
+            return data
+        return scrub(data, NameScrubber(people, self.redactor))
 
 
 class ReportError(Exception):
