@@ -29,6 +29,10 @@ KIND_ORDER = (
 )
 
 
+# A 1:1 talk's notes, shown only in internal reports (all are erased with the person).
+ONE_TO_ONE_NOTES = ("story", "self_interest", "concerns", "resources", "next_step")
+
+
 def is_confidential(activity: Activity) -> bool:
     return activity.kind is ActivityKind.ONE_TO_ONE
 
@@ -117,7 +121,7 @@ def _area_text(data: ActivityData) -> str:
 
 def _one_to_one_notes(activity: Activity, ctx: Context) -> list[Flowable]:
     rows = []
-    for name in ("story", "self_interest", "concerns", "resources", "next_step"):
+    for name in ONE_TO_ONE_NOTES:
         value = getattr(activity, name)
         if value:
             rows.append((Activity.spec(name).label(ctx.lang), value))
