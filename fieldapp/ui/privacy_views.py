@@ -216,6 +216,12 @@ class ReviewDialog(QDialog):
         if kept:
             lines.append(self.tr("Kept, without the link to them: %1.").replace("%1", ", ".join(kept)))
         lines.append(self.tr("Colleagues' notebooks erase them too at their next sync."))
+        lines.append(
+            self.tr(
+                "Backup copies and older sync files still hold them until they rotate out: automatic "
+                "copies within about five weeks, copies you made yourself when you delete them."
+            )
+        )
         return "\n".join(lines)
 
     def erase_selected(self) -> bool:

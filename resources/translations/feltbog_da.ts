@@ -602,6 +602,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Gendan sikkerhedskopien</translation>
     </message>
     <message>
+        <source>Restore anyway?</source>
+        <translation>Gendan alligevel?</translation>
+    </message>
+    <message>
         <source>Not restored</source>
         <translation>Ikke gendannet</translation>
     </message>
@@ -1380,6 +1384,10 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     <message>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <source>Backup copies and older sync files still hold them until they rotate out: automatic copies within about five weeks, copies you made yourself when you delete them.</source>
+        <translation>Sikkerhedskopier og ældre synkroniseringsfiler indeholder stadig personen, indtil de udskiftes: automatiske kopier inden for cirka fem uger, kopier du selv har taget, når du sletter dem.</translation>
     </message>
     <message>
         <source>Erase person</source>
