@@ -1,32 +1,33 @@
 """GDPR tools: consent, the retention review, erasure and the right of access.
 
-Erasure of a person, exactly:
-- the person's row, every participant row naming them and every relation from or
-  to them get an ``_erased`` marker version and lose *all* other versions; the
-  rows disappear and never come back (``Store.recompute`` honours the marker);
-- other rows keep their content but lose the link: ``observations.raised_by_id``,
-  ``actions.owner_id`` and ``activities.facilitator_id`` become empty;
-- a 1:1 talk about them (``activities.person_id``) loses the link and its personal
-  notes: ``story``, ``self_interest``, ``concerns``, ``resources``, ``next_step``,
-  ``leadership_assessment`` and ``summary`` become empty and the title becomes the
-  neutral ``ERASED_TITLE`` (titles of 1:1 talks usually hold the name); its date,
-  area, facilitator and observations stay;
-- all of those new versions carry the marker's own ``(hlc, site)`` — the *erasure
-  batch* — and every older version of the same fields is purged from
-  ``field_versions``, as is every version anywhere that pointed at the person; the
-  full-text indexes are optimised and deleted pages zeroed (``secure_delete``) so
-  the old text cannot be read back from the file either;
+Erasure of a person, exactly (the rule is derived from the field specs; see
+docs/privacy.md):
+- the person's row and every row that cannot exist without them (a *required* link
+  to people: participants, relations — ``LINK_TABLES``) get an ``_erased`` marker and
+  lose *all* other versions; the rows disappear and never come back;
+- a row *about* them (``Entity.SUBJECT_FIELD``: a 1:1 talk's ``person_id``) loses
+  every field marked ``personal`` — title (which becomes ``ERASED_TITLE``), place,
+  summary, story, what they care about, concerns, resources, leadership assessment,
+  next step, follow-up date — and every version of those fields, older *or newer*;
+  its date, kind, area, facilitator and observations stay;
+- every other version anywhere that points at them is purged (observations raised
+  by them, actions they own, activities they facilitated lose the link);
+- everything this writes carries the marker's own ``(hlc, site)`` and no ``prev``, so
+  the same rule gives the same log on every laptop, whatever arrived first
+  (``purge_erasures``, run by ``erase_person`` and inside every sync import that
+  meets an erasure, in the same transaction);
+- deleted pages are zeroed (``secure_delete``) and the full-text indexes optimised
+  (``scrub_file``, after the commit; an interrupted scrub is finished on open);
 - free text elsewhere that mentions the name is not changed automatically: it is
-  listed in ``ErasureReport.mentions`` for the worker to review.
+  listed in ``ErasureReport.mentions`` for the worker to review (public reports
+  redact such names anyway).
 
-Backup copies are not rewritten; they rotate out within about five weeks (see
-``backups``), and ``backups.restore`` re-applies every erasure made since the copy.
-
-Sync: the marker and the batch travel like any versions. An importer keeps an
-incoming version only if ``ErasureFilter.keeps`` it (older versions of an erased
-row or a purged field, and links to an erased person, are dropped) and calls
-``apply_erasures`` after recomputing, which purges the receiving notebook's own
-history by the same rules.
+The erasure ledger (``<notebook>.erasures``, written just before each purge
+commits) lists every erasure batch; opening a notebook carries over what the ledger
+knows and the notebook does not, and ``backups.restore`` re-applies it even when the
+notebook is damaged. Backup copies and older sync files are not rewritten; they rotate
+out (see ``backups``), and this laptop's own files in a shared folder are rewritten by
+the next folder sync (``tidy_pending``).
 """
 
 from __future__ import annotations
