@@ -343,7 +343,8 @@ def _clear_touched(store: Store) -> None:
 def finish_erasures(store: Store) -> None:
     """Scrub the file after an import that carried erasures (the purge itself committed
     with the import; an interrupted scrub is finished on the next open)."""
-    privacy.scrub_file(store)
+    if privacy.scrub_pending(store):
+        privacy.scrub_file(store)
 
 
 def _any_erasure(store: Store) -> bool:

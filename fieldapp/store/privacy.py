@@ -279,6 +279,22 @@ def _links_to(conn: sqlite3.Connection, person_id: str) -> list[tuple[str, str, 
     return [(tbl, row_id, fld) for tbl, row_id, fld in rows if fld in PEOPLE_REFS.get(tbl, ())]
 
 
+def _links_to_any(conn: sqlite3.Connection, person_ids: list[str]) -> list[tuple[str, str, str, str]]:
+    """(table, row, field, person) of every version, current or old, that points at one of them."""
+    found = []
+    marks = ",".join("?" for _ in _REF_FIELDS)
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start : start + 500]
+        for tbl, row_id, fld, value in conn.execute(
+            f"SELECT DISTINCT tbl, row_id, field, value FROM field_versions WHERE field IN ({marks})"
+            f" AND value IN ({','.join('?' for _ in chunk)})",
+            [*_REF_FIELDS, *(_dump(p) for p in chunk)],
+        ):
+            if fld in PEOPLE_REFS.get(tbl, ()):
+                found.append((tbl, row_id, fld, json.loads(value)))
+    return found
+
+
 def purge_erasures(store: Store, person_ids: Iterable[str] | None = None) -> int:
     """Apply the erasure rule for erased people (all of them by default); returns versions purged.
 
@@ -294,59 +310,73 @@ def purge_erasures(store: Store, person_ids: Iterable[str] | None = None) -> int
     if not targets:
         return 0
     conn.execute("PRAGMA secure_delete=ON")  # deleted text is zeroed in the file, not just unlinked
-    purged = 0
+    purged = written = 0
+    batch_of = {key: person for person, key in erased.items() if person in set(targets)}
     with store.transaction():
-        for person_id in targets:
+        # One pass over the log for all of them (an import runs this for every erased person).
+        touched: dict[str, set[str]] = {"people": set(targets)}
+        subjects: dict[tuple[str, str], tuple[int, str]] = {}
+        links = _links_to_any(conn, targets)
+        for tbl, row_id, fld, person_id in links:
+            touched.setdefault(tbl, set()).add(row_id)
             hlc, site = erased[person_id]
-            touched: dict[str, set[str]] = {"people": {person_id}}
-            subjects: set[tuple[str, str]] = set()
-            for tbl, row_id, fld in _links_to(conn, person_id):
-                touched.setdefault(tbl, set()).add(row_id)
-                if tbl in LINK_TABLES:
-                    conn.execute(_INSERT_BATCH, (tbl, row_id, ERASED, "true", hlc, site))
-                elif fld == BY_TABLE[tbl].SUBJECT_FIELD:
-                    subjects.add((tbl, row_id))
-            # Rows about the person whose link is gone already: the batch remembers them.
-            for tbl in SUBJECT_PERSONAL:
-                for (row_id,) in conn.execute(
-                    "SELECT DISTINCT row_id FROM field_versions WHERE tbl = ? AND hlc = ? AND site = ?",
-                    (tbl, hlc, site),
-                ):
-                    subjects.add((tbl, row_id))
-            for tbl, row_id in sorted(subjects):
-                touched.setdefault(tbl, set()).add(row_id)
-                blank = ERASED_VALUES[tbl]
-                # A deleted row only loses the fields' history: batch versions newer than its
-                # delete would bring it back as an empty shell.
-                if conn.execute(f"SELECT 1 FROM {tbl} WHERE id = ?", (row_id,)).fetchone():
-                    conn.executemany(
-                        _INSERT_BATCH, [(tbl, row_id, f, _dump(v), hlc, site) for f, v in blank.items()]
-                    )
-                marks = ",".join("?" for _ in blank)
-                # Every other version of those fields goes, older *or newer*: a colleague who
-                # wrote in the talk before the erasure reached them wrote about the person.
-                purged += conn.execute(
-                    f"DELETE FROM field_versions WHERE tbl = ? AND row_id = ? AND field IN ({marks})"
-                    " AND NOT (hlc = ? AND site = ?)",
-                    (tbl, row_id, *blank, hlc, site),
+            if tbl in LINK_TABLES:
+                written += conn.execute(_INSERT_BATCH, (tbl, row_id, ERASED, "true", hlc, site)).rowcount
+            elif fld == BY_TABLE[tbl].SUBJECT_FIELD:
+                subjects[(tbl, row_id)] = min(subjects.get((tbl, row_id), (hlc, site)), (hlc, site))
+        # Rows about a person whose link is gone already: the batch remembers them.
+        for tbl, personal in SUBJECT_PERSONAL.items():
+            for row_id, hlc, site in conn.execute(
+                "SELECT DISTINCT row_id, hlc, site FROM field_versions WHERE tbl = ? AND prev IS NULL"
+                " AND field = ?",
+                (tbl, personal[0]),
+            ):
+                if (hlc, site) in batch_of:
+                    subjects[(tbl, row_id)] = min(subjects.get((tbl, row_id), (hlc, site)), (hlc, site))
+        for (tbl, row_id), (hlc, site) in sorted(subjects.items()):
+            touched.setdefault(tbl, set()).add(row_id)
+            blank = ERASED_VALUES[tbl]
+            # A deleted row only loses the fields' history: batch versions newer than its
+            # delete would bring it back as an empty shell.
+            if conn.execute(f"SELECT 1 FROM {tbl} WHERE id = ?", (row_id,)).fetchone():
+                written += conn.executemany(
+                    _INSERT_BATCH, [(tbl, row_id, f, _dump(v), hlc, site) for f, v in blank.items()]
                 ).rowcount
+            marks = ",".join("?" for _ in blank)
+            # Every other version of those fields goes, older *or newer*: a colleague who
+            # wrote in the talk before the erasure reached them wrote about the person.
+            purged += conn.execute(
+                f"DELETE FROM field_versions WHERE tbl = ? AND row_id = ? AND field IN ({marks})"
+                " AND NOT (hlc = ? AND site = ?)",
+                (tbl, row_id, *blank, hlc, site),
+            ).rowcount
+        if links:
             marks = ",".join("?" for _ in _REF_FIELDS)
-            purged += conn.execute(
-                f"DELETE FROM field_versions WHERE value = ? AND field IN ({marks})",
-                [_dump(person_id), *_REF_FIELDS],
-            ).rowcount
-            # A row with an erasure marker keeps nothing else.
-            purged += conn.execute(
-                "DELETE FROM field_versions WHERE field != ? AND (tbl, row_id) IN"
-                " (SELECT tbl, row_id FROM field_versions WHERE field = ?)",
-                (ERASED, ERASED),
-            ).rowcount
+            for start in range(0, len(targets), 500):
+                chunk = [_dump(p) for p in targets[start : start + 500]]
+                purged += conn.execute(
+                    f"DELETE FROM field_versions WHERE field IN ({marks})"
+                    f" AND value IN ({','.join('?' for _ in chunk)})",
+                    [*_REF_FIELDS, *chunk],
+                ).rowcount
+        # A row with an erasure marker keeps nothing else.
+        purged += conn.execute(
+            "DELETE FROM field_versions WHERE field != ? AND (tbl, row_id) IN"
+            " (SELECT tbl, row_id FROM field_versions WHERE field = ?)",
+            (ERASED, ERASED),
+        ).rowcount
+        ledger_behind = store.path is not None and _ledger_lacks(store.path, erased)
+        if purged or written:
             for tbl, rows in touched.items():
                 store.recompute(tbl, sorted(rows))
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (SCRUB_PENDING,))
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (TIDY_PENDING,))
-        if store.path is not None and not any(
-            getattr(hook, "__name__", "") == "write_erasure_ledger" for hook in store.before_commit
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (SCRUB_PENDING,))
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (TIDY_PENDING,))
+        if (
+            (purged or written or ledger_behind)
+            and store.path is not None
+            and not any(
+                getattr(hook, "__name__", "") == "write_erasure_ledger" for hook in store.before_commit
+            )
         ):
 
             def write_erasure_ledger() -> None:
@@ -378,6 +408,20 @@ def scrub_file(store: Store) -> None:
         conn.execute("DELETE FROM meta WHERE key = ?", (SCRUB_PENDING,))
     if store.path is not None:
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _ledger_lacks(db_path: Path, erased: dict[str, tuple[int, str]]) -> bool:
+    """True if the ledger beside the notebook misses an erased person (or cannot be read)."""
+    try:
+        ledger = read_ledger(db_path) or []
+    except LedgerError:
+        return True
+    listed = {v.row_id for v in ledger if v.tbl == "people" and v.field == ERASED}
+    return not set(erased) <= listed
+
+
+def scrub_pending(store: Store) -> bool:
+    return store.conn.execute("SELECT 1 FROM meta WHERE key = ?", (SCRUB_PENDING,)).fetchone() is not None
 
 
 def tidy_pending(store: Store) -> bool:
