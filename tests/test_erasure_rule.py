@@ -176,3 +176,34 @@ def test_restore_is_refused_when_erasures_cannot_be_known_unless_confirmed(tmp_p
     assert path.read_bytes() == damaged  # nothing was changed
     result = backups.restore(path, old_copy, accept_lost_erasures=True)
     assert result.restored_from == old_copy
+
+
+def test_an_import_into_a_notebook_with_old_erasures_asks_for_no_new_tidy(tmp_path):
+    """Only an erasure that changes something here rewrites the shared folder and the indexes."""
+    from sync_support import PASSPHRASE, open_notebook
+
+    from fieldapp.domain import Area
+    from fieldapp.sync import export_file, import_file
+    from fieldapp.sync.envelope import TEST_KDF
+
+    anne, bo = open_notebook(tmp_path / "anne"), open_notebook(tmp_path / "bo")
+    try:
+        karen = anne.add(Person(name=SECRET))
+        for n in range(3):
+            anne.add(Person(name=f"Nabo {n}"))
+        export_file(anne, tmp_path / "1.feltsync", PASSPHRASE, kdf=TEST_KDF)
+        import_file(bo, tmp_path / "1.feltsync", PASSPHRASE)
+        privacy.erase_person(anne, karen.id)
+        export_file(anne, tmp_path / "2.feltsync", PASSPHRASE, kdf=TEST_KDF)
+        import_file(bo, tmp_path / "2.feltsync", PASSPHRASE)
+        assert privacy.tidy_pending(bo) and not privacy.scrub_pending(bo)
+        assert karen.id in {v.row_id for v in privacy.read_ledger(bo.path)}
+        privacy.tidied(bo)
+        anne.add(Area(name="Trige"))
+        export_file(anne, tmp_path / "3.feltsync", PASSPHRASE, kdf=TEST_KDF)
+        import_file(bo, tmp_path / "3.feltsync", PASSPHRASE)
+        assert not privacy.tidy_pending(bo) and not privacy.scrub_pending(bo)
+        assert bo.find(Person, karen.id) is None
+    finally:
+        anne.close()
+        bo.close()
