@@ -218,8 +218,9 @@ class ReviewDialog(QDialog):
         lines.append(self.tr("Colleagues' notebooks erase them too at their next sync."))
         lines.append(
             self.tr(
-                "Backup copies and older sync files still hold them until they rotate out: automatic "
-                "copies within about five weeks, copies you made yourself when you delete them."
+                "Backup copies and older sync files still hold them until they are replaced: most automatic "
+                "copies within five weeks, the newest three of each kind and copies you made yourself only "
+                "when they are deleted."
             )
         )
         return "\n".join(lines)

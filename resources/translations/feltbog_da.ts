@@ -1386,8 +1386,8 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <translation>Ikke gemt</translation>
     </message>
     <message>
-        <source>Backup copies and older sync files still hold them until they rotate out: automatic copies within about five weeks, copies you made yourself when you delete them.</source>
-        <translation>Sikkerhedskopier og ældre synkroniseringsfiler indeholder stadig personen, indtil de udskiftes: automatiske kopier inden for cirka fem uger, kopier du selv har taget, når du sletter dem.</translation>
+        <source>Backup copies and older sync files still hold them until they are replaced: most automatic copies within five weeks, the newest three of each kind and copies you made yourself only when they are deleted.</source>
+        <translation>Sikkerhedskopier og ældre synkroniseringsfiler indeholder stadig personen, indtil de udskiftes: de fleste automatiske kopier inden for fem uger, de tre nyeste af hver slags og kopier, du selv har taget, først når de slettes.</translation>
     </message>
     <message>
         <source>Erase person</source>
