@@ -30,6 +30,7 @@ write such a number instead.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -47,36 +48,52 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\uf
 # (6) and perhaps inside it (2, 4). Not after 4 alone: "2010 123456" is a bank account.
 # Ten single digits with gaps ("0 1 0 1 9 0 1 2 3 4") count too.
 _SHAPES = {(), (6,), (4, 6), (2, 4, 6), tuple(range(1, 10))}
-_DIGIT = re.compile(r"[0-9]")
+
+
+@functools.cache
+def _table() -> dict[int, str | None]:
+    """One ``str.translate`` table for what NFKC leaves: format characters go, dashes become
+    ``-``, spaces and line breaks a space, other scripts' digits 0-9 (the BMP; the rest below)."""
+    table: dict[int, str | None] = {ord(ch): "-" for ch in _DASHES}
+    for code in range(0x80, 0x10000):
+        ch = chr(code)
+        category = unicodedata.category(ch)
+        if category == "Cf":
+            table[code] = None
+        elif category in ("Zs", "Zl", "Zp"):
+            table[code] = " "
+        elif category == "Nd":
+            table[code] = str(unicodedata.decimal(ch))
+    for first, last in ((0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3)):
+        table.update(dict.fromkeys(range(first, last + 1)))
+    table.update(dict.fromkeys(range(0x1D173, 0x1D17B)))
+    table.update(dict.fromkeys([0xE0001, *range(0xE0020, 0xE0080)]))
+    table.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " "})
+    for ch in _DASHES:
+        table[ord(ch)] = "-"
+    return table
+
+
+_ASCII_SPACES = str.maketrans("\n\r\t", "   ")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+# Anything that is or becomes a digit under NFKC (digits of any script, super- and subscripts,
+# circled and full-width digits). A text without one cannot hold a CPR number.
+_DIGITISH = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u209f\u2150-\u218f\u2460-\u24ff\u2776-\u2793]")
 
 
 def normalise(text: str) -> str:
     """The text as the guard reads it (see the module doc)."""
     if text.isascii():
-        out = text
-    else:
-        text = unicodedata.normalize("NFKC", text)
-        chars = []
-        for ch in text:
-            if ch in _DASHES:
-                chars.append("-")
-                continue
-            category = unicodedata.category(ch)
-            if category == "Cf":
-                continue  # zero-width and soft characters vanish
-            if category in ("Zs", "Zl", "Zp"):
-                chars.append(" ")
-            elif category == "Nd":
-                chars.append(str(unicodedata.decimal(ch)))
-            else:
-                chars.append(ch)
-        out = "".join(chars)
-    return out.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+        return text.translate(_ASCII_SPACES)
+    out = unicodedata.normalize("NFKC", text).translate(_table())
+    if _OTHER_DIGIT.search(out):  # digits of a script outside the BMP
+        out = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in out)
+    return out
 
 
 def find_cpr(text: str) -> str | None:
     """The first CPR number in ``text`` as ``DDMMYY-XXXX``, or None."""
-    if not text or (text.isascii() and _DIGIT.search(text) is None):
+    if not text or _DIGITISH.search(text) is None:
         return None
     norm = normalise(text)
     for run in _RUN.finditer(norm):
