@@ -138,6 +138,9 @@ DODGES = [
     "\uff10\uff11\uff10\uff11\uff19\uff10\uff0d\uff11\uff12\uff13\uff14",  # full-width
     "\u0660\u0661\u0660\u0661\u0669\u0660-\u0661\u0662\u0663\u0664",  # Arabic-Indic digits
     "0 1 0 1 9 0 1 2 3 4",
+    "\u2070\u00b9\u2070\u00b9\u2079\u2070-\u00b9\u00b2\u00b3\u2074",  # superscript digits
+    "\U0001d7ce\U0001d7cf\U0001d7ce\U0001d7cf\U0001d7d7\U0001d7ce-\U0001d7cf\U0001d7d0\U0001d7d1\U0001d7d2",  # math bold
+    "\U000104a0\U000104a1\U000104a0\U000104a1\U000104a9\U000104a0-\U000104a1\U000104a2\U000104a3\U000104a4",  # Osmanya
     "Tlf. 20304050 0101901234",
 ]
 
