@@ -48,6 +48,7 @@ from fieldapp.domain import (
     Activity,
     ActivityKind,
     FieldError,
+    FieldKind,
     Observation,
     Participant,
     Person,
@@ -55,6 +56,7 @@ from fieldapp.domain import (
     ValidationError,
 )
 from fieldapp.domain.clock import hlc_to_iso
+from fieldapp.domain.entities import Entity
 from fieldapp.domain.enums import ConsentHow
 from fieldapp.domain.fields import encode
 from fieldapp.store import migrations as schema
@@ -73,7 +75,7 @@ def _people_refs() -> dict[str, tuple[str, ...]]:
     """Per table, the fields that point at a person."""
     refs: dict[str, tuple[str, ...]] = {}
     for tbl, cls in BY_TABLE.items():
-        names = tuple(s.name for s in cls.specs() if s.kind == "ref" and s.ref == "people")
+        names = tuple(s.name for s in cls.specs() if s.kind is FieldKind.REF and s.ref == "people")
         if names:
             refs[tbl] = names
     return refs
@@ -91,11 +93,13 @@ LINK_TABLES = tuple(
 )
 
 
-def _erased_values(cls: type) -> dict[str, Any]:
+def _erased_values(cls: type[Entity]) -> dict[str, Any]:
     """A row about an erased person: its ``personal`` fields become empty; a required text
     (a 1:1 talk's title, which usually holds the name) becomes the neutral ``ERASED_TITLE``."""
     return {
-        s.name: (ERASED_TITLE if s.required and s.kind == "text" else None) for s in cls.specs() if s.personal
+        s.name: (ERASED_TITLE if s.required and s.kind is FieldKind.TEXT else None)
+        for s in cls.specs()
+        if s.personal
     }
 
 
@@ -333,23 +337,11 @@ def purge_erasures(store: Store, person_ids: Iterable[str] | None = None) -> int
             ):
                 if (hlc, site) in batch_of:
                     subjects[(tbl, row_id)] = min(subjects.get((tbl, row_id), (hlc, site)), (hlc, site))
-        for (tbl, row_id), (hlc, site) in sorted(subjects.items()):
+        for tbl, row_id in subjects:
             touched.setdefault(tbl, set()).add(row_id)
-            blank = ERASED_VALUES[tbl]
-            # A deleted row only loses the fields' history: batch versions newer than its
-            # delete would bring it back as an empty shell.
-            if conn.execute(f"SELECT 1 FROM {tbl} WHERE id = ?", (row_id,)).fetchone():
-                written += conn.executemany(
-                    _INSERT_BATCH, [(tbl, row_id, f, _dump(v), hlc, site) for f, v in blank.items()]
-                ).rowcount
-            marks = ",".join("?" for _ in blank)
-            # Every other version of those fields goes, older *or newer*: a colleague who
-            # wrote in the talk before the erasure reached them wrote about the person.
-            purged += conn.execute(
-                f"DELETE FROM field_versions WHERE tbl = ? AND row_id = ? AND field IN ({marks})"
-                " AND NOT (hlc = ? AND site = ?)",
-                (tbl, row_id, *blank, hlc, site),
-            ).rowcount
+        more_written, more_purged = _anonymise(conn, subjects)
+        written += more_written
+        purged += more_purged
         if links:
             marks = ",".join("?" for _ in _REF_FIELDS)
             for start in range(0, len(targets), 500):
@@ -371,22 +363,51 @@ def purge_erasures(store: Store, person_ids: Iterable[str] | None = None) -> int
                 store.recompute(tbl, sorted(rows))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (SCRUB_PENDING,))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (TIDY_PENDING,))
-        if (
-            (purged or written or ledger_behind)
-            and store.path is not None
-            and not any(
-                getattr(hook, "__name__", "") == "write_erasure_ledger" for hook in store.before_commit
-            )
-        ):
-
-            def write_erasure_ledger() -> None:
-                _write_ledger(store)
-
-            store.before_commit.append(write_erasure_ledger)
+        if purged or written or ledger_behind:
+            _ledger_before_commit(store)
     return purged
 
 
-_INSERT_BATCH = "INSERT OR IGNORE INTO field_versions (tbl, row_id, field, value, hlc, site, prev) VALUES (?, ?, ?, ?, ?, ?, NULL)"
+def _anonymise(conn: sqlite3.Connection, subjects: dict[tuple[str, str], tuple[int, str]]) -> tuple[int, int]:
+    """Rows about an erased person get the rule's values under the erasure's key, and lose every
+    other version of those fields. Returns (versions written, versions purged)."""
+    written = purged = 0
+    for (tbl, row_id), (hlc, site) in sorted(subjects.items()):
+        blank = ERASED_VALUES[tbl]
+        # A deleted row only loses the fields' history: batch versions newer than its
+        # delete would bring it back as an empty shell.
+        if conn.execute(f"SELECT 1 FROM {tbl} WHERE id = ?", (row_id,)).fetchone():
+            written += conn.executemany(
+                _INSERT_BATCH, [(tbl, row_id, f, _dump(v), hlc, site) for f, v in blank.items()]
+            ).rowcount
+        marks = ",".join("?" for _ in blank)
+        # Every other version of those fields goes, older *or newer*: a colleague who
+        # wrote in the talk before the erasure reached them wrote about the person.
+        purged += conn.execute(
+            f"DELETE FROM field_versions WHERE tbl = ? AND row_id = ? AND field IN ({marks})"
+            " AND NOT (hlc = ? AND site = ?)",
+            (tbl, row_id, *blank, hlc, site),
+        ).rowcount
+    return written, purged
+
+
+def _ledger_before_commit(store: Store) -> None:
+    """Write the ledger just before the transaction commits (once, however often asked)."""
+    if store.path is None or any(
+        getattr(hook, "__name__", "") == "write_erasure_ledger" for hook in store.before_commit
+    ):
+        return
+
+    def write_erasure_ledger() -> None:
+        _write_ledger(store)
+
+    store.before_commit.append(write_erasure_ledger)
+
+
+_INSERT_BATCH = (
+    "INSERT OR IGNORE INTO field_versions (tbl, row_id, field, value, hlc, site, prev)"
+    " VALUES (?, ?, ?, ?, ?, ?, NULL)"
+)
 # Meta keys: set in the transaction of a purge, cleared once the follow-up is done.
 SCRUB_PENDING = "erasure_scrub_pending"  # full-text indexes and WAL still hold deleted text
 TIDY_PENDING = "erasure_tidy_pending"  # our files in a shared folder may still hold it
