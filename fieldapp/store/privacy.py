@@ -590,8 +590,9 @@ def finish_on_open(store: Store) -> int:
             logger.warning("erasure ledger of %s cannot be read: %s", store.path, error)
             ledger = None
         if ledger is None and not ledger_path(store.path).exists():
-            # Every notebook has a ledger, so a missing one means it was lost (see backups.restore).
-            _write_ledger(store)
+            # Every notebook gets a ledger (with its first write: opening alone changes nothing
+            # beside the file), so a missing one means it was lost (see backups.restore).
+            _ledger_before_commit(store)
         if ledger:
             have = {(v.tbl, v.row_id, v.field, v.hlc, v.site) for v in erasure_versions(store.conn)}
             missing = [v for v in ledger if (v.tbl, v.row_id, v.field, v.hlc, v.site) not in have]
