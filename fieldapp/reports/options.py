@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -45,6 +45,8 @@ class Context:
     options: ReportOptions
     width: float
     warnings: list[str] = field(default_factory=list)
+    # Free text read outside the report's data (a route's legend) goes through this too.
+    names: Callable[[str], str] = str
 
     @property
     def lang(self) -> str:
@@ -62,7 +64,8 @@ class Context:
         (public reports); an internal report gets it as it is."""
         if self.options.internal:
             return data
-        return scrub(data, NameScrubber(people, self.redactor))
+        self.names = NameScrubber(people, self.redactor)
+        return scrub(data, self.names)
 
 
 class ReportError(Exception):
