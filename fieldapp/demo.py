@@ -307,6 +307,9 @@ class _Demo:
     def __init__(self, size: int, seed: int, today: date):
         self.size = size
         self.rng = random.Random(seed)
+        # Notes that name a resident, as real notes do (a stream of its own, so the rest of the
+        # notebook stays what it was for a seed).
+        self.naming = random.Random(f"naming-{seed}")
         self.new_id = _Ids(self.rng)
         self.today = today
         self.start = datetime.combine(today - timedelta(days=max(365, size // 30)), datetime.min.time())
@@ -484,9 +487,12 @@ class _Demo:
         if rng.random() < 0.25 or index < 12:
             due = when.date() + timedelta(days=rng.randint(5, 60))
             done = due < today - timedelta(days=30) and rng.random() < 0.7
+            action_text = rng.choice(ACTIONS)
+            if self.naming.random() < 0.3:
+                action_text += f" – aftal det med {self.naming.choice(group).name}"
             yield Action(
                 id=self.new_id(when),
-                text=rng.choice(ACTIONS),
+                text=action_text,
                 area_id=area.id,
                 activity_id=activity_id,
                 owner_id=rng.choice(self.staff + group[:5]).id,
@@ -539,6 +545,8 @@ class _Demo:
             text, theme_names = rng.choice(OBSERVATIONS[obs_kind])
             raised_by = rng.choice(group) if rng.random() < 0.4 else None
             obs_id = self.new_id(when)
+            if self.naming.random() < 0.2:
+                text = _naming(self.naming, self.naming.choice(group).name or "", text)
             yield Observation(
                 id=obs_id,
                 activity_id=activity_id,
@@ -554,6 +562,16 @@ class _Demo:
                 yield ObservationTheme(
                     id=ObservationTheme.key(obs_id, theme.id), observation_id=obs_id, theme_id=theme.id
                 )
+
+
+def _naming(rng: random.Random, name: str, text: str) -> str:
+    """``text`` as a worker might note who said it: full name, genitive, or in capitals."""
+    form = rng.randrange(3)
+    if form == 0:
+        return f"{name} fortalte: {text}"
+    if form == 1:
+        return f"{text} ({name}s nabo)"
+    return f"{name.upper()}: {text}"
 
 
 def build_demo(store: Store, size: int = 200, seed: int = 1, today: date | None = None) -> int:

@@ -27,6 +27,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -89,9 +90,10 @@ def writer(db_path: Path, seed: int) -> None:
                 "doomed",
                 "erase",
                 "backup",
+                "import_erasure",
                 *EXTRA_OPS,
             ],
-            weights=[4, 6, 2, 6, 1, 1, 1, 1, *(1 for _ in EXTRA_OPS)],
+            weights=[4, 6, 2, 6, 1, 1, 1, 1, 2, *(1 for _ in EXTRA_OPS)],
         )[0]
         if op == "add_person" or (op == "update_person" and not people):
             person = store.add(Person(name=f"Person {token}", notes=f"noter {token} " * rng.randint(1, 40)))
@@ -128,12 +130,39 @@ def writer(db_path: Path, seed: int) -> None:
             pid = doomed.pop(rng.randrange(len(doomed)))
             privacy.erase_person(store, pid)
             confirm("e", tbl="people", row=pid)
+        elif op == "import_erasure":
+            _import_erasure(store, db_path, token, confirm)
         elif op == "backup":
             when = datetime(2026, 1, 1, 9) + timedelta(hours=rng.randint(0, 24 * 60))
             path = backups.backup_now(store, "daily", now=when)
             confirm("b", path=str(path))
         else:
             EXTRA_OPS[op](store, rng, confirm)
+
+
+def _import_erasure(store: Store, db_path: Path, token: str, confirm: Confirm) -> None:
+    """A person with a 1:1 talk about them, then a colleague's sync file that erases them."""
+    from sync_support import PASSPHRASE, craft
+
+    from fieldapp.sync import import_file
+
+    person = store.add(Person(name=f"Doomed {token}", phone="12 34 56 78"))
+    talk = store.add(
+        Activity(
+            kind=ActivityKind.ONE_TO_ONE,
+            title=f"1:1 om {person.id}",
+            person_id=person.id,
+            starts_at=datetime(2026, 1, 1, 10),
+            story=f"Historien om {person.id}",
+        )
+    )
+    # (the talk's story is not confirmed: the erasure below rightly purges it)
+    assert talk.story
+    path = db_path.parent / f"erasure-{token}.feltsync"
+    line = ["people", person.id, ERASED, True, store.clock.now(), "fedcba9876543210", None]
+    craft(path, [line], manifest={"export_id": str(uuid.uuid4())})
+    import_file(store, path, PASSPHRASE)
+    confirm("e", tbl="people", row=person.id)
 
 
 # ====================================================================== parent
@@ -175,8 +204,20 @@ def check(db_path: Path, confirmed: list[dict[str, Any]]) -> dict[str, Any]:
             ):
                 lost += 1
                 problems.append(f"lost {kind} {entry}")
+        # An erasure is all or nothing: once its marker is in, nothing points at the person or
+        # tells about them any more, and an interrupted scrub was finished on opening.
+        for pid in conn.execute(
+            "SELECT row_id FROM field_versions WHERE tbl = 'people' AND field = ?", (ERASED,)
+        ):
+            left = conn.execute(
+                "SELECT tbl, field FROM field_versions WHERE instr(value, ?) > 0", (pid[0],)
+            ).fetchall()
+            if left:
+                problems.append(f"erased person {pid[0]} still in {left}")
+        if conn.execute("SELECT 1 FROM meta WHERE key = ?", (privacy.SCRUB_PENDING,)).fetchone():
+            problems.append("an interrupted scrub was not finished on opening")
         # The materialised rows must be exactly what the change log says.
-        for tbl in ("people", "activities", "observations"):
+        for tbl in ("people", "activities", "observations", "participants"):
             before = conn.execute(f"SELECT * FROM {tbl} ORDER BY id").fetchall()
             ids = [
                 r[0] for r in conn.execute("SELECT DISTINCT row_id FROM field_versions WHERE tbl = ?", (tbl,))

@@ -39,3 +39,16 @@ def test_the_checker_notices_a_lost_write_and_a_broken_backup(tmp_path):
     result = check(path, confirmed)
     assert result["lost"] == 1
     assert any("broken backup" in p for p in result["problems"])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_kills_during_imports_that_carry_an_erasure(tmp_path, monkeypatch):
+    """Issue 13.1: an import that brings an erasure leaves the old notebook or the fully purged one."""
+    import crash_harness
+
+    # Only people, 1:1 talks about them and files that erase them: every kill lands near one.
+    monkeypatch.setattr(crash_harness, "EXTRA_OPS", {})
+    totals = run_kills(12, tmp_path, seed=20261126, max_delay=1.5)
+    assert totals["problems"] == []
+    assert totals["lost"] == 0
+    assert sum(1 for p in tmp_path.rglob("erasure-*.feltsync")) > 5  # imports really ran

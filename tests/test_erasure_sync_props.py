@@ -3,6 +3,7 @@ erased person ends up gone from both — rows and history — and both notebooks
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import datetime
 
@@ -133,3 +134,146 @@ def test_an_erasure_wins_on_both_laptops(tmp_path, before, after, eraser):
     finally:
         a.close()
         b.close()
+
+
+# ------------------------------------------------------------------ issue 13.1: three laptops, real files
+def _files_model_setup(root):
+    from sync_support import open_notebook
+
+    laptops = [open_notebook(root / name) for name in "ABC"]
+    a = laptops[0]
+    karen = a.add(Person(name="Karen Secret", phone="99 88 77 66", notes="første note"))
+    a.add(Person(name="Jens"))
+    walk = a.add(Activity(kind=ActivityKind.WALKABOUT, title="Byvandring", starts_at=datetime(2026, 5, 1)))
+    talk = a.add(
+        Activity(
+            kind=ActivityKind.ONE_TO_ONE,
+            title="1:1 med Karen Secret",
+            person_id=karen.id,
+            starts_at=datetime(2026, 5, 2),
+            story="Karens hemmelige historie",
+        )
+    )
+    return laptops, karen, walk, talk
+
+
+file_ops = st.lists(
+    st.tuples(
+        st.sampled_from([0, 1, 2]),
+        st.sampled_from(["erase", "new_talk", "edit_talk", "notes", "observation", "export", "import"]),
+        st.integers(0, 50),
+    ),
+    min_size=1,
+    max_size=10,
+)
+
+
+class _Team:
+    """Three laptops, a pile of sync files, and Karen (who will be erased)."""
+
+    def __init__(self, root):
+        self.root = root
+        self.laptops, self.karen, self.walk, talk = _files_model_setup(root)
+        self.talk = talk.id
+        self.talks = {talk.id}
+        self.files: list = []
+
+    def export(self, n: int) -> None:
+        from sync_support import PASSPHRASE
+
+        from fieldapp.sync import export_file
+        from fieldapp.sync.envelope import TEST_KDF
+
+        path = self.root / f"f{len(self.files)}.feltsync"
+        export_file(self.laptops[n], path, PASSPHRASE, kdf=TEST_KDF, full=True)
+        self.files.append(path)
+
+    def take(self, n: int, path) -> None:
+        from sync_support import PASSPHRASE
+
+        from fieldapp.sync import SyncError, import_file
+
+        with contextlib.suppress(SyncError):  # already imported
+            import_file(self.laptops[n], path, PASSPHRASE)
+
+    def play(self, n: int, op: str, k: int) -> None:
+        me = self.laptops[n]
+        alive = me.find(Person, self.karen.id) is not None
+        if op == "erase" and alive:
+            privacy.erase_person(me, self.karen.id)
+        elif op == "new_talk" and alive:
+            talk = Activity(
+                kind=ActivityKind.ONE_TO_ONE,
+                title=f"Samtale med Karen Secret {k}",
+                person_id=self.karen.id,
+                starts_at=datetime(2026, 6, 1 + k % 28),
+                place="Karens køkken",
+                story=f"Karen fortalte {k}",
+                concerns="Karens bekymring",
+            )
+            self.talks.add(me.add(talk).id)
+        elif op == "edit_talk" and me.find(Activity, self.talk) is not None:
+            me.update(Activity, self.talk, story=f"Karen har det svært {k}", next_step="Ring til Karen")
+        elif op == "notes" and alive:
+            me.update(Person, self.karen.id, notes=f"Karen Secret note {k}")
+        elif op == "observation" and alive:
+            me.add(Observation(activity_id=self.walk.id, text=f"obs {k}", raised_by_id=self.karen.id))
+        elif op == "export":
+            self.export(n)
+        elif op == "import" and self.files:
+            self.take(n, self.files[k % len(self.files)])
+
+    def everyone_reads_everything(self, orders) -> None:
+        """Every laptop reads every file, each in its own order, twice (the second round
+        brings what others learnt in the first), then once more in file order."""
+        for n in range(3):
+            self.export(n)
+        for _ in range(2):
+            for n in range(3):
+                order = [i for i in orders[n] if i < len(self.files)] + list(range(40, len(self.files)))
+                for i in order:
+                    self.take(n, self.files[i])
+            for n in range(3):
+                self.export(n)
+        for n in range(3):
+            for path in self.files:
+                self.take(n, path)
+
+    def check_no_trace(self, store: Store) -> None:
+        assert store.find(Person, self.karen.id) is None
+        leaked = store.conn.execute(
+            "SELECT tbl, field, value FROM field_versions WHERE instr(value, 'Karen') > 0"
+            " OR instr(value, '99 88') > 0 OR instr(value, ?) > 0",
+            (self.karen.id,),
+        ).fetchall()
+        assert leaked == [], leaked
+        for talk_id in self.talks:
+            about = store.find(Activity, talk_id)
+            if about is not None:
+                assert about.title == privacy.ERASED_TITLE and about.story is None
+                assert about.place is None and about.person_id is None
+        assert store.integrity_problems() == []
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=file_ops, orders=st.lists(st.permutations(range(40)), min_size=3, max_size=3))
+def test_erasure_and_concurrent_talks_about_the_person_across_three_laptops(tmp_path_factory, steps, orders):
+    """Laptops exchange real sync files in any order while one erases Karen and others write
+    1:1 talks about her: every laptop ends with no trace of her, and all agree."""
+    team = _Team(tmp_path_factory.mktemp("three"))
+    try:
+        team.export(0)
+        for n in (1, 2):
+            team.take(n, team.files[0])
+        for n, op, k in steps:
+            team.play(n, op, k)
+        if team.laptops[0].find(Person, team.karen.id) is not None:
+            privacy.erase_person(team.laptops[0], team.karen.id)
+        team.everyone_reads_everything(orders)
+        for store in team.laptops:
+            team.check_no_trace(store)
+        first = snapshot(team.laptops[0])
+        assert snapshot(team.laptops[1]) == first and snapshot(team.laptops[2]) == first
+    finally:
+        for store in team.laptops:
+            store.close()

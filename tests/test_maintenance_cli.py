@@ -81,3 +81,20 @@ def test_review_lists_people_past_their_date(db, capsys, monkeypatch):
     assert cli.run(["review", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "Anna" in out and "review after 2020-01-01" in out and "Bo" not in out
+
+
+def test_restore_without_knowable_erasures_needs_the_flag(db, tmp_path, capsys):
+    """Issue 13.1: a damaged notebook with a damaged erasure ledger is only restored on request."""
+    from fieldapp.store import privacy
+
+    copy = tmp_path / "copy.sqlite"
+    assert cli.run(["backup", "--db", str(db), "-o", str(copy)]) == 0
+    db.write_bytes(b"SQLite format 3\x00" + b"\x01kaput" * 5000)
+    privacy.ledger_path(db).write_text("kaput", encoding="utf-8")
+    capsys.readouterr()
+    assert cli.run(["restore", "--db", str(db), str(copy)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "slettede personer" in err[0]
+    assert cli.run(["restore", "--db", str(db), str(copy), "--accept-lost-erasures"]) == 0
+    with Store.open(db) as store:
+        assert sorted(p.name for p in store.list(Person)) == ["Anna", "Bo"]

@@ -41,7 +41,7 @@ def test_consented_names_do_appear(sample):
     )
     for name in NAMED:
         assert name in text
-    assert "4 deltager(e) uden navn" in text
+    assert "Deltagere uden navn: under 5 (borger: under 5, medarbejder: under 5)" in text
 
 
 def test_withdrawn_consent_counts_as_no_consent(sample):

@@ -221,3 +221,24 @@ def test_a_walk_with_a_460_km_hop_exports_its_report(store, tmp_path):
     text = full_text(out)
     assert "Ruten på kort" in text and "Idé 29" in text
     assert f"{service.route_plan(store, activity.id).track.length_m / 1000:.0f} km" in text
+
+
+def test_the_legend_of_a_public_report_names_no_one_who_may_not_be_named(store, walked, tmp_path):
+    """Issue 13.2: the legend's words come from the notebook, not the report's redacted data."""
+    from fieldapp.domain import Person
+
+    _area, activity = walked
+    store.add(Person(name="Åse Ørskov Bæk", may_be_named=False))
+    store.add(
+        Observation(
+            activity_id=activity.id,
+            kind="idea",
+            text="Åse Ørskov Bæks forslag: bænke",
+            observed_at=T0 + timedelta(minutes=5),
+        )
+    )
+    public, internal = tmp_path / "public.pdf", tmp_path / "internal.pdf"
+    export_activity_report(store, activity.id, public, ReportOptions(lang="en"))
+    export_activity_report(store, activity.id, internal, ReportOptions(lang="en", internal=True))
+    assert "Bæk" not in full_text(public) and "A resident's forslag" in full_text(public)
+    assert "Åse Ørskov Bæks forslag" in full_text(internal)

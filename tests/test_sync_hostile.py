@@ -364,3 +364,25 @@ def test_replayed_file(notebook, valid_file):
 
 def test_oversized_file_is_refused_before_reading(notebook, valid_file):
     refused(notebook, valid_file, TooLargeError, limits=Limits(max_file_bytes=100))
+
+
+# Issue 13.3: a colleague's older app or a crafted file must not bring a CPR number in,
+# however it is typed, in any text field or in an erasure marker.
+@pytest.mark.parametrize(
+    "line",
+    [
+        good_line(value="Ring på 010190 1234"),
+        good_line(value="CPR-0101901234"),
+        good_line(value="010190\u20131234"),
+        good_line(value="0101\u200b90\u00ad1234"),
+        good_line(value="0l0l90-l234"),
+        good_line(value="010190\n1234"),
+        good_line(field="description", value="Borger med cpr 01.01.90-1234 ringede"),
+        good_line(field="_erased", value="010190-1234"),
+        good_line(field="_erased", value="CPR 010190 1234"),
+    ],
+)
+def test_cpr_numbers_in_any_form_are_refused(notebook, tmp_path, line):
+    path = craft(tmp_path / "cpr.feltsync", [good_line(row_id="01890a5d-ac96-774b-bcce-b302099a8058"), line])
+    message = refused(notebook, path, BadContentError).message("en")
+    assert "line 2" in message and ("CPR" in message or "erasure marker" in message), message

@@ -415,3 +415,43 @@ def test_a_file_with_versions_already_here_counts_only_the_new_ones(team):
     # ignored ones used up.
     assert import_file(bo, shared / "a2.feltsync", PASSPHRASE).changes_in == 3
     assert len(version_set(bo)) == 6
+
+
+def _plain_changes(path) -> str:
+    from fieldapp.sync import archive, envelope
+    from fieldapp.sync.archive import Limits
+
+    payload = envelope.open_sealed(path.read_bytes(), PASSPHRASE, name=path.name, max_payload=10**8)
+    return archive.read(payload, name=path.name, limits=Limits()).changes.decode("utf-8")
+
+
+@pytest.mark.parametrize("where", ["here", "arrived"])
+def test_after_an_erasure_no_own_file_in_the_folder_still_carries_the_person(team, where):
+    """Issue 13.1: old files of ours in the shared folder are rewritten by the tidy step."""
+    from fieldapp.domain import Person
+    from fieldapp.store import privacy
+
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    karen = anne.add(Person(name="Karen Hemmelig", phone="20 30 40 50"))
+    anne.add(Area(name="Trige"))
+    sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
+    sync_folder(bo, shared, PASSPHRASE, kdf=TEST_KDF)
+    anne.add(Area(name="Lystrup"))
+    sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
+    assert any("Karen Hemmelig" in _plain_changes(p) for p in shared.glob(f"{anne.site}_*.feltsync"))
+    if where == "here":
+        privacy.erase_person(anne, karen.id)
+    else:  # bo erases; the marker reaches anne through the folder
+        privacy.erase_person(bo, karen.id)
+        sync_folder(bo, shared, PASSPHRASE, kdf=TEST_KDF)
+    summary = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
+    own = sorted(shared.glob(f"{anne.site}_*.feltsync"))
+    assert len(own) == 1 and summary.files_removed
+    for path in own:
+        text = _plain_changes(path)
+        assert "Karen Hemmelig" not in text and "20 30 40 50" not in text
+    assert not privacy.tidy_pending(anne)
+    # The next sync does not rewrite everything again.
+    anne.add(Area(name="Hjortshøj"))
+    assert not sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF).files_removed

@@ -36,6 +36,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "the copy to restore (default: the newest good one)",
         ),
     )
+    restore.add_argument(
+        "--accept-lost-erasures",
+        action="store_true",
+        help=say(
+            "gendan, selv om de slettede personer ikke kan kendes (beskadiget notesbog og sletteliste)",
+            "restore even if the erased people cannot be known (damaged notebook and erasure ledger)",
+        ),
+    )
     restore.set_defaults(handler=cmd_restore)
 
 
@@ -63,7 +71,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 f"'{source}' is the notebook itself, not a backup.",
             )
     with notebook_writes(db, exclusive=True):
-        result = backups.restore(db, args.backup)
+        result = backups.restore(db, args.backup, accept_lost_erasures=args.accept_lost_erasures)
     kept = result.safety_copy or "-"
     print(
         say(

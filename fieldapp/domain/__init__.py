@@ -1,6 +1,7 @@
 """Pure-Python domain: entities, vocabularies, validation, ids and the clock. No I/O."""
 
 from fieldapp.domain.clock import HybridLogicalClock
+from fieldapp.domain.cpr import contains_cpr
 from fieldapp.domain.entities import (
     BY_TABLE,
     ENTITIES,
@@ -34,7 +35,7 @@ from fieldapp.domain.enums import (
     RelationKind,
     SurveyAnswer,
 )
-from fieldapp.domain.fields import FieldError, FieldKind, FieldSpec, ValidationError, contains_cpr
+from fieldapp.domain.fields import FieldError, FieldKind, FieldSpec, ValidationError
 
 __all__ = [
     "BY_TABLE",

@@ -47,6 +47,8 @@ class Entity:
     TABLE: ClassVar[str]
     NAME: ClassVar[dict[str, str]]  # what one of these is called, for messages
     TITLE_FIELD: ClassVar[str] = "name"
+    # The ref to a person a row is *about* (its ``personal`` fields describe them), if any.
+    SUBJECT_FIELD: ClassVar[str | None] = None
 
     id: str = field(default_factory=uuid7)
     created_at: str | None = None
@@ -195,14 +197,18 @@ class Activity(Entity):
     TABLE = "activities"
     NAME = {"da": "aktivitet", "en": "activity"}
     TITLE_FIELD = "title"
+    # A 1:1 talk is about this person: erasing them empties the talk's personal fields.
+    SUBJECT_FIELD = "person_id"
 
     kind: ActivityKind | None = fld("enum", "Type", "Kind", enum=ActivityKind, required=True)
-    title: str | None = fld("text", "Titel", "Title", required=True, searchable=True)
+    title: str | None = fld("text", "Titel", "Title", required=True, searchable=True, personal=True)
     area_id: str | None = fld("ref", "Område", "Area", ref="areas")
     starts_at: datetime | None = fld("datetime", "Start", "Starts", required=True)
     ends_at: datetime | None = fld("datetime", "Slut", "Ends")
-    place: str | None = fld("text", "Sted", "Place", searchable=True)
-    summary: str | None = fld("text", "Opsummering", "Summary", searchable=True, multiline=True)
+    place: str | None = fld("text", "Sted", "Place", searchable=True, personal=True)
+    summary: str | None = fld(
+        "text", "Opsummering", "Summary", searchable=True, multiline=True, personal=True
+    )
     facilitator_id: str | None = fld("ref", "Facilitator", "Facilitator", ref="people")
     status: ActivityStatus | None = fld(
         "enum", "Status", "Status", ActivityStatus.DRAFT, enum=ActivityStatus, required=True
@@ -220,19 +226,35 @@ class Activity(Entity):
     )
     # one_to_one
     person_id: str | None = fld("ref", "Person", "Person", ref="people")
-    story: str | None = fld("text", "Personens historie", "Their story", searchable=True, multiline=True)
-    self_interest: str | None = fld(
-        "text", "Hvad er de optaget af", "What they care about", searchable=True, multiline=True
+    story: str | None = fld(
+        "text", "Personens historie", "Their story", searchable=True, multiline=True, personal=True
     )
-    concerns: str | None = fld("text", "Bekymringer", "Concerns", searchable=True, multiline=True)
+    self_interest: str | None = fld(
+        "text",
+        "Hvad er de optaget af",
+        "What they care about",
+        searchable=True,
+        multiline=True,
+        personal=True,
+    )
+    concerns: str | None = fld(
+        "text", "Bekymringer", "Concerns", searchable=True, multiline=True, personal=True
+    )
     resources: str | None = fld(
-        "text", "Ressourcer og talenter", "Resources and talents", searchable=True, multiline=True
+        "text",
+        "Ressourcer og talenter",
+        "Resources and talents",
+        searchable=True,
+        multiline=True,
+        personal=True,
     )
     leadership_assessment: LeadershipStage | None = fld(
-        "enum", "Vurdering på lederstigen", "Leadership assessment", enum=LeadershipStage
+        "enum", "Vurdering på lederstigen", "Leadership assessment", enum=LeadershipStage, personal=True
     )
-    next_step: str | None = fld("text", "Næste skridt", "Next step", searchable=True, multiline=True)
-    follow_up_date: date | None = fld("date", "Opfølgning", "Follow-up date")
+    next_step: str | None = fld(
+        "text", "Næste skridt", "Next step", searchable=True, multiline=True, personal=True
+    )
+    follow_up_date: date | None = fld("date", "Opfølgning", "Follow-up date", personal=True)
     # listening_meeting
     attendee_count: int | None = fld("int", "Antal deltagere", "Attendees", minimum=0, maximum=1_000_000)
     invited_groups: str | None = fld(

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from fieldapp.domain.cpr import find_cpr, masked
 from fieldapp.domain.enums import Vocabulary
 from fieldapp.domain.i18n import message, pick
 from fieldapp.domain.ids import is_uuid
@@ -115,22 +116,7 @@ class ValidationError(ValueError):
         return [e for e in self.errors if e.field == name]
 
 
-# DDMMYY-XXXX or DDMMYYXXXX, not part of a longer number.
-_CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})-?(\d{4})(?![\d-])")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def contains_cpr(text: str) -> bool:
-    """True if ``text`` holds something shaped like a CPR number with a real date."""
-    for match in _CPR.finditer(text):
-        day, month, year = (int(g) for g in match.groups()[:3])
-        for century in (1900, 2000):
-            try:
-                date(century + year, month, day)
-                return True
-            except ValueError:
-                continue
-    return False
 
 
 def parse_date(value: object) -> date:
@@ -174,8 +160,8 @@ def _text(spec: FieldSpec, value: Any) -> str:
         raise FieldError(spec, "required")
     if len(value) > spec.max_len:
         raise FieldError(spec, "too_long", max=spec.max_len)
-    if contains_cpr(value):
-        raise FieldError(spec, "cpr_number")
+    if (number := find_cpr(value)) is not None:
+        raise FieldError(spec, "cpr_number", number=masked(number))
     if spec.name == "email" and value.strip() and not _EMAIL.match(value.strip()):
         raise FieldError(spec, "bad_email", value=value)
     return value

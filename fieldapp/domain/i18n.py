@@ -75,8 +75,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The end time is before the start time.",
     },
     "cpr_number": {
-        "da": "{field} ser ud til at indeholde et CPR-nummer. CPR-numre må ikke gemmes i Feltbog.",
-        "en": "{field} seems to contain a Danish CPR number. CPR numbers must not be stored in Feltbog.",
+        "da": "{field}: »{number}« ligner et CPR-nummer (en dato og fire cifre), og CPR-numre må ikke "
+        "gemmes i Feltbog. Er det et andet nummer, så skriv et ord mellem datoen og de sidste fire cifre, "
+        "fx »faktura 150324 nr. 0001«.",
+        "en": "{field}: '{number}' looks like a Danish CPR number (a date and four digits), and CPR numbers "
+        "must not be stored in Feltbog. If it is another number, put a word between the date and the last "
+        "four digits, e.g. 'invoice 150324 no. 0001'.",
     },
     "bad_reference": {
         "da": "{field} henviser til noget, der ikke findes (længere).",

@@ -29,6 +29,10 @@ KIND_ORDER = (
 )
 
 
+# A 1:1 talk's notes, shown only in internal reports (all are erased with the person).
+ONE_TO_ONE_NOTES = ("story", "self_interest", "concerns", "resources", "next_step")
+
+
 def is_confidential(activity: Activity) -> bool:
     return activity.kind is ActivityKind.ONE_TO_ONE
 
@@ -72,7 +76,7 @@ def activity_story(data: ActivityData, ctx: Context, route: RoutePlan | None = N
         facts.append((ctx.t("talked_with"), capitalise(red.name(data.person))))
     if activity.kind is ActivityKind.LISTENING_MEETING:
         if activity.attendee_count is not None:
-            facts.append((ctx.t("attendees"), format_count(activity.attendee_count, ctx.lang)))
+            facts.append((ctx.t("attendees"), red.people(activity.attendee_count)))
         facts.append((ctx.t("invited_groups"), activity.invited_groups or ""))
     facts.append((ctx.t("status"), activity.status.label(ctx.lang) if activity.status else ""))
     story += [facts_table(facts, ctx.width), gap(2)]
@@ -117,7 +121,7 @@ def _area_text(data: ActivityData) -> str:
 
 def _one_to_one_notes(activity: Activity, ctx: Context) -> list[Flowable]:
     rows = []
-    for name in ("story", "self_interest", "concerns", "resources", "next_step"):
+    for name in ONE_TO_ONE_NOTES:
         value = getattr(activity, name)
         if value:
             rows.append((Activity.spec(name).label(ctx.lang), value))
@@ -222,11 +226,13 @@ def _participants(data: ActivityData, ctx: Context) -> list[Flowable]:
         )
     if unnamed:
         roles = ", ".join(
-            f"{count} × {role.label(ctx.lang).lower()}"
+            f"{role.label(ctx.lang).lower()}: {red.people(count)}"
             for role, count in sorted(unnamed.items(), key=lambda rc: list(ParticipantRole).index(rc[0]))
         )
         story.append(gap(2))
-        story.append(para(ctx.t("unnamed_participants", count=sum(unnamed.values()), roles=roles)))
+        story.append(
+            para(ctx.t("unnamed_participants", count=red.people(sum(unnamed.values())), roles=roles))
+        )
     return story
 
 
@@ -242,7 +248,7 @@ def actions_table(rows: list[ActionRow], ctx: Context):
     red = ctx.redactor
     body = [
         [
-            row.text,
+            ctx.t("action_from_talk") if row.confidential and not red.shows_confidential else row.text,
             capitalise(red.name(row.owner)) if row.owner else "",
             format_date(row.due_date, ctx.lang),
             row.status.label(ctx.lang),

@@ -91,17 +91,21 @@ def shown_period(data: AreaData, ctx: Context) -> str:
     return format_period(start, end, ctx.lang)
 
 
-def _figure(value: int, label: str, ctx: Context) -> list[Flowable]:
-    return [para(format_count(value, ctx.lang), "figure"), para(label, "small")]
+def _figure(value: str, label: str, ctx: Context) -> list[Flowable]:
+    return [para(value, "figure"), para(label, "small")]
 
 
 def key_figures(data: AreaData, ctx: Context) -> list[Flowable]:
-    figures = [(len(data.activities), ctx.t("activities_total"))]
-    figures += [(data.kind_counts.get(kind, 0), kind.label(ctx.lang)) for kind in ActivityKind]
+    def count(value: int) -> str:
+        return format_count(value, ctx.lang)
+
+    people = ctx.redactor.people  # counts of people: "under 5" for 1 to 4 in public reports
+    figures = [(count(len(data.activities)), ctx.t("activities_total"))]
+    figures += [(count(data.kind_counts.get(kind, 0)), kind.label(ctx.lang)) for kind in ActivityKind]
     figures += [
-        (data.people_met, ctx.t("people_met")),
-        (data.new_potential_leaders, ctx.t("new_potential_leaders")),
-        (sum(data.observation_counts.values()), ctx.t("observations_total")),
+        (people(data.people_met), ctx.t("people_met")),
+        (people(data.new_potential_leaders), ctx.t("new_potential_leaders")),
+        (count(sum(data.observation_counts.values())), ctx.t("observations_total")),
     ]
     per_row = 4
     cells = [_figure(v, label, ctx) for v, label in figures]
@@ -230,8 +234,7 @@ def actions(data: AreaData, ctx: Context) -> list[Flowable]:
 
 def pipeline(data: AreaData, ctx: Context) -> list[Flowable]:
     rows = [
-        [stage.label(ctx.lang), format_count(data.pipeline.get(stage, 0), ctx.lang)]
-        for stage in LeadershipStage
+        [stage.label(ctx.lang), ctx.redactor.people(data.pipeline.get(stage, 0))] for stage in LeadershipStage
     ]
     w = ctx.width
     return [

@@ -116,8 +116,8 @@ def activity_parts(
     store: Store, activity_id: str, options: ReportOptions
 ) -> tuple[list[Flowable], DocumentInfo, Context]:
     """The flowables and metadata of an activity report (also used by the benchmark's floor)."""
-    data = reporting.activity_data(store, activity_id)
     ctx = Context(options, FRAME_WIDTH)
+    data = ctx.redacted(reporting.activity_data(store, activity_id), reporting.all_people(store))
     activity = data.activity
     kind = activity.kind.label(options.lang) if activity.kind else ""
     title = f"{kind}: {public_title(activity, ctx)}"
@@ -141,8 +141,8 @@ def area_parts(
     area = store.get(Area, area_id)
     if reporting.area_activity_count(store, area_id, start, end) == 0:
         raise EmptyPeriodError(area.name or "", start, end)
-    data = reporting.area_data(store, area_id, start, end)
     ctx = Context(options, FRAME_WIDTH)
+    data = ctx.redacted(reporting.area_data(store, area_id, start, end), reporting.all_people(store))
     period = shown_period(data, ctx)
     info = _info(
         options,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from fieldapp.domain import Person
 from fieldapp.domain.i18n import LANGUAGES
-from fieldapp.reports.privacy import MIN_SURVEY_RESPONDENTS, Redactor
+from fieldapp.reports.privacy import MIN_SURVEY_RESPONDENTS, NameScrubber, Redactor, scrub
 from fieldapp.reports.texts import t
 
 
@@ -42,6 +45,8 @@ class Context:
     options: ReportOptions
     width: float
     warnings: list[str] = field(default_factory=list)
+    # Free text read outside the report's data (a route's legend) goes through this too.
+    names: Callable[[str], str] = str
 
     @property
     def lang(self) -> str:
@@ -53,6 +58,14 @@ class Context:
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
+
+    def redacted(self, data: Any, people: Iterable[Person]) -> Any:
+        """``data`` with the names of people who may not be named taken out of its free text
+        (public reports); an internal report gets it as it is."""
+        if self.options.internal:
+            return data
+        self.names = NameScrubber(people, self.redactor)
+        return scrub(data, self.names)
 
 
 class ReportError(Exception):

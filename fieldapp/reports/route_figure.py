@@ -166,7 +166,8 @@ def legend_rows(plan: RoutePlan, ctx: Context, markers: list[Marker] | None = No
             kind = _observation_kind(item.category, ctx.lang) or ctx.t("route_observation")
         else:
             kind = ctx.t("route_photo")
-        what = f"{kind}: {_fit(item.label, REGULAR, 8.5, ctx.width * 0.55)}" if item.label else kind
+        label = ctx.names(item.label) if item.label else ""  # names redacted in public reports
+        what = f"{kind}: {_fit(label, REGULAR, 8.5, ctx.width * 0.55)}" if label else kind
         if placement.number in holder:
             what += f" ({ctx.t('route_on_map', label=holder[placement.number].label)})"
         rows.append([str(placement.number), what, format_distance(placement.along_m, ctx.lang)])

@@ -69,11 +69,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "influence": _l("Borgernes indflydelse", "Citizens' influence"),
     "privacy_note_public": _l(
         "Rapporten er skrevet til offentligheden: personer, der ikke har givet samtykke til at blive "
-        "nævnt, står uden navn; noter fra 1:1-samtaler er udeladt; spørgeskemasvar fra færre end "
-        "{minimum} deltagere vises ikke.",
+        "nævnt, står uden navn – også i fritekst, hvor deres navn er erstattet af »en borger« eller "
+        "»en medarbejder«; noter og handlinger fra 1:1-samtaler er udeladt; antal personer fra 1 til 4 "
+        "vises som »under 5«; spørgeskemasvar fra færre end {minimum} deltagere vises ikke.",
         "This report is written for the public: people who have not agreed to be named appear "
-        "without a name; notes from 1:1 talks are left out; survey answers from fewer than "
-        "{minimum} participants are not shown.",
+        "without a name – also in free text, where their name is replaced by 'a resident' or "
+        "'a staff member'; notes and actions from 1:1 talks are left out; numbers of people from "
+        "1 to 4 are shown as 'under 5'; survey answers from fewer than {minimum} participants are "
+        "not shown.",
     ),
     "privacy_note_internal": _l(
         "Intern rapport: den indeholder navne og noter, som ikke må videregives uden for organisationen.",
@@ -119,8 +122,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "participants": _l("Deltagere", "Participants"),
     "no_participants": _l("Der er ikke registreret deltagere.", "No participants were recorded."),
     "unnamed_participants": _l(
-        "Desuden {count} deltager(e) uden navn: {roles}.",
-        "Also {count} participant(s) without a name: {roles}.",
+        "Deltagere uden navn: {count} ({roles}).",
+        "Participants without a name: {count} ({roles}).",
+    ),
+    "under_minimum": _l("under {minimum}", "under {minimum}"),
+    "action_from_talk": _l(
+        "Opfølgning på en 1:1-samtale (teksten er fortrolig)",
+        "Follow-up of a 1:1 talk (the text is confidential)",
     ),
     "actions": _l("Handlinger", "Actions"),
     "no_actions": _l("Der er ingen handlinger.", "There are no actions."),

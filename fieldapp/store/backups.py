@@ -32,7 +32,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from fieldapp.store import migrations as schema
-from fieldapp.store.errors import BadBackupError, CorruptDatabaseError, NoGoodBackupError, NotANotebookError
+from fieldapp.store.errors import (
+    BadBackupError,
+    CorruptDatabaseError,
+    ErasuresUnknownError,
+    NoGoodBackupError,
+    NotANotebookError,
+)
 from fieldapp.store.store import (
     SQLITE_HEADER,
     Store,
@@ -320,6 +326,7 @@ def restore(
     *,
     folder: str | os.PathLike[str] | None = None,
     now: datetime | None = None,
+    accept_lost_erasures: bool = False,
 ) -> RestoreResult:
     """Replace the notebook at ``db_path`` by ``backup`` (default: the newest good copy).
 
@@ -328,6 +335,10 @@ def restore(
     copy; build the restored file beside the notebook, rebuild its full-text
     indexes, carry the clock and every erasure over; only then swap it in, after
     removing the old -wal/-shm so that SQLite cannot replay them onto it.
+
+    Erasures come from the erasure ledger beside the notebook and from the notebook
+    itself; when neither can be read, ``ErasuresUnknownError`` is raised before anything
+    changes, unless ``accept_lost_erasures`` (the user confirmed).
     """
     db_path = Path(db_path)
     folder = Path(folder) if folder else default_backup_dir(db_path)
@@ -342,6 +353,9 @@ def restore(
         if problem:
             raise BadBackupError(path=source, detail=problem)
 
+    erasures = _known_erasures(db_path)
+    if erasures is None and not accept_lost_erasures:
+        raise ErasuresUnknownError(path=db_path)
     safety = _keep_current(db_path, folder, now) if db_path.exists() else None
     building = db_path.with_name(db_path.name + ".restoring")
     _remove_with_sidecars(building)
@@ -350,7 +364,8 @@ def restore(
         _backup_connection(reader, building)
     finally:
         reader.close()
-    carried = _prepare_restored(building, safety, folder)
+    carried = _prepare_restored(building, safety, folder, erasures or [])
+    _move_ledger(building, db_path)
     _fsync(building)
     _remove_sidecars(db_path)
     os.replace(building, db_path)
@@ -384,7 +399,30 @@ def _keep_current(db_path: Path, folder: Path, now: datetime | None) -> Path:
     return target
 
 
-def _prepare_restored(building: Path, safety: Path | None, folder: Path) -> int:
+def _known_erasures(db_path: Path) -> list | None:
+    """Every erasure the notebook knew: its ledger plus the notebook itself (None: unknowable)."""
+    from fieldapp.store import privacy  # privacy builds on Store, which this module also does
+
+    try:
+        ledger = privacy.read_ledger(db_path)
+    except privacy.LedgerError as error:
+        logger.warning("erasure ledger of %s cannot be read: %s", db_path, error)
+        ledger = None
+    if not db_path.exists():
+        return ledger or []
+    try:
+        conn = _open_read_only(db_path)
+        try:
+            own = privacy.erasure_versions(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        logger.warning("could not read erasures from %s", db_path)
+        return ledger
+    return (ledger or []) + own
+
+
+def _prepare_restored(building: Path, safety: Path | None, folder: Path, erasures: list) -> int:
     """Rebuild the full-text indexes and carry clock and erasures into ``building``."""
     from fieldapp.store import privacy  # privacy builds on Store, which this module also does
 
@@ -398,19 +436,18 @@ def _prepare_restored(building: Path, safety: Path | None, folder: Path) -> int:
         conn.execute("COMMIT")
     finally:
         conn.close()
-    if safety is None:
-        return 0
+    last_hlc = 0
     try:
-        old = _open_read_only(safety)
-        try:
-            row = old.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
-            last_hlc = int(row[0] or 0) if row else 0
-            erasures = privacy.erasure_versions(old)
-        finally:
-            old.close()
+        old = _open_read_only(safety) if safety is not None else None
+        if old is not None:
+            try:
+                row = old.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+                last_hlc = int(row[0] or 0) if row else 0
+            finally:
+                old.close()
     except sqlite3.DatabaseError:
-        logger.warning("could not read erasures from %s; none carried over", safety)
-        return 0
+        logger.warning("could not read the clock from %s", safety)
+    last_hlc = max([last_hlc, *(v.hlc for v in erasures)])
     # An older copy gets migrated here; its own pre-migration copy is pointless
     # (the backup itself is that), so it goes to a scratch folder.
     scratch = folder / ".restoring"
@@ -425,6 +462,15 @@ def _prepare_restored(building: Path, safety: Path | None, folder: Path) -> int:
         shutil.rmtree(scratch, ignore_errors=True)
     _remove_sidecars(building)
     return carried
+
+
+def _move_ledger(building: Path, db_path: Path) -> None:
+    """The restored notebook's erasure ledger (all it now knows) replaces the old one."""
+    from fieldapp.store import privacy
+
+    built = privacy.ledger_path(building)
+    if built.exists():
+        os.replace(built, privacy.ledger_path(db_path))
 
 
 def _remove_sidecars(db_path: Path) -> None:

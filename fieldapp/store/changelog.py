@@ -4,7 +4,7 @@ Merging is a set union of field versions: unknown ones are inserted, known ones
 (same table, row, field, hlc and site) are ignored, and the rows they touch are
 materialised again with ``Store.recompute``. GDPR erasure is the one exception to
 "nothing is ever discarded": ``privacy.ErasureFilter`` keeps erased data out and
-``privacy.apply_erasures`` purges what this notebook still held.
+``privacy.purge_erasures`` purges what this notebook still held, in the import's transaction.
 """
 
 from __future__ import annotations
@@ -225,6 +225,9 @@ def _merge_through_log(
     for number, (tbl, ids) in enumerate(touched.items()):
         store.recompute(tbl, ids)
         step(0.5 + 0.45 * (number + 1) / len(touched))
+    if erasures:
+        # In the import's own transaction: the notebook is either as before or fully purged.
+        privacy.purge_erasures(store)
     result.erasures = erasures
     result.rows_deleted = len(existed - _existing(store, touched))
     result.rows_changed = sum(len(ids) for ids in touched.values())
@@ -338,9 +341,10 @@ def _clear_touched(store: Store) -> None:
 
 
 def finish_erasures(store: Store) -> None:
-    """Purge this notebook's own history for erasures that arrived (after the commit:
-    it scrubs the file, which cannot happen inside the import's transaction)."""
-    privacy.apply_erasures(store)
+    """Scrub the file after an import that carried erasures (the purge itself committed
+    with the import; an interrupted scrub is finished on the next open)."""
+    if privacy.scrub_pending(store):
+        privacy.scrub_file(store)
 
 
 def _any_erasure(store: Store) -> bool:

@@ -62,6 +62,14 @@ _TEXT: dict[str, dict[str, str]] = {
         "da": "Indholdet af »{name}« mangler i notesbogens mappe med vedhæftede filer.",
         "en": "The contents of '{name}' are missing from the notebook's attachments folder.",
     },
+    "erasures_unknown": {
+        "da": "Notesbogen »{path}« kan ikke læses, og listen over slettede personer mangler, så Feltbog kan "
+        "ikke sikre, at slettede personer forbliver slettet efter gendannelsen. Bekræft, hvis du vil gendanne "
+        "alligevel, og slet dem igen bagefter.",
+        "en": "The notebook '{path}' cannot be read and the list of erased people is missing, so Feltbog "
+        "cannot make sure that erased people stay erased after the restore. Confirm if you want to restore "
+        "anyway, and erase them again afterwards.",
+    },
     "bad_query": {
         "da": "Søgningen »{query}« kunne ikke forstås.",
         "en": "The search '{query}' could not be understood.",
@@ -118,6 +126,12 @@ class NoGoodBackupError(StoreError):
 
 class BadBackupError(StoreError):
     key = "bad_backup"
+
+
+class ErasuresUnknownError(StoreError):
+    """A restore cannot learn which people were erased (see ``backups.restore``)."""
+
+    key = "erasures_unknown"
 
 
 class NotFoundError(StoreError, LookupError):

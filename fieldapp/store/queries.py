@@ -71,9 +71,12 @@ class ActionRow:
     area_name: str | None
     activity_id: str | None
     owner: Person | None = None  # the whole person where a report redacts the name by consent
+    confidential: bool = False  # it comes from a 1:1 talk (public reports leave its text out)
 
     @classmethod
-    def of(cls, action: Action, owner: Person | None, area_name: str | None = None) -> ActionRow:
+    def of(
+        cls, action: Action, owner: Person | None, area_name: str | None = None, *, confidential: bool = False
+    ) -> ActionRow:
         return cls(
             action.id,
             action.text or "",
@@ -83,6 +86,7 @@ class ActionRow:
             area_name,
             action.activity_id,
             owner,
+            confidential,
         )
 
 

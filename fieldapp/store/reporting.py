@@ -397,6 +397,7 @@ def area_data(
         [area_id, *args, ActionStatus.DONE.value, *done_params, *args],
         order_by="completed_at IS NULL, completed_at, id",
     )
+    from_talks = _from_one_to_one(store, [a.id for a in open_actions + done_actions])
     pipeline: Counter[LeadershipStage] = Counter()
     for stage, count in conn.execute(
         "SELECT leadership_stage, count(*) FROM people WHERE area_id = ? AND coalesce(is_staff, 0) = 0"
@@ -425,10 +426,40 @@ def area_data(
             QuoteRow(q, people.get(q.raised_by_id or ""), by_id[q.activity_id or ""]) for q in quote_rows
         ],
         surveys=surveys,
-        open_actions=[ActionRow.of(a, people.get(a.owner_id or "")) for a in open_actions],
-        done_actions=[ActionRow.of(a, people.get(a.owner_id or "")) for a in done_actions],
+        open_actions=[
+            ActionRow.of(a, people.get(a.owner_id or ""), confidential=a.id in from_talks)
+            for a in open_actions
+        ],
+        done_actions=[
+            ActionRow.of(a, people.get(a.owner_id or ""), confidential=a.id in from_talks)
+            for a in done_actions
+        ],
         pipeline={stage: pipeline.get(stage, 0) for stage in LeadershipStage},
     )
+
+
+def _from_one_to_one(store: Store, action_ids: list[str]) -> set[str]:
+    """The actions among ``action_ids`` that come from a 1:1 talk or one of its observations."""
+    found: set[str] = set()
+    for start in range(0, len(action_ids), 500):
+        chunk = action_ids[start : start + 500]
+        found.update(
+            row[0]
+            for row in store.conn.execute(
+                f"SELECT a.id FROM actions a WHERE a.id IN ({_placeholders(chunk)}) AND ("
+                " a.activity_id IN (SELECT id FROM activities WHERE kind IN"
+                f"  ({_placeholders(CONFIDENTIAL_KINDS)}))"
+                " OR a.observation_id IN (SELECT o.id FROM observations o JOIN activities t"
+                f"  ON t.id = o.activity_id WHERE t.kind IN ({_placeholders(CONFIDENTIAL_KINDS)})))",
+                [*chunk, *CONFIDENTIAL_KINDS, *CONFIDENTIAL_KINDS],
+            )
+        )
+    return found
+
+
+def all_people(store: Store) -> list[Person]:
+    """Everyone in the notebook (whose names public reports look for in free text)."""
+    return store.list(Person, order_by="id")
 
 
 # ---------------------------------------------------------------------- one person

@@ -118,6 +118,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self._savepoints = itertools.count()
         self._listeners: list[Callable[[], None]] = []
         self.closed = False
+        # Called just before the outermost transaction commits (e.g. the erasure ledger).
+        self.before_commit: list[Callable[[], None]] = []
         self.site, last = self._load_identity()
         self.clock = HybridLogicalClock(last=last)
 
@@ -149,6 +151,10 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
                 _quick_check(conn, path)
             _migrate(conn, path, Path(backup_dir) if backup_dir else default_backup_dir(path))
             store = cls(conn, path, Path(attachments_dir) if attachments_dir else path.parent / "attachments")
+            # Erasures the ledger beside the notebook knows, and a scrub cut short, are finished first.
+            from fieldapp.store.privacy import finish_on_open  # privacy builds on Store
+
+            finish_on_open(store)
         except BaseException:
             conn.close()
             raise
@@ -231,6 +237,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         try:
             yield conn
             conn.execute("UPDATE meta SET value = ? WHERE key = 'hlc'", (str(self.clock.last),))
+            while self.before_commit:
+                self.before_commit.pop(0)()
             conn.execute("COMMIT")
         except sqlite3.Error as error:
             if conn.in_transaction:
@@ -240,6 +248,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        finally:
+            self.before_commit.clear()
         self._notify()
 
     # ------------------------------------------------------------- change log
@@ -293,6 +303,22 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             rows,
         )
         return winners
+
+    def write_versions(self, tbl: str, row_id: str, values: dict[str, Any], hlc: int, site: str) -> None:
+        """Append versions with a given ``(hlc, site)`` key and materialise the row from the log.
+
+        The write path for what is not a user's edit but follows from the log by a rule
+        (an erasure and what goes with it): each laptop writes the same versions, so
+        ``INSERT OR IGNORE`` keeps one copy, and ``prev`` is left empty so the versions
+        do not depend on what else this laptop holds. ``values`` are SQLite-encoded.
+        """
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO field_versions (tbl, row_id, field, value, hlc, site, prev)"
+                " VALUES (?, ?, ?, ?, ?, ?, NULL)",
+                [(tbl, row_id, field, _dump(value), hlc, site) for field, value in values.items()],
+            )
+            self.recompute(tbl, [row_id])
 
     def versions(self, tbl: str, row_id: str) -> list[FieldVersion]:
         """The whole history of one row, oldest first."""

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fieldapp.domain.clock import ClockDriftError, HybridLogicalClock
-from fieldapp.store import Store, changelog, conflicts, outputs
+from fieldapp.store import Store, changelog, conflicts, outputs, privacy
 from fieldapp.store.store import default_backup_dir
 from fieldapp.sync import archive, envelope
 from fieldapp.sync.archive import Limits
@@ -469,7 +469,10 @@ def sync_folder(
         except SyncError as error:
             logger.warning("skipped %s: %s", path, error.message("en"))
             summary.failures.append((path, error))
-    tidy = len(own) >= OWN_FILES_KEPT
+    # After an erasure (made here or brought by a file) our older files may still carry
+    # the person: the tidy step replaces them by one file written from the purged notebook.
+    pending = privacy.tidy_pending(store)
+    tidy = len(own) >= OWN_FILES_KEPT or (pending and bool(own))
     if tidy or changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
         target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
         summary.add(
@@ -491,6 +494,8 @@ def sync_folder(
                 + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial"))
                 + sorted(folder.glob(f".{store.site}_*{SUFFIX}.*.partial"))
             )
+    if pending and not any(path.exists() for path in own):
+        privacy.tidied(store)
     return summary
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain import BY_TABLE
+from fieldapp.domain.cpr import contains_cpr
 from fieldapp.domain.fields import SHORT_MAX, FieldError, FieldSpec, coerce, encode
 from fieldapp.domain.ids import is_uuid
 from fieldapp.store import DELETED, ERASED
@@ -291,7 +292,7 @@ def _check_text(value: Any) -> None:
 def _check_marker(field_name: str, value: Any) -> None:
     if field_name == DELETED and type(value) is not bool:
         raise _Bad("en sletning skal være true eller false", "a deletion must be true or false")
-    if field_name == ERASED and type(value) is str and len(value) > SHORT_MAX:
+    if field_name == ERASED and type(value) is str and (len(value) > SHORT_MAX or contains_cpr(value)):
         raise _Bad("ugyldig sletningsmarkør", "invalid erasure marker")
 
 

@@ -15,11 +15,11 @@ from fieldapp import APP_NAME, __version__, keystore
 from fieldapp.domain import i18n as vocabulary
 from fieldapp.paths import config_dir, default_notebook, ensure, log_dir
 from fieldapp.store import Store, StoreError, backups
-from fieldapp.store.errors import CorruptDatabaseError
+from fieldapp.store.errors import CorruptDatabaseError, ErasuresUnknownError
 
 # isort: split
 from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from fieldapp.ui.main_window import MainWindow
@@ -148,9 +148,22 @@ class Feltbog(QObject):
                 None, self.tr("The notebook is damaged"), text, self.tr("Restore the backup")
             ):
                 return None
-            result = backups.restore(path, best.path)
+            try:
+                result = self._restore(None, path, best.path)
+            except ErasuresUnknownError:
+                return None  # the user chose not to restore without the erasures
             logger.info("restored %s from %s at start-up", path, result.restored_from)
             return backups.open_notebook(path)
+
+    def _restore(self, parent: QWidget | None, path: Path, backup: Path) -> backups.RestoreResult:
+        """``backups.restore``; when the erased people cannot be known (the notebook and its
+        erasure ledger are unreadable) only after the user confirms."""
+        try:
+            return backups.restore(path, backup)
+        except ErasuresUnknownError as error:
+            if not self.dialogs.confirm(parent, self.tr("Restore anyway?"), error.message(self.language)):
+                raise
+            return backups.restore(path, backup, accept_lost_erasures=True)
 
     def restore_backup(self, backup: Path) -> bool:
         """Close the store, restore ``backup`` over the notebook, reopen it and rebuild the window."""
@@ -163,7 +176,7 @@ class Feltbog(QObject):
         self.store.close()
         self.store = None
         try:
-            result = backups.restore(path, backup)
+            result = self._restore(old, path, backup)
         except StoreError as error:
             self.dialogs.error(old, self.tr("Not restored"), error.message(self.language))
             result = None

@@ -109,6 +109,14 @@ def erasure_question(store: Store, person) -> str:
     lines.append(
         QCoreApplication.translate("ReviewDialog", "Colleagues' notebooks erase them too at their next sync.")
     )
+    lines.append(
+        QCoreApplication.translate(
+            "ReviewDialog",
+            "Backup copies and older sync files still hold them until they are replaced: most automatic "
+            "copies within five weeks, the newest three of each kind and copies you made yourself only "
+            "when they are deleted.",
+        )
+    )
     return "\n".join(lines)
 
 

@@ -45,6 +45,10 @@ from fieldapp.ui.jobs import Cancelled, StoreJob
 logger = logging.getLogger(__name__)
 
 ACTIVITY, AREA, PERSON, ACCESS = "activity", "area", "person", "access"
+WARNING_STYLE = (
+    "QLabel { color: #5f0010; background: #fde7e9; border: 1px solid #d0303f;"
+    " border-radius: 4px; padding: 6px 8px; font-weight: bold; }"
+)
 Work = Callable[[Store, Callable[[int, int, str], None]], Any]
 
 
@@ -87,7 +91,8 @@ class ReportOptionsDialog(QDialog):
             )
         )
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b00020;")
+        # Its own background and text colour: a red text alone is unreadable on a dark window.
+        self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setVisible(False)
         self.internal.toggled.connect(self.warning.setVisible)
         self.internal.toggled.connect(lambda _on: self.adjustSize())

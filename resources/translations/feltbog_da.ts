@@ -702,6 +702,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Gendan sikkerhedskopien</translation>
     </message>
     <message>
+        <source>Restore anyway?</source>
+        <translation>Gendan alligevel?</translation>
+    </message>
+    <message>
         <source>Not restored</source>
         <translation>Ikke gendannet</translation>
     </message>
@@ -1671,6 +1675,10 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     <message>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <source>Backup copies and older sync files still hold them until they are replaced: most automatic copies within five weeks, the newest three of each kind and copies you made yourself only when they are deleted.</source>
+        <translation>Sikkerhedskopier og ældre synkroniseringsfiler indeholder stadig personen, indtil de udskiftes: de fleste automatiske kopier inden for fem uger, de tre nyeste af hver slags og kopier, du selv har taget, først når de slettes.</translation>
     </message>
     <message>
         <source>Erase person</source>

@@ -105,6 +105,7 @@ def test_erasing_a_person_from_the_review_removes_them_and_lists_text_naming_the
     title, question = dialogs.confirms[-1]
     assert title == "Slet person" and "Hanne Østergaard" in question and "fortrydes" in question
     assert "Fjernes: personen med kontakt- og samtykkeoplysninger" in question
+    assert "Sikkerhedskopier og ældre synkroniseringsfiler indeholder stadig personen" in question
     assert app.store.find(Person, ids["hanne"]) is None
     assert review.model.rowCount() == 0 and review.empty.isVisible()
     assert review.mentions_table.isVisible()
@@ -182,3 +183,24 @@ def test_a_read_only_notebook_keeps_the_text_in_the_editor(launch, notebook, qtb
     app.store.conn.execute("PRAGMA query_only=0")
     assert editor.flush() is True
     assert app.store.get(Person, ids["hanne"]).roles == "formand"
+
+
+def test_a_restore_that_cannot_know_the_erasures_asks_first(launch, notebook, dialogs):
+    """Issue 13.1: damaged notebook and damaged erasure ledger: restore only after a clear question."""
+    from fieldapp.store import privacy
+
+    path, _ids = notebook
+    with Store.open(path) as store:
+        backups.backup_now(store, "daily")
+    damage(path)
+    privacy.ledger_path(path).write_text("beskadiget", encoding="utf-8")
+    before = path.read_bytes()
+    dialogs.confirm_answer = False
+    assert launch("--db", str(path), "--lang", "da") == EXIT_CANCELLED
+    assert dialogs.errors == []
+    assert dialogs.confirms and dialogs.confirms[-1][0] == "Gendan alligevel?"
+    assert "slettede personer" in dialogs.confirms[-1][1]
+    assert path.read_bytes() == before
+    dialogs.confirm_answer = True
+    app = launch("--db", str(path), "--lang", "da")
+    assert names(app.store) == {"Mette Kristensen", "Hanne Østergaard", "Jens Ærø"}

@@ -140,3 +140,57 @@ def test_withdrawing_consent_is_recorded_and_shown(launch, notebook, dialogs, qt
     assert editor.inputs["consent_withdrawn_at"].value() == date.today()
     assert editor.inputs["may_be_named"].value() is False
     assert not editor.withdraw_button.isEnabled()
+
+
+def _luminance(colour) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def _contrast(image) -> float:
+    """Contrast ratio between the label's background (its most common colour) and its darkest
+    or lightest text pixel, whichever differs more (WCAG formula)."""
+    from collections import Counter
+
+    from PySide6.QtGui import QColor
+
+    pixels = Counter(image.pixel(x, y) for x in range(image.width()) for y in range(image.height()))
+    background = QColor.fromRgb(pixels.most_common(1)[0][0])
+    lb = _luminance(background)
+    best = 1.0
+    for rgb in pixels:
+        lt = _luminance(QColor.fromRgb(rgb))
+        best = max(best, (max(lb, lt) + 0.05) / (min(lb, lt) + 0.05))
+    return best
+
+
+def test_the_internal_warning_is_legible_in_light_and_dark_mode(qtbot, tmp_path):
+    """Issue 13.2: the warning's text has at least WCAG AA contrast (4.5:1) on both palettes."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#1f1f1f"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+    ):
+        dark.setColor(role, QColor(colour))
+    for name, palette in (("light", QPalette(QColor("#f0f0f0"))), ("dark", dark)):
+        dialog = ReportOptionsDialog(AREA, "da", today=date(2026, 6, 1))
+        qtbot.addWidget(dialog)
+        dialog.setPalette(palette)
+        dialog.setAutoFillBackground(True)
+        dialog.show()
+        dialog.internal.setChecked(True)
+        qtbot.waitUntil(dialog.warning.isVisible)
+        dialog.grab().save(str(tmp_path / f"export-dialog-{name}.png"))
+        # As it appears on the dialog (a widget grabbed alone is drawn on a default background).
+        area = QRect(dialog.warning.mapTo(dialog, QPoint(0, 0)), dialog.warning.size())
+        assert _contrast(dialog.grab(area).toImage()) >= 4.5, name
