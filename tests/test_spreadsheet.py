@@ -44,10 +44,10 @@ def demo(tmp_path_factory):
     store.close()
 
 
-def export(store, tmp_path, *, lang="da", internal=False, scope=Scope()):
+def export(store, tmp_path, *, lang="da", internal=False, scope=None):
     target = tmp_path / "out.xlsx"
     written = write_xlsx(
-        sheets(store, scope, lang=lang, internal=internal), target, lang=lang, internal=internal
+        sheets(store, scope or Scope(), lang=lang, internal=internal), target, lang=lang, internal=internal
     )
     return load_workbook(target), written
 

@@ -291,7 +291,6 @@ def _actions(ctx: _Context, scope: Scope) -> Sheet:
 
 
 def _survey(ctx: _Context, scope: Scope) -> Sheet:
-    lang = ctx.lang
     answers = list(SurveyAnswer)
     columns = [
         Column(_l("Lyttemøde", "Listening meeting"), width=28),
