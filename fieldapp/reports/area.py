@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from fieldapp.domain import Activity, ActivityKind, LeadershipStage, SurveyAnswer
 from fieldapp.reports.activity import actions_table, public_place, public_title, survey_block
+from fieldapp.reports.agency import agency_chart, series_from_surveys
 from fieldapp.reports.charts import theme_chart
 from fieldapp.reports.options import Context
 from fieldapp.reports.route_figure import route_section
@@ -194,6 +195,7 @@ def surveys(data: AreaData, ctx: Context) -> list[Flowable]:
         story += survey_block(combined, ctx)
     if not ctx.options.internal:
         story.append(para(ctx.t("survey_combined_note", minimum=minimum), "small"))
+    story += agency_trend(data, ctx)
     rows = []
     red = ctx.redactor
     for meeting in data.surveys:
@@ -222,6 +224,19 @@ def surveys(data: AreaData, ctx: Context) -> list[Flowable]:
         ),
     ]
     return story
+
+
+def agency_trend(data: AreaData, ctx: Context) -> list[Flowable]:
+    """The three agency statements' share agreeing, meeting by meeting (two meetings or more)."""
+    series = series_from_surveys(data.surveys, data.area.name, min_answers=ctx.options.min_respondents)
+    if len({p.day for s in series for p in s.points}) < 2:
+        return []
+    legend = "; ".join(f"{s.short_name(ctx.lang)}: »{s.statement(ctx.lang)}«" for s in series)
+    return [
+        para(ctx.t("agency_heading"), "h3"),
+        agency_chart(series, ctx.lang, ctx.width),
+        para(ctx.t("agency_note", minimum=ctx.options.min_respondents) + " " + legend, "small"),
+    ]
 
 
 def actions(data: AreaData, ctx: Context) -> list[Flowable]:

@@ -220,6 +220,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "person, the first on {first} and the latest on {last}.",
     ),
     "none": _l("Ingen.", "None."),
+    "agency_heading": _l("Handlekraft over tid", "Agency over time"),
+    "agency_note": _l(
+        "Andel, der svarede »enig« eller »meget enig«, pr. lyttemøde; n er antal svar."
+        " Udsagn med færre end {minimum} svar er udeladt.",
+        "Share answering 'agree' or 'strongly agree', per listening meeting; n is the number of"
+        " answers. Statements with fewer than {minimum} answers are left out.",
+    ),
     "yes": _l("Ja", "Yes"),
     "no": _l("Nej", "No"),
     "another_person": _l("en anden person", "another person"),
