@@ -10,8 +10,8 @@ from reports_pdf import full_text
 from fieldapp.domain import Activity, ActivityKind, Area, SurveyAnswer, SurveyItem, SurveyTally
 from fieldapp.domain.enums import DEFAULT_SURVEY_STATEMENTS
 from fieldapp.reports import ReportOptions, render_area_report
-from fieldapp.reports.agency import agency_over_time, statement_index
 from fieldapp.store import Store
+from fieldapp.store.agency import agency_over_time, statement_index
 from fieldapp.store.tabular import Scope
 
 A = SurveyAnswer
@@ -31,7 +31,11 @@ def meeting(store, area, day, answers_per_statement, *, statements=None, lang="d
     for position, (text, counts) in enumerate(zip(texts, answers_per_statement, strict=True)):
         item = store.add(SurveyItem(activity_id=activity.id, position=position, statement=text))
         for answer, count in counts.items():
-            store.add(SurveyTally(id=SurveyTally.key(item.id, answer.value), item_id=item.id, answer=answer, count=count))
+            store.add(
+                SurveyTally(
+                    id=SurveyTally.key(item.id, answer.value), item_id=item.id, answer=answer, count=count
+                )
+            )
     return activity
 
 
@@ -42,7 +46,12 @@ def village(tmp_path):
     other = store.add(Area(name="Haarby"))
     # influence grows from 2 of 8 to 6 of 8; courage is asked of only 3 people the first time
     meeting(store, area, date(2026, 2, 3), [{A.AGREE: 2, A.DISAGREE: 6}, {A.NEUTRAL: 5}, {A.AGREE: 3}])
-    meeting(store, area, date(2026, 5, 12), [{A.AGREE: 3, A.STRONGLY_AGREE: 1, A.NEUTRAL: 4}, {A.AGREE: 5}, {A.AGREE: 5}])
+    meeting(
+        store,
+        area,
+        date(2026, 5, 12),
+        [{A.AGREE: 3, A.STRONGLY_AGREE: 1, A.NEUTRAL: 4}, {A.AGREE: 5}, {A.AGREE: 5}],
+    )
     meeting(
         store,
         area,

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
 
 from fieldapp.domain import Activity, ActivityKind, LeadershipStage, SurveyAnswer
 from fieldapp.reports.activity import actions_table, public_place, public_title, survey_block
-from fieldapp.reports.agency import agency_chart, series_from_surveys
+from fieldapp.reports.agency import agency_chart
 from fieldapp.reports.charts import theme_chart
 from fieldapp.reports.options import Context
 from fieldapp.reports.route_figure import route_section
@@ -24,6 +24,7 @@ from fieldapp.reports.texts import (
     quoted,
 )
 from fieldapp.routes import RoutePlan
+from fieldapp.store.agency import series_from_surveys
 from fieldapp.store.reporting import AreaData, SurveyResult
 
 THEMES_IN_CHART = 15

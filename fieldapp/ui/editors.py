@@ -37,6 +37,7 @@ from fieldapp.domain import (
 )
 from fieldapp.store import Store, StoreError, lookups, privacy
 from fieldapp.store.queries import ActivityFilter
+from fieldapp.ui.agency_view import AgencyPanel
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.fields import PickerInput, TextInput
 from fieldapp.ui.formatting import format_date, format_datetime
@@ -716,6 +717,8 @@ class AreaEditor(Editor):
             )
         )
         self.tabs.addTab(table, icon("actions"), "")
+        self.agency = AgencyPanel(store, lang, area_id, self)
+        self.tabs.addTab(self.agency, icon("overview"), self.tr("Agency over time"))
         self._load_related()
 
     def _load_related(self) -> None:
@@ -734,6 +737,7 @@ class AreaEditor(Editor):
     def store_changed(self) -> None:
         super().store_changed()
         self._load_related()
+        self.agency.refresh()
 
     def export_pdf(self) -> bool:
         self.flush()

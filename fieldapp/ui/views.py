@@ -49,6 +49,7 @@ from fieldapp.domain import (
 from fieldapp.domain.fields import FieldKind
 from fieldapp.store import Store, lookups
 from fieldapp.store.queries import ActivityFilter
+from fieldapp.ui.agency_view import AgencyPanel
 from fieldapp.ui.fields import DateInput
 from fieldapp.ui.formatting import format_count
 from fieldapp.ui.forms import EntityForm
@@ -618,6 +619,10 @@ class OverviewView(QWidget):
             ("not_contacted", self.not_contacted, "people", 1, 1),
             ("pipeline", self.pipeline, "areas", 2, 0),
         ]
+        self.agency = AgencyPanel(store, lang, None, self)
+        self.agency_box = QGroupBox(self.tr("Agency over time, all areas"))
+        QVBoxLayout(self.agency_box).addWidget(self.agency)
+        grid.addWidget(self.agency_box, 2, 1)
         for key, model, table_name, row, column in panels:
             box = QGroupBox()
             inner = QVBoxLayout(box)
@@ -629,7 +634,7 @@ class OverviewView(QWidget):
             inner.addWidget(table)
             self.tables[key] = table
             self.boxes[key] = box
-            grid.addWidget(box, row, column, 1, 2 if key == "pipeline" else 1)
+            grid.addWidget(box, row, column)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 1)
@@ -711,6 +716,8 @@ class OverviewView(QWidget):
         self.first_steps.setVisible(empty)
         for box in self.boxes.values():
             box.setVisible(not empty)
+        self.agency_box.setVisible(not empty)
+        self.agency.refresh()
         counts = {"overdue": len(overdue), "upcoming": len(upcoming), "not_contacted": len(not_contacted)}
         for key, title in self._titles().items():
             self.boxes[key].setTitle(title.replace("%1", format_count(counts.get(key, 0), self.lang)))

@@ -214,10 +214,36 @@
     </message>
 </context>
 <context>
+    <name>AgencyChart</name>
+    <message>
+        <source>%1
+%2: %3 % agree (%4 of %5 answers)
+»%6«</source>
+        <translation>%1
+%2: %3 % enige (%4 af %5 svar)
+»%6«</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyPanel</name>
+    <message>
+        <source>Share answering agree or strongly agree, per listening meeting; n is the number of answers. Statements with fewer than 5 answers are left out.</source>
+        <translation>Andel, der svarede enig eller meget enig, pr. lyttemøde; n er antal svar. Udsagn med færre end 5 svar er udeladt.</translation>
+    </message>
+    <message>
+        <source>No listening meeting has 5 or more answers to the agency statements yet. Add the survey&apos;s answers to a listening meeting to follow agency over time.</source>
+        <translation>Intet lyttemøde har endnu 5 eller flere svar på udsagnene om handlekraft. Skriv spørgeskemaets svar ind på et lyttemøde for at følge handlekraften over tid.</translation>
+    </message>
+</context>
+<context>
     <name>AreaEditor</name>
     <message>
         <source>People</source>
         <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Agency over time</source>
+        <translation>Handlekraft over tid</translation>
     </message>
     <message>
         <source>People (%1)</source>
@@ -1123,6 +1149,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
 </context>
 <context>
     <name>OverviewView</name>
+    <message>
+        <source>Agency over time, all areas</source>
+        <translation>Handlekraft over tid, alle områder</translation>
+    </message>
     <message>
         <source>This notebook is empty</source>
         <translation>Notesbogen er tom</translation>
