@@ -54,6 +54,7 @@ from fieldapp.ui.list_models import (
 from fieldapp.ui.observations import ObservationCapture
 from fieldapp.ui.panels import ParticipantsPanel, PhotoPanel, SurveyPanel, people_names
 from fieldapp.ui.person_choice import PersonChooser
+from fieldapp.ui.relmap_view import RelationalMapPanel
 from fieldapp.ui.views import ColumnFitter
 
 if TYPE_CHECKING:
@@ -719,6 +720,9 @@ class AreaEditor(Editor):
         self.tabs.addTab(table, icon("actions"), "")
         self.agency = AgencyPanel(store, lang, area_id, self)
         self.tabs.addTab(self.agency, icon("overview"), self.tr("Agency over time"))
+        self.relmap = RelationalMapPanel(store, lang, area_id, self)
+        self.relmap.open_record.connect(self.open_record)
+        self.tabs.addTab(self.relmap, icon("people"), self.tr("Relational map"))
         self._load_related()
 
     def _load_related(self) -> None:
@@ -738,6 +742,7 @@ class AreaEditor(Editor):
         super().store_changed()
         self._load_related()
         self.agency.refresh()
+        self.relmap.refresh()
 
     def export_pdf(self) -> bool:
         self.flush()

@@ -246,6 +246,10 @@
         <translation>Handlekraft over tid</translation>
     </message>
     <message>
+        <source>Relational map</source>
+        <translation>Relationskort</translation>
+    </message>
+    <message>
         <source>People (%1)</source>
         <translation>Personer (%1)</translation>
     </message>
@@ -1538,6 +1542,33 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
     <message>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
+    </message>
+</context>
+<context>
+    <name>RelationalMapPanel</name>
+    <message>
+        <source>Show:</source>
+        <translation>Vis:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>når som helst</translation>
+    </message>
+    <message>
+        <source>No organisation</source>
+        <translation>Uden organisation</translation>
+    </message>
+    <message>
+        <source>%1 people. Colour: leadership stage; size: activities in the period; solid lines: relations; dashed: suggested in a 1:1 talk; thin: took part together (%2 pairs). Click a person to open them; scroll to zoom.</source>
+        <translation>%1 personer. Farve: trin på lederstigen; størrelse: aktiviteter i perioden; hele streger: relationer; stiplede: foreslået i en 1:1-samtale; tynde: deltog sammen (%2 par). Klik på en person for at åbne vedkommende; rul for at zoome.</translation>
     </message>
 </context>
 <context>
