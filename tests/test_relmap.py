@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from datetime import date, datetime
 
@@ -158,3 +159,20 @@ def test_a_big_area_stays_within_bounds(tmp_path):
     assert all(0 <= x.x <= relmap.width and 0 <= x.y <= relmap.height for x in relmap.people)
     assert relmap.width / relmap.height < 3 and relmap.height / relmap.width < 3
     store.close()
+
+
+@pytest.mark.parametrize("internal", [False, True])
+def test_the_area_report_draws_the_map_naming_only_who_may_be_named(village, internal, tmp_path):
+    from reports_pdf import full_text
+
+    from fieldapp.reports import ReportOptions, render_area_report
+
+    store, area, p = village
+    store.save(dataclasses.replace(store.get(Person, p["Carl"].id), may_be_named=True))
+    options = ReportOptions(lang="da", today=date(2026, 11, 1), author="Mette", internal=internal)
+    pdf, _, _ = render_area_report(store, area.id, None, None, options)
+    text = full_text(pdf)
+    assert "Relationskort" in text and "Vemmelev IF" in text
+    assert "Carl Dahl" in text
+    assert ("Anna Holm" in text) is internal
+    (tmp_path / "report.pdf").write_bytes(pdf)

@@ -13,6 +13,7 @@ from fieldapp.reports.activity import actions_table, public_place, public_title,
 from fieldapp.reports.agency import agency_chart
 from fieldapp.reports.charts import theme_chart
 from fieldapp.reports.options import Context
+from fieldapp.reports.relmap_figure import relational_figure
 from fieldapp.reports.route_figure import route_section
 from fieldapp.reports.styles import SHADE, data_table, facts_table, gap, heading, para, table_style
 from fieldapp.reports.texts import (
@@ -25,13 +26,19 @@ from fieldapp.reports.texts import (
 )
 from fieldapp.routes import RoutePlan
 from fieldapp.store.agency import series_from_surveys
+from fieldapp.store.relmap import RelationalMap
 from fieldapp.store.reporting import AreaData, SurveyResult
 
 THEMES_IN_CHART = 15
 AGREEING = (SurveyAnswer.AGREE, SurveyAnswer.STRONGLY_AGREE)
 
 
-def area_story(data: AreaData, ctx: Context, routes: dict[str, RoutePlan] | None = None) -> list[Flowable]:
+def area_story(
+    data: AreaData,
+    ctx: Context,
+    routes: dict[str, RoutePlan] | None = None,
+    relmap: RelationalMap | None = None,
+) -> list[Flowable]:
     story = cover(data, ctx)
     story += [PageBreak()]
     story += key_figures(data, ctx)
@@ -41,6 +48,7 @@ def area_story(data: AreaData, ctx: Context, routes: dict[str, RoutePlan] | None
     story += actions(data, ctx)
     story += walk_routes(data, routes or {}, ctx)
     story += pipeline(data, ctx)
+    story += relational_figure(relmap, ctx)
     story += timeline(data, ctx)
     return story
 

@@ -28,6 +28,7 @@ from fieldapp.reports.person import person_story
 from fieldapp.reports.route_figure import plan_for
 from fieldapp.reports.texts import format_date, format_period, t
 from fieldapp.store import outputs, reporting
+from fieldapp.store.relmap import relational_map
 from fieldapp.store.store import Store
 
 logger = logging.getLogger(__name__)
@@ -153,7 +154,8 @@ def area_parts(
         author=options.author or area.municipality,
     )
     routes = {a.id: plan for a in data.activities if (plan := plan_for(store, a)) is not None}
-    return area_story(data, ctx, routes), info, ctx
+    relmap = relational_map(store, area_id, start, end)
+    return area_story(data, ctx, routes, relmap), info, ctx
 
 
 def person_parts(

@@ -227,6 +227,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "Share answering 'agree' or 'strongly agree', per listening meeting; n is the number of"
         " answers. Statements with fewer than {minimum} answers are left out.",
     ),
+    "relmap_heading": _l("Relationskort", "Relational map"),
+    "relmap_no_group": _l("Uden organisation", "No organisation"),
+    "relmap_note_internal": _l(
+        "Områdets borgere og dem, der deltog i dets aktiviteter i perioden, samlet efter organisation."
+        " Farve: trin på lederstigen; størrelse: antal aktiviteter. Hele streger: relationer; stiplede:"
+        " foreslået i en 1:1-samtale; tynde grå: deltog sammen.",
+        "The area's residents and those who took part in its activities in the period, grouped by"
+        " organisation. Colour: leadership stage; size: number of activities. Solid lines: relations;"
+        " dashed: suggested in a 1:1 talk; thin grey: took part together.",
+    ),
+    "relmap_note_public": _l(
+        "Områdets borgere og dem, der deltog i dets aktiviteter i perioden, samlet efter organisation."
+        " Farve: trin på lederstigen; størrelse: antal aktiviteter. Kun personer, der har givet samtykke"
+        " til at blive nævnt, står med navn.",
+        "The area's residents and those who took part in its activities in the period, grouped by"
+        " organisation. Colour: leadership stage; size: number of activities. Only people who agreed"
+        " to be named are named.",
+    ),
     "yes": _l("Ja", "Yes"),
     "no": _l("Nej", "No"),
     "another_person": _l("en anden person", "another person"),
