@@ -24,6 +24,7 @@ STAGE_COLOURS = {  # as in the app's map
     LeadershipStage.LEADER.value: "#8e2c48",
 }
 ALL_NAMES_UP_TO = 60  # people on the map; above this only leaders-to-be are named
+MAX_TOGETHER_LINES = 800  # on paper, more "took part together" lines are only grey mud
 EDGE_STYLE = {  # kind -> (grey level, width, dash)
     "together": (0.82, 0.3, None),
     "knows": (0.35, 0.8, None),
@@ -72,7 +73,8 @@ def relmap_drawing(relmap: RelationalMap, ctx: Context, max_height: float = 330)
             String(x, y + group.radius * scale - 7, name, textAnchor="middle", fontSize=5.5, fillColor=MUTED)
         )
     people = relmap.by_id()
-    for edge in relmap.edges:
+    together = [e for e in relmap.edges if e.kind == "together"][:MAX_TOGETHER_LINES]  # strongest first
+    for edge in together + [e for e in relmap.edges if e.kind != "together"]:
         grey, line_width, dash = EDGE_STYLE[edge.kind]
         a, b = people[edge.a], people[edge.b]
         line = Line(

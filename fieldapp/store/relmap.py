@@ -10,7 +10,8 @@ What connects them (one edge per pair and kind):
   suggested in a 1:1 talk);
 - ``together``: two people took part in the same activity in the period; the weight is the
   number of such activities. A walk with 30 residents makes 435 pairs, so the strongest
-  ``MAX_TOGETHER`` pairs are kept (ties broken by id, so the map is the same every time).
+  ``MAX_TOGETHER`` pairs are kept, strongest first (ties broken by id, so the map is the same
+  every time).
 
 Where to draw them (``layout``): people are grouped by organisation, each group a disc
 with its most advanced and most active people at the centre (a sunflower spiral, so discs
@@ -21,6 +22,7 @@ directed layout would not give without extra work; no layout library is needed.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -157,7 +159,7 @@ def _together(taking_part: dict[str, set[str]], present: set[str]) -> list[MapEd
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 pairs[(a, b)] += 1
-    strongest = sorted(pairs.items(), key=lambda item: (-item[1], item[0]))[:MAX_TOGETHER]
+    strongest = heapq.nsmallest(MAX_TOGETHER, pairs.items(), key=lambda item: (-item[1], item[0]))
     return [MapEdge(a, b, "together", weight) for (a, b), weight in strongest]
 
 
