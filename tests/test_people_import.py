@@ -59,7 +59,7 @@ def test_the_header_on_row_three_is_found_and_columns_are_mapped(tmp_path):
 
 
 def test_rows_become_people_with_unknown_consent_and_a_review_date(tmp_path, notebook):
-    store, area = notebook
+    _, area = notebook
     rows = read_table(member_list(tmp_path / "medlemmer.xlsx"))
     result = plan(rows, area_id=area.id, source="medlemmer.xlsx", today=TODAY)
     assert result.header_row == 3
@@ -105,7 +105,7 @@ def test_import_is_one_transaction_and_creates_missing_organisations(tmp_path, n
 
 
 def test_a_cpr_number_in_a_mapped_column_stops_the_import_and_says_where(tmp_path, notebook):
-    store, area = notebook
+    _, area = notebook
     rows = [["Navn", "CPR", "Telefon"], ["Ole Olsen", "010190-1234", "20304050"]]
     mapping = {0: "name", 1: "notes", 2: "phone"}
     with pytest.raises(PeopleImportError) as refused:
@@ -117,7 +117,7 @@ def test_a_cpr_number_in_a_mapped_column_stops_the_import_and_says_where(tmp_pat
 
 
 def test_danish_csv_from_excel_in_windows_1252_with_semicolons(tmp_path, notebook):
-    store, area = notebook
+    _, area = notebook
     text = "Navn;Telefon;E-mail\r\nÆbelø Sørensen;20 30 40 50;ae@example.dk\r\n;;\r\nMette Frøkjær;+4522446688;\r\n"
     path = tmp_path / "liste.csv"
     path.write_bytes(text.encode("cp1252"))
