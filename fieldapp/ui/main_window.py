@@ -263,6 +263,10 @@ class MainWindow(QMainWindow):
         self.open_notebook_action = self._action(
             self.tr("Open notebook…"), QKeySequence.StandardKey.Open, self.open_notebook, "open"
         )
+        self.sheet_action = self._action(self.tr("Export spreadsheet…"), None, self.export_spreadsheet)
+        self.import_people_action = self._action(
+            self.tr("Import people…"), None, self.import_people, "person_add"
+        )
         self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
         self.log_action = self._action(self.tr("Change log"), None, self.show_change_log)
         self.sync_action = self._action(self.tr("Synchronise…"), "Ctrl+Shift+S", self.show_sync, "sync")
@@ -295,6 +299,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.sync_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.sheet_action)
+        file_menu.addAction(self.import_people_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -555,6 +561,41 @@ class MainWindow(QMainWindow):
         )
         return False
 
+    def export_spreadsheet(self, choice=None) -> bool:
+        """File > Export spreadsheet: the notebook (or one area and period) as .xlsx or CSV."""
+        from fieldapp.ui.sheet_export import SheetExporter
+
+        self.flush()
+        exporter = self.findChild(SheetExporter) or SheetExporter(self.store, self.dialogs, self.lang, self)
+        return exporter.export(choice)
+
+    def import_people(self):
+        """File > Import people: a member list becomes people, after the user has seen the plan."""
+        from fieldapp.people_import import PeopleImportError
+        from fieldapp.ui.people_import_view import PeopleImportDialog
+
+        title = self.tr("Import people")
+        files = self.dialogs.open_files(self, title, self.tr("Member lists (*.xlsx *.csv)"))
+        if not files:
+            return None
+        self.flush()
+        try:
+            dialog = PeopleImportDialog(self.store, Path(files[0]), self.lang, self)
+        except PeopleImportError as error:
+            self.dialogs.error(self, title, error.message(self.lang))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._people_imported(dialog))
+        dialog.open()
+        return dialog
+
+    def _people_imported(self, dialog) -> None:
+        done = dialog.run_import()  # one transaction: the store's change signal refreshes every view
+        text = self.tr("%n person(s) imported.", "", done.people)
+        if done.skipped_duplicates:
+            text += " " + self.tr("%n likely duplicate(s) left out.", "", done.skipped_duplicates)
+        self.dialogs.info(self, self.tr("Import people"), text)
+
     def show_restore(self):
         from fieldapp.ui.backup_views import RestoreDialog
 
@@ -738,6 +779,10 @@ class MainWindow(QMainWindow):
         if exporting is not None:
             for exporter in self.findChildren(exporting.ReportExporter):
                 exporter.shutdown()  # a QThread must not outlive its owner
+        sheets = sys.modules.get("fieldapp.ui.sheet_export")
+        if sheets is not None:
+            for exporter in self.findChildren(sheets.SheetExporter):
+                exporter.shutdown()
         self.flush()
         for widget in self.pages.values():
             if isinstance(widget, ListDetailView):

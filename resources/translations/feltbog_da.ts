@@ -918,6 +918,14 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Åbn notesbog…</translation>
     </message>
     <message>
+        <source>Export spreadsheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -964,6 +972,28 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member lists (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) imported.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate(s) left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Next kind of observation</source>
@@ -1234,6 +1264,59 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleImportDialog</name>
+    <message>
+        <source>Import people from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The people live in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 is the header. Choose what each column holds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely already in the notebook (tick to import anyway):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: %2 — like %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) will be imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rows without a name are left out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent is recorded as unknown and each person is due for review in 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2148,95 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
             <numerusform>%n resultat</numerusform>
             <numerusform>%n resultater</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SheetExporter</name>
+    <message>
+        <source>Save the spreadsheet as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spreadsheet ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SheetOptionsDialog</name>
+    <message>
+        <source>Export spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation type="unfinished">Alle områder</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished">Område</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished">Til</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx), one sheet per kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files for Danish Excel (;), one per kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal (names everyone, with contact details and 1:1 talks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is included: names of people who have not agreed to be named, phone numbers, e-mails, consent and the content of 1:1 talks. Every sheet is marked Internal. Do not pass it on outside the municipality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without Internal, the same rules as the council report apply: names only with consent, no 1:1 content, counts under 5 people shown as &apos;under 5&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished">Eksportér…</translation>
     </message>
 </context>
 <context>

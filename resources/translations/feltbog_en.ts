@@ -12,6 +12,7 @@
     </message>
 </context>
 <context>
+<<<<<<< HEAD
     <name>Deleter</name>
     <message numerus="yes">
         <source>%n observation(s)</source>
@@ -77,6 +78,38 @@
         <translation>
             <numerusform>%Ln open action</numerusform>
             <numerusform>%Ln open actions</numerusform>
+=======
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n person(s) imported.</source>
+        <translation>
+            <numerusform>%n person imported.</numerusform>
+            <numerusform>%n people imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate(s) left out.</source>
+        <translation>
+            <numerusform>%n likely duplicate left out.</numerusform>
+            <numerusform>%n likely duplicates left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleImportDialog</name>
+    <message numerus="yes">
+        <source>%n person(s) will be imported</source>
+        <translation>
+            <numerusform>%n person will be imported</numerusform>
+            <numerusform>%n people will be imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n person(s)</source>
+        <translation>
+            <numerusform>Import %n person</numerusform>
+            <numerusform>Import %n people</numerusform>
+>>>>>>> eb5522b (File menu: Export spreadsheet… (options dialog, background job, temporary file renamed into place) and Import people… (column mapping, preview, likely duplicates left out unless ticked))
         </translation>
     </message>
 </context>
@@ -87,6 +120,16 @@
         <translation>
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SheetExporter</name>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation>
+            <numerusform>%n row written to %1.</numerusform>
+            <numerusform>%n rows written to %1.</numerusform>
         </translation>
     </message>
 </context>
