@@ -38,6 +38,9 @@ COMMANDS: dict[str, list[str]] = {
     "sync import": ["sync", "import", "--db", "{db}", "{tmp}/ind.feltsync"],
     "sync folder": ["sync", "folder", "--db", "{db}", "{tmp}", "--no-encryption"],
     "route import": ["route", "import", "--db", "{db}", "--activity", NOBODY, "{tmp}/tur.gpx"],
+    "export-xlsx": ["export-xlsx", "--db", "{db}", "-o", "{tmp}/ark.xlsx"],
+    "export-csv": ["export-csv", "--db", "{db}", "-o", "{tmp}/csv"],
+    "import-people": ["import-people", "--db", "{db}", "{tmp}/liste.csv"],
 }
 # Commands that do not take an existing notebook (tested on their own below).
 CREATES = {"demo"}
@@ -305,6 +308,17 @@ MESSAGES: dict[str, tuple[list[str], str, str]] = {
         "Access export",
     ),
     "review": (["review", "--db", "{db}"], "gennemg", "review"),
+    "export-xlsx": (
+        ["export-xlsx", "--db", "{db}", "-o", "{tmp}/ark.xlsx"],
+        "rækker skrevet til",
+        "rows written to",
+    ),
+    "export-csv": (["export-csv", "--db", "{db}", "-o", "{tmp}/csv"], "CSV-filer i", "CSV files in"),
+    "import-people": (
+        ["import-people", "--db", "{db}", "{tmp}/liste.csv", "--dry-run"],
+        "ville blive importeret",
+        "would be imported",
+    ),
     "sync export": (
         ["sync", "export", "--db", "{db}", "-o", "{tmp}/s.feltsync", "--no-encryption"],
         "ændringer ind",
@@ -340,6 +354,7 @@ def test_every_command_speaks_the_chosen_language(lang, tmp_path, good_notebook,
     shutil.copy(good_notebook, db)
     with Store.open(db) as store:
         person = store.conn.execute("SELECT id FROM people LIMIT 1").fetchone()[0]
+    (tmp_path / "liste.csv").write_text("Navn;Telefon\nKaren Ærø;20304050\n", encoding="utf-8")
     # In this order: restore needs the backup, sync import the exported file (made by itself).
     for command in [c for c in MESSAGES if c != "sync import"] + ["sync import"]:
         args, da, en = MESSAGES[command]

@@ -26,6 +26,7 @@ GROUPS: list[str] = [
     "fieldapp.cli.privacy",
     "fieldapp.cli.sync",
     "fieldapp.cli.route",
+    "fieldapp.cli.spreadsheets",
 ]
 
 
