@@ -919,11 +919,11 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
         <source>Export spreadsheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér regneark…</translation>
     </message>
     <message>
         <source>Import people…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér personer…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -975,24 +975,24 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
         <source>Import people</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér personer</translation>
     </message>
     <message>
         <source>Member lists (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemslister (*.xlsx *.csv)</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) imported.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person importeret.</numerusform>
+            <numerusform>%n personer importeret.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n likely duplicate(s) left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sandsynlig dublet udeladt.</numerusform>
+            <numerusform>%n sandsynlige dubletter udeladt.</numerusform>
         </translation>
     </message>
     <message>
@@ -1270,52 +1270,52 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <name>PeopleImportDialog</name>
     <message>
         <source>Import people from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér personer fra %1</translation>
     </message>
     <message>
         <source>No area</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet område</translation>
     </message>
     <message>
         <source>The people live in</source>
-        <translation type="unfinished"></translation>
+        <translation>Personerne hører til</translation>
     </message>
     <message>
         <source>Row %1 is the header. Choose what each column holds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Række %1 er overskriften. Vælg, hvad hver kolonne indeholder:</translation>
     </message>
     <message>
         <source>(nothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(intet)</translation>
     </message>
     <message>
         <source>Likely already in the notebook (tick to import anyway):</source>
-        <translation type="unfinished"></translation>
+        <translation>Findes sandsynligvis allerede i notesbogen (sæt flueben for at importere alligevel):</translation>
     </message>
     <message>
         <source>Row %1: %2 — like %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Række %1: %2 – ligner %3</translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) will be imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person importeres</numerusform>
+            <numerusform>%n personer importeres</numerusform>
         </translation>
     </message>
     <message>
         <source>rows without a name are left out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rækker uden navn udelades: %1</translation>
     </message>
     <message>
         <source>Consent is recorded as unknown and each person is due for review in 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtykke registreres som ukendt, og hver person skal gennemgås om 30 dage.</translation>
     </message>
     <message numerus="yes">
         <source>Import %n person(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Importér %n person</numerusform>
+            <numerusform>Importér %n personer</numerusform>
         </translation>
     </message>
 </context>
@@ -2154,89 +2154,89 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     <name>SheetExporter</name>
     <message>
         <source>Save the spreadsheet as</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem regnearket som</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-projektmapper (*.xlsx)</translation>
     </message>
     <message>
         <source>Folder for the CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappe til CSV-filerne</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) written to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n række skrevet til %1.</numerusform>
+            <numerusform>%n rækker skrevet til %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Spreadsheet ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Regnearket er klar</translation>
     </message>
     <message>
         <source>Open it</source>
-        <translation type="unfinished"></translation>
+        <translation>Åbn det</translation>
     </message>
     <message>
         <source>Export spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér regneark</translation>
     </message>
 </context>
 <context>
     <name>SheetOptionsDialog</name>
     <message>
         <source>Export spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér regneark</translation>
     </message>
     <message>
         <source>All areas</source>
-        <translation type="unfinished">Alle områder</translation>
+        <translation>Alle områder</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished">Område</translation>
+        <translation>Område</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">Fra</translation>
+        <translation>Fra</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">Til</translation>
+        <translation>Til</translation>
     </message>
     <message>
         <source>Excel workbook (.xlsx), one sheet per kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-projektmappe (.xlsx), ét ark pr. slags</translation>
     </message>
     <message>
         <source>CSV files for Danish Excel (;), one per kind</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-filer til dansk Excel (;), én pr. slags</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Language of the headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Overskrifternes sprog</translation>
     </message>
     <message>
         <source>Internal (names everyone, with contact details and 1:1 talks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Intern (alle navne, kontaktoplysninger og 1:1-samtaler)</translation>
     </message>
     <message>
         <source>Everything is included: names of people who have not agreed to be named, phone numbers, e-mails, consent and the content of 1:1 talks. Every sheet is marked Internal. Do not pass it on outside the municipality.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt kommer med: navne på personer, der ikke har sagt ja til at blive nævnt, telefonnumre, e-mails, samtykker og indholdet af 1:1-samtaler. Hvert ark mærkes Intern. Må ikke gives videre uden for kommunen.</translation>
     </message>
     <message>
         <source>Without Internal, the same rules as the council report apply: names only with consent, no 1:1 content, counts under 5 people shown as &apos;under 5&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uden Intern gælder de samme regler som i rapporten til udvalget: navne kun med samtykke, intet fra 1:1-samtaler, antal under 5 personer vises som »under 5«.</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished">Eksportér…</translation>
+        <translation>Eksportér…</translation>
     </message>
 </context>
 <context>

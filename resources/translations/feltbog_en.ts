@@ -12,7 +12,6 @@
     </message>
 </context>
 <context>
-<<<<<<< HEAD
     <name>Deleter</name>
     <message numerus="yes">
         <source>%n observation(s)</source>
@@ -78,8 +77,8 @@
         <translation>
             <numerusform>%Ln open action</numerusform>
             <numerusform>%Ln open actions</numerusform>
-=======
-    <name>MainWindow</name>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n person(s) imported.</source>
         <translation>
@@ -109,7 +108,6 @@
         <translation>
             <numerusform>Import %n person</numerusform>
             <numerusform>Import %n people</numerusform>
->>>>>>> eb5522b (File menu: Export spreadsheet… (options dialog, background job, temporary file renamed into place) and Import people… (column mapping, preview, likely duplicates left out unless ticked))
         </translation>
     </message>
 </context>
