@@ -41,7 +41,8 @@ def test_the_area_view_shows_agency_over_time_with_a_tooltip_per_meeting(launch,
 
 def test_the_overview_explains_what_is_missing_when_no_meeting_has_enough_answers(launch, tmp_path, qtbot):
     path = tmp_path / "n.sqlite"
-    Store.open(path).close()
+    with Store.open(path) as store:
+        store.add(Area(name="Vemmelev"))  # not empty: an empty notebook shows its first steps instead
     app = launch("--db", str(path), "--lang", "en")
     from fieldapp.ui.agency_view import AgencyPanel
 
