@@ -292,7 +292,7 @@ def plan(
         try:
             person = person.validated()
         except ValidationError as error:
-            result.skipped.append((offset, f"invalid:{error.errors[0].field.name}"))
+            result.skipped.append((offset, f"invalid:{error.errors[0].field}"))
             continue
         result.candidates.append(Candidate(offset, person, values.get("organisation") or None))
         if len(result.candidates) >= MAX_ROWS:

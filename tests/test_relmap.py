@@ -51,17 +51,27 @@ def village(tmp_path):
         ("Eva Sø", None, "contact"),
     ]:
         p[name.split()[0]] = store.add(
-            Person(name=name, area_id=area.id, organisation_id=org.id if org else None, leadership_stage=stage)
+            Person(
+                name=name, area_id=area.id, organisation_id=org.id if org else None, leadership_stage=stage
+            )
         )
     p["Finn"] = store.add(Person(name="Finn Kvist", area_id=elsewhere.id))  # comes to a walk in Vemmelev
     p["Staff"] = store.add(Person(name="Mette Medarbejder", is_staff=True, area_id=area.id))
     walk = store.add(
-        Activity(kind=ActivityKind.WALKABOUT, title="Byvandring", area_id=area.id, starts_at=datetime(2026, 3, 1, 10))
+        Activity(
+            kind=ActivityKind.WALKABOUT,
+            title="Byvandring",
+            area_id=area.id,
+            starts_at=datetime(2026, 3, 1, 10),
+        )
     )
     take_part(store, walk, p["Anna"], p["Bo"], p["Finn"], p["Staff"])
     meeting = store.add(
         Activity(
-            kind=ActivityKind.LISTENING_MEETING, title="Lyttemøde", area_id=area.id, starts_at=datetime(2026, 9, 1, 19)
+            kind=ActivityKind.LISTENING_MEETING,
+            title="Lyttemøde",
+            area_id=area.id,
+            starts_at=datetime(2026, 9, 1, 19),
         )
     )
     take_part(store, meeting, p["Anna"], p["Bo"], p["Carl"])
@@ -135,7 +145,7 @@ def test_groups_are_discs_that_do_not_overlap_with_leaders_at_the_centre(village
     for group in relmap.groups:
         for person in group.members:
             assert math.dist((person.x, person.y), (group.x, group.y)) <= group.radius
-        assert 0 <= group.x - group.radius and group.x + group.radius <= relmap.width + 1e-9
+        assert group.x - group.radius >= 0 and group.x + group.radius <= relmap.width + 1e-9
     for i, a in enumerate(relmap.groups):
         for b in relmap.groups[i + 1 :]:
             assert math.dist((a.x, a.y), (b.x, b.y)) >= a.radius + b.radius

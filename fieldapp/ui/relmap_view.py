@@ -197,7 +197,8 @@ class RelationalMapPanel(QWidget):
 
     def _period(self) -> tuple[date | None, date | None]:
         def value(edit: QDateEdit) -> date | None:
-            return None if edit.date() == edit.minimumDate() else edit.date().toPython()
+            day = edit.date()
+            return None if day == edit.minimumDate() else date(day.year(), day.month(), day.day())
 
         return value(self.start), value(self.end)
 

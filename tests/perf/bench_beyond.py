@@ -34,7 +34,8 @@ from fieldapp.store.tabular import Scope
 store = Store.open(Path(sys.argv[1]))
 internal = sys.argv[3] == "1"
 started = time.perf_counter()
-written = write_xlsx(sheets(store, Scope(), lang="da", internal=internal), Path(sys.argv[2]), lang="da", internal=internal)
+built = sheets(store, Scope(), lang="da", internal=internal)
+written = write_xlsx(built, Path(sys.argv[2]), lang="da", internal=internal)
 elapsed = time.perf_counter() - started
 print(elapsed, written.rows, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-
-from fieldapp.store import Store
 from test_relmap import village  # noqa: F401  (the fixture)
-
-
 
 
 def test_the_map_shows_the_area_filters_by_stage_and_opens_a_clicked_person(launch, village, qtbot, tmp_path):  # noqa: F811
