@@ -34,7 +34,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from fieldapp.domain import Organisation, OrganisationKind, Person
-from fieldapp.domain.fields import ValidationError, contains_cpr
+from fieldapp.domain.cpr import contains_cpr
+from fieldapp.domain.fields import ValidationError
 from fieldapp.paths import config_dir
 from fieldapp.store.people_lookup import PersonKeys
 from fieldapp.store.people_lookup import likely_duplicates as _lookup

@@ -26,10 +26,11 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from fieldapp.domain import ActivityKind, LeadershipStage
+from fieldapp.store.reporting import period_sql
 from fieldapp.store.store import Store
 
 MAX_TOGETHER = 4000
@@ -94,14 +95,9 @@ def relational_map(
 
     ``stages``: only people at these leadership stages (and the edges between them)."""
     conn = store.conn
-    period, params = ["a.area_id = ?"], [area_id]
-    if start is not None:
-        period.append("a.starts_at >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        period.append("a.starts_at < ?")
-        params.append((end + timedelta(days=1)).isoformat())
-    in_period = f"SELECT a.id FROM activities a WHERE {' AND '.join(period)}"
+    period, period_params = period_sql(start, end, "a.starts_at")
+    params = [area_id, *period_params]
+    in_period = f"SELECT a.id FROM activities a WHERE a.area_id = ? AND {period}"
     taking_part: dict[str, set[str]] = defaultdict(set)  # activity -> people
     for activity_id, person_id in conn.execute(
         f"SELECT activity_id, person_id FROM participants WHERE activity_id IN ({in_period})"

@@ -285,7 +285,8 @@ def area_names(store: Store) -> list[str]:
     return [area.name or "" for area in store.list(Area)]
 
 
-def _period_sql(start: date | None, end: date | None, column: str = "starts_at") -> tuple[str, list[str]]:
+def period_sql(start: date | None, end: date | None, column: str = "starts_at") -> tuple[str, list[str]]:
+    """``column`` within start..end (both days included), as SQL and its parameters."""
     clauses, params = [], []
     if start is not None:
         clauses.append(f"{column} >= ?")
@@ -297,7 +298,7 @@ def _period_sql(start: date | None, end: date | None, column: str = "starts_at")
 
 
 def area_activity_count(store: Store, area_id: str, start: date | None, end: date | None) -> int:
-    period, params = _period_sql(start, end)
+    period, params = period_sql(start, end)
     return store.count(Activity, f"area_id = ? AND {period}", [area_id, *params])
 
 
@@ -306,7 +307,7 @@ def area_data(
 ) -> AreaData:
     """What an area report for a council shows about ``area_id`` between two dates (inclusive)."""
     area = store.get(Area, area_id)
-    period, params = _period_sql(start, end)
+    period, params = period_sql(start, end)
     where = f"area_id = ? AND {period}"
     args = [area_id, *params]
     activities = store.list(Activity, where, args, order_by="starts_at, id")
@@ -389,7 +390,7 @@ def area_data(
         [area_id, *args, ActionStatus.OPEN.value],
         order_by="due_date IS NULL, due_date, id",
     )
-    done_period, done_params = _period_sql(start, end, "completed_at")
+    done_period, done_params = period_sql(start, end, "completed_at")
     done_actions = store.list(
         Action,
         f"{action_where} AND status = ?"

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from fieldapp.domain import ActivityKind
+from fieldapp.store.reporting import period_sql
 from fieldapp.store.store import Store
 
 Row = dict[str, Any]
@@ -29,18 +30,10 @@ class Scope:
     end: date | None = None
 
     def activities_where(self, alias: str = "a") -> tuple[str, list[Any]]:
-        clauses: list[str] = ["1"]
-        params: list[Any] = []
-        if self.area_id is not None:
-            clauses.append(f"{alias}.area_id = ?")
-            params.append(self.area_id)
-        if self.start is not None:
-            clauses.append(f"{alias}.starts_at >= ?")
-            params.append(self.start.isoformat())
-        if self.end is not None:
-            clauses.append(f"{alias}.starts_at < ?")
-            params.append((self.end + timedelta(days=1)).isoformat())
-        return " AND ".join(clauses), params
+        period, params = period_sql(self.start, self.end, f"{alias}.starts_at")
+        if self.area_id is None:
+            return period, params
+        return f"{alias}.area_id = ? AND {period}", [self.area_id, *params]
 
 
 def _rows(store: Store, sql: str, params: list[Any]) -> Iterator[Row]:
