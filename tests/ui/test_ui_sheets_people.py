@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
@@ -102,3 +105,27 @@ def test_a_file_that_is_not_a_list_is_one_sentence(launch, notebook, dialogs, tm
     dialogs.files = [str(bad)]
     assert app.window.import_people() is None
     assert dialogs.errors == [("Importér personer", "liste.xlsx er ikke et gyldigt regneark.")]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_screens_of_the_export_and_import_dialogs(launch, notebook, dialogs, tmp_path, qtbot, lang):
+    """The two dialogs on screen; with FELTBOG_SHOTS=DIR they are written to PNG for a person to see."""
+    path, _ = notebook
+    shots = os.environ.get("FELTBOG_SHOTS")
+    app = launch("--db", str(path), "--lang", lang)
+    dialog = SheetOptionsDialog(app.store, lang, app.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.internal.click()
+    qtbot.waitExposed(dialog)
+    assert dialog.warning.isVisible()
+    assert dialog.warning.sizeHint().width() <= dialog.width()
+    if shots:
+        dialog.grab().save(os.path.join(shots, f"sheet_options_{lang}.png"))
+    dialogs.files = [str(member_list(tmp_path / "medlemmer.xlsx"))]
+    people = app.window.import_people()
+    qtbot.waitExposed(people)
+    assert people.preview.isVisible() and people.ok_button.isEnabled()
+    if shots:
+        people.grab().save(os.path.join(shots, f"import_people_{lang}.png"))
+    people.reject()
