@@ -42,18 +42,21 @@ print(elapsed, written.rows, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss 
 
 
 def _demo(size: int) -> Path:
+    """A demo notebook of ``size`` activities, built once and kept in perf-out/ (a ``.done``
+    marker says it is whole; the notebook is built in place so its erasure ledger stays beside it)."""
     from fieldapp.demo import build_demo
     from fieldapp.store import Store
 
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"demo-{size}.sqlite"
-    if not path.exists():
-        partial = path.with_suffix(".building")
-        partial.unlink(missing_ok=True)
-        store = Store.open(partial)
+    done = path.with_suffix(".done")
+    if not done.exists():
+        for old in CACHE.glob(f"demo-{size}.sqlite*"):
+            old.unlink()
+        store = Store.open(path)
         build_demo(store, size=size, seed=1, today=TODAY)
         store.close()
-        partial.rename(path)
+        done.touch()
     return path
 
 
