@@ -41,9 +41,28 @@ def agency_chart(series: list[AgencySeries], lang: str, width: float, height: fl
     for pct in (0, 25, 50, 75, 100):
         y = y_of(pct / 100)
         drawing.add(Line(left, y, left + plot_w, y, strokeColor=RULE, strokeWidth=0.4))
-        drawing.add(String(left - 3, y - 2.5, f"{pct} %", textAnchor="end", fontSize=6.5, fillColor=MUTED))
+        drawing.add(
+            String(
+                left - 3,
+                y - 2.5,
+                f"{pct} %",
+                textAnchor="end",
+                fontName=REGULAR,
+                fontSize=6.5,
+                fillColor=MUTED,
+            )
+        )
     for day in _ticks(days):
-        drawing.add(String(x_of(day), bottom - 10, _tick_label(day, lang), textAnchor="middle", fontSize=6.5))
+        drawing.add(
+            String(
+                x_of(day),
+                bottom - 10,
+                _tick_label(day, lang),
+                textAnchor="middle",
+                fontName=REGULAR,
+                fontSize=6.5,
+            )
+        )
     for s, colour in zip(series, SERIES_COLOURS, strict=False):
         stroke = colors.HexColor(colour)
         points = sorted(s.points, key=lambda p: p.day)
@@ -53,14 +72,16 @@ def agency_chart(series: list[AgencySeries], lang: str, width: float, height: fl
         for (x, y), point in zip(coords, points, strict=True):
             drawing.add(Circle(x, y, 2.2, fillColor=stroke, strokeColor=stroke))
             label = f"n={point.answers}"
-            drawing.add(String(x, y + 4, label, textAnchor="middle", fontSize=5.5, fillColor=MUTED))
+            drawing.add(
+                String(x, y + 4, label, textAnchor="middle", fontName=REGULAR, fontSize=5.5, fillColor=MUTED)
+            )
     x = left
     for s, colour in zip(series, SERIES_COLOURS, strict=False):
         name = s.short_name(lang)
         drawing.add(
             Line(x, height - 6, x + 12, height - 6, strokeColor=colors.HexColor(colour), strokeWidth=2)
         )
-        drawing.add(String(x + 15, height - 8.5, name, fontSize=7, fillColor=INK))
+        drawing.add(String(x + 15, height - 8.5, name, fontName=REGULAR, fontSize=7, fillColor=INK))
         x += 15 + stringWidth(name, REGULAR, 7) + 14
     return drawing
 

@@ -70,7 +70,15 @@ def relmap_drawing(relmap: RelationalMap, ctx: Context, max_height: float = 330)
         )
         name = group.name or ctx.t("relmap_no_group")
         drawing.add(
-            String(x, y + group.radius * scale - 7, name, textAnchor="middle", fontSize=5.5, fillColor=MUTED)
+            String(
+                x,
+                y + group.radius * scale - 7,
+                name,
+                textAnchor="middle",
+                fontName=REGULAR,
+                fontSize=5.5,
+                fillColor=MUTED,
+            )
         )
     people = relmap.by_id()
     together = [e for e in relmap.edges if e.kind == "together"][:MAX_TOGETHER_LINES]  # strongest first
@@ -92,7 +100,7 @@ def relmap_drawing(relmap: RelationalMap, ctx: Context, max_height: float = 330)
         drawing.add(Circle(x, y, r, fillColor=fill, strokeColor=colors.white, strokeWidth=0.3))
         shown = ctx.options.internal or person.may_be_named  # reports.privacy.may_be_named's rule
         if shown and (name_all or person.stage_rank >= 1):
-            drawing.add(String(x + r + 1, y - 2, person.name, fontSize=5.5, fillColor=INK))
+            drawing.add(String(x + r + 1, y - 2, person.name, fontName=REGULAR, fontSize=5.5, fillColor=INK))
     x = 0.0
     for stage in LeadershipStage:
         drawing.add(
@@ -101,6 +109,6 @@ def relmap_drawing(relmap: RelationalMap, ctx: Context, max_height: float = 330)
             )
         )
         label = stage.label(ctx.lang)
-        drawing.add(String(x + 9, height - 9, label, fontSize=6.5, fillColor=INK))
+        drawing.add(String(x + 9, height - 9, label, fontName=REGULAR, fontSize=6.5, fillColor=INK))
         x += 9 + len(label) * 3.6 + 12
     return drawing

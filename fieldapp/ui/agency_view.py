@@ -166,10 +166,10 @@ class AgencyPanel(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self._load)  # after the window has been drawn
+            QTimer.singleShot(0, self, self._load)  # after the window is drawn; not once the panel is gone
 
     def _load(self) -> None:
-        if not self._stale:
+        if not self._stale or self.store.closed:  # the window was replaced (another notebook, language)
             return
         self._stale = False
         series = agency_over_time(self.store, Scope(area_id=self.area_id))

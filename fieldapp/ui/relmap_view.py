@@ -213,10 +213,10 @@ class RelationalMapPanel(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            QTimer.singleShot(0, self._load)
+            QTimer.singleShot(0, self, self._load)  # not after the panel is gone
 
     def _load(self) -> None:
-        if not self._stale:
+        if not self._stale or self.store.closed:  # the window was replaced (another notebook, language)
             return
         self._stale = False
         start, end = self._period()
