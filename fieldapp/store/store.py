@@ -19,6 +19,7 @@ import operator
 import os
 import secrets
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -120,6 +121,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self.closed = False
         # Called just before the outermost transaction commits (e.g. the erasure ledger).
         self.before_commit: list[Callable[[], None]] = []
+        self._held = _hold(path)
         self.site, last = self._load_identity()
         self.clock = HybridLogicalClock(last=last)
 
@@ -173,6 +175,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self.closed = True
         self._listeners.clear()
         self.conn.close()
+        _release(self._held)
+        self._held = None
 
     def __enter__(self) -> Store:
         return self
@@ -681,18 +685,18 @@ def default_backup_dir(path: Path) -> Path:
 
 
 def _refuse_non_sqlite(path: Path) -> None:
+    """What can be told without opening the file: it must be a file in an existing folder.
+
+    Whether it is an SQLite file is left to SQLite itself (``_configure`` reads the
+    header through the connection and a foreign file fails there, untouched): on
+    POSIX, closing any other descriptor of the notebook drops every ``fcntl`` lock
+    this process holds on it, those of a ``Store`` already open included.
+    """
     if not path.exists():
         if not path.parent.exists():
             raise CannotOpenError(path=path, detail=f"folder {path.parent} does not exist")
         return
     if path.is_dir():
-        raise NotANotebookError(path=path)
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise CannotOpenError(path=path, detail=error.strerror or str(error)) from error
-    if header and header != SQLITE_HEADER:
         raise NotANotebookError(path=path)
 
 
@@ -780,7 +784,46 @@ def _discard(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+# (device, inode) of each database file a ``Store`` of this process has open, and how many.
+_HELD: Counter[tuple[int, int]] = Counter()
+
+
+def _file_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)  # by name: no descriptor is opened
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if info.st_ino else None
+
+
+def _hold(path: Path | None) -> tuple[int, int] | None:
+    key = _file_key(path) if path is not None else None
+    if key is not None:
+        _HELD[key] += 1
+    return key
+
+
+def _release(key: tuple[int, int] | None) -> None:
+    if key is not None and _HELD[key] > 0:
+        _HELD[key] -= 1
+        if not _HELD[key]:
+            del _HELD[key]
+
+
+def open_in_process(path: str | os.PathLike[str]) -> bool:
+    """Whether a ``Store`` of this process has the database file at ``path`` open.
+
+    While one has, nothing may open, read or fsync that file through a descriptor
+    of its own: closing it would drop the connection's POSIX locks.
+    """
+    key = _file_key(path)
+    return key is not None and key in _HELD
+
+
 def _fsync(path: Path) -> None:
+    """fsync a file no connection of this process has open (a fresh copy, a restored file)."""
+    if open_in_process(path):
+        raise RuntimeError(f"{path} is open in this process; only SQLite may touch it")
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
