@@ -16,6 +16,7 @@ from fieldapp.sync.errors import (
     AlreadyImportedError,
     MassDeleteError,
     PassphraseNeededError,
+    UnencryptedError,
     WrongPassphraseError,
 )
 
@@ -272,7 +273,10 @@ def test_passphrase_rules(team):
         export_file(anne, shared / "x.feltsync", None)
     export_file(anne, shared / "plain.feltsync", None, encrypt=False)
     assert not is_encrypted((shared / "plain.feltsync").read_bytes())
-    assert import_file(bo, shared / "plain.feltsync", None).changes_in > 0
+    for given in (None, PASSPHRASE):  # an unencrypted file only with the explicit option
+        with pytest.raises(UnencryptedError):
+            import_file(bo, shared / "plain.feltsync", given)
+    assert import_file(bo, shared / "plain.feltsync", None, allow_unencrypted=True).changes_in > 0
     anne.add(Area(name="Harlev"))
     export(anne, shared / "secret.feltsync")
     with pytest.raises(WrongPassphraseError) as wrong:

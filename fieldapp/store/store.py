@@ -185,12 +185,62 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self.close()
 
     def _load_identity(self) -> tuple[str, int]:
-        rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('site', 'hlc')"))
-        if "site" in rows:
-            return rows["site"], int(rows.get("hlc") or 0)
+        """This notebook's site id and clock; a copied notebook gets a site id of its own.
+
+        The site id is bound to the file it was made in (its inode number, kept in
+        ``meta`` as ``site_file``): a copy on another laptop, a backup opened or
+        restored in its place, all live in another file and so start their own site
+        on first open. Two laptops writing versions under one site id would create
+        the same (hlc, site) key with different values and diverge without a trace.
+        """
+        rows = dict(
+            self.conn.execute("SELECT key, value FROM meta WHERE key IN ('site', 'hlc', 'site_file')")
+        )
+        last = int(rows.get("hlc") or 0)
+        here = self._file_identity()
+        if "site" not in rows:
+            site = secrets.token_hex(8)
+            self.conn.execute("INSERT INTO meta (key, value) VALUES ('site', ?), ('hlc', '0')", (site,))
+            self._bind_site(here)
+            return site, 0
+        site = rows["site"]
+        if here is not None and rows.get("site_file") != here:
+            try:
+                if rows.get("site_file") is not None:
+                    site = self._new_site()
+                    logger.info("notebook %s is a copy (another file): new site %s", self.path, site)
+                self._bind_site(here)
+            except sqlite3.OperationalError:  # a read-only file: it writes no versions either
+                site = rows["site"]
+        return site, last
+
+    def _file_identity(self) -> str | None:
+        key = _file_key(self.path) if self.path is not None else None
+        return str(key[1]) if key is not None else None
+
+    def _bind_site(self, here: str | None) -> None:
+        if here is not None:
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('site_file', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (here,),
+            )
+
+    def _new_site(self) -> str:
         site = secrets.token_hex(8)
-        self.conn.execute("INSERT INTO meta (key, value) VALUES ('site', ?), ('hlc', '0')", (site,))
-        return site, 0
+        self.conn.execute("UPDATE meta SET value = ? WHERE key = 'site'", (site,))
+        return site
+
+    def renew_site(self) -> str:
+        """Give this notebook a new site id (the way out when a copy shares it elsewhere).
+
+        Versions already made keep their old site; new ones carry the new id.
+        """
+        with self.transaction():
+            self.site = self._new_site()
+            self._bind_site(self._file_identity())
+        logger.info("notebook %s now writes as site %s", self.path, self.site)
+        return self.site
 
     # ------------------------------------------------------------- change notification
     def add_listener(self, callback: Callable[[], None]) -> None:
