@@ -121,7 +121,7 @@ def read_photo_metadata(path: Path) -> dict[str, Any]:
     try:
         with Image.open(path) as image:
             exif = image.getexif()
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return {}
     result: dict[str, Any] = {}
     # When the photo was taken: DateTimeOriginal, else DateTimeDigitized. Never DateTime (0x0132):

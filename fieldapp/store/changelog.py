@@ -536,7 +536,6 @@ def last_sync(store: Store) -> str | None:
 # removed from a folder; a file that merely carries this notebook's site in its name
 # may be a copy's, and a laptop never deletes another laptop's files.
 _OWN_FILE = "own_file:"
-_OWN_SINCE = "own_files_since"
 
 
 def own_files(store: Store) -> set[str]:
@@ -546,16 +545,6 @@ def own_files(store: Store) -> set[str]:
             "SELECT key FROM meta WHERE key >= ? AND key < ?", (_OWN_FILE, _OWN_FILE[:-1] + ";")
         )
     }
-
-
-def own_files_since(store: Store) -> int:
-    """The clock when this notebook began to keep the list (files named before it are older)."""
-    row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (_OWN_SINCE,)).fetchone()
-    if row is not None:
-        return int(row[0])
-    since = store.clock.last
-    store.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (_OWN_SINCE, str(since)))
-    return since
 
 
 def remember_own_file(store: Store, name: str) -> None:

@@ -478,7 +478,7 @@ def _check_history(store: Store, incoming: _Incoming) -> None:
         detail = both(
             f"en kendt ændring med en anden værdi: {where}", f"a known change with a different value: {where}"
         )
-    raise ForgedError(name=incoming.name, detail=detail)
+    raise ForgedError(name=incoming.name, detail=detail, own=own)
 
 
 def _backup(store: Store) -> Path | None:
@@ -530,9 +530,10 @@ def sync_folder(
     the others still go in. Our file is named ``<site>_<hlc>.feltsync`` and written
     only when there is something new, or when ``OWN_FILES_KEPT`` of ours have piled
     up: then it holds everything and our older files are removed (``files_removed``).
-    Only files this notebook wrote itself are ever removed. A file with our site in
-    its name that we did not write comes from a copy of this notebook: this notebook
-    then takes a new site id (``site_renewed``) and imports it like a colleague's.
+    Only files this notebook wrote itself are ever removed. A file that brings
+    versions in this notebook's own site that it never made comes from a copy of this
+    notebook: this notebook then takes a new site id (``site_renewed``) and imports
+    the file like a colleague's.
     """
     folder = Path(folder)
     if not passphrase:
@@ -541,7 +542,12 @@ def sync_folder(
         raise NotAFolderError(name=str(folder))
     summary = SyncSummary()
     files = sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file())
-    own, theirs = _split_files(store, files, summary)
+    # Ours: the files this notebook remembers writing, and only those. A file named with
+    # our site that we did not write is read like a colleague's: an old one of ours
+    # brings nothing new, and one written by a copy of this notebook shows itself there.
+    written = changelog.own_files(store)
+    own = [p for p in files if p.name in written]
+    theirs = [p for p in files if p.name not in written]
     place = _place(folder)
     # One copy of the notebook before the first file that goes in covers the whole run:
     # a folder a team has used for a year holds hundreds of files.
@@ -553,20 +559,27 @@ def sync_folder(
             if changelog.was_imported(store, hashlib.sha256(data).hexdigest()):
                 summary.files_skipped.append(path)
                 continue
-            summary.add(
-                _import_bytes(
-                    store,
-                    data,
-                    path,
-                    passphrase,
-                    progress=progress,
-                    force=force,
-                    again=False,
-                    limits=limits,
-                    folder=place,
-                    backup=backup_once,
-                )
-            )
+            for attempt in range(2):
+                try:
+                    summary.add(
+                        _import_bytes(
+                            store,
+                            data,
+                            path,
+                            passphrase,
+                            progress=progress,
+                            force=force,
+                            again=False,
+                            limits=limits,
+                            folder=place,
+                            backup=backup_once,
+                        )
+                    )
+                    break
+                except ForgedError as error:
+                    if attempt or not error.params.get("own"):
+                        raise
+                    _part_from_copy(store, path, summary)
         except AlreadyImportedError:
             summary.files_skipped.append(path)
         except SyncError as error:
@@ -603,42 +616,16 @@ def sync_folder(
     return summary
 
 
-def _split_files(store: Store, files: list[Path], summary: SyncSummary) -> tuple[list[Path], list[Path]]:
-    """(ours, theirs). Ours: the files this notebook remembers writing.
-
-    A file named with our site that we did not write, made after we began to keep
-    the list, was written by a copy of this notebook elsewhere: we take a new site
-    id and treat it as a colleague's. Older ones (written before this version kept
-    the list) are left alone: neither imported nor removed.
-    """
-    written = changelog.own_files(store)
-    since = changelog.own_files_since(store)
-    prefix = f"{store.site}_"
-    own, theirs, copies = [], [], []
-    for path in files:
-        if path.name in written:
-            own.append(path)
-        elif not path.name.startswith(prefix):
-            theirs.append(path)
-        elif _named_hlc(path.name, prefix) > since:
-            copies.append(path)
-    if copies:
-        old = store.site
-        summary.site_renewed = store.renew_site()
-        logger.warning(
-            "%d file(s) in the folder carry site %s but were not written here: a copy of this notebook;"
-            " now site %s",
-            len(copies),
-            old,
-            store.site,
-        )
-        theirs = sorted(theirs + copies)
-    return own, theirs
-
-
-def _named_hlc(name: str, prefix: str) -> int:
-    stem = name[len(prefix) : -len(SUFFIX)]
-    return int(stem) if stem.isdigit() and len(stem) <= 19 else 0
+def _part_from_copy(store: Store, path: Path, summary: SyncSummary) -> None:
+    """A file brought versions in this notebook's own name that it never made: a copy of
+    this notebook writes into the folder. This notebook takes a new site id, after which
+    the copy's versions are a colleague's like any other (and the copy parts the same
+    way when it reads our files)."""
+    old = store.site
+    summary.site_renewed = store.renew_site()
+    logger.warning(
+        "%s was written by a copy of this notebook (site %s); now site %s", path.name, old, store.site
+    )
 
 
 def _remove_quietly(paths: list[Path]) -> list[Path]:
