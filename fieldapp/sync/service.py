@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import glob
 import hashlib
 import logging
 import os
@@ -591,6 +592,8 @@ def sync_folder(
     tidy = len(own) >= OWN_FILES_KEPT or (pending and bool(own))
     if tidy or changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
         target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
+        # Remembered before writing, so that a crash's .partial is known to be ours too.
+        changelog.remember_own_file(store, target.name)
         summary.add(
             export_file(
                 store,
@@ -603,14 +606,17 @@ def sync_folder(
                 full=tidy,
             )
         )
-        changelog.remember_own_file(store, target.name)
         if tidy:
-            summary.files_removed = _remove_quietly(
-                own
-                + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial"))
-                + sorted(folder.glob(f".{store.site}_*{SUFFIX}.*.partial"))
-            )
-            changelog.forget_own_files(store, [p.name for p in summary.files_removed])
+            written = changelog.own_files(store) - {target.name}
+            # What a crash while writing one of them left (old and current temporary names).
+            partials = [
+                p
+                for name in sorted(written)
+                for p in [folder / f"{name}.partial", *sorted(folder.glob(f".{glob.escape(name)}.*.partial"))]
+                if p.is_file()
+            ]
+            summary.files_removed = _remove_quietly(own + partials)
+            changelog.forget_own_files(store, [n for n in written if not (folder / n).exists()])
     if pending and not any(path.exists() for path in own):
         privacy.tidied(store)
     return summary
