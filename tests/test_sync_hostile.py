@@ -653,3 +653,20 @@ def test_genuine_echoes_are_not_forgeries(tmp_path):
     assert anne.count(Area) == 2
     anne.close()
     bo.close()
+
+
+def test_own_versions_purged_by_an_erasure_are_not_forgeries(tmp_path):
+    """Bo's file, made before Anne's erasure reached him, still carries Anne's versions of the person."""
+    from fieldapp.domain import Person
+    from fieldapp.store import privacy
+
+    anne, bo = open_notebook(tmp_path / "anne"), open_notebook(tmp_path / "bo")
+    person = anne.add(Person(name="Karen Holm", phone="12345678"))
+    export_file(anne, tmp_path / "a.feltsync", PASSPHRASE, kdf=TEST_KDF)
+    import_file(bo, tmp_path / "a.feltsync", PASSPHRASE)
+    privacy.erase_person(anne, person.id)
+    export_file(bo, tmp_path / "b.feltsync", PASSPHRASE, kdf=TEST_KDF, full=True)
+    import_file(anne, tmp_path / "b.feltsync", PASSPHRASE)
+    assert anne.find(Person, person.id) is None
+    anne.close()
+    bo.close()
