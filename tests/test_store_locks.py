@@ -109,3 +109,36 @@ def test_a_file_that_is_not_a_notebook_is_still_refused(tmp_path):
         Store.open(text)
     assert text.read_bytes() == before
     assert not Path(f"{text}-wal").exists() and not Path(f"{text}-shm").exists()
+
+
+def test_the_open_notebook_is_never_read_as_a_file_the_user_picked(tmp_path):
+    """Attaching the notebook itself (or importing it as a GPX track) must not read it outside SQLite."""
+    from datetime import datetime
+
+    from fieldapp.domain import Activity
+    from fieldapp.routes.service import import_gpx
+    from fieldapp.store.errors import AttachmentUnreadableError
+    from fieldapp.store.outputs import is_sqlite_file
+
+    db = tmp_path / "feltbog.sqlite"
+    with Store.open(db) as store:
+        walk = store.add(Activity(kind="walkabout", title="Byvandring", starts_at=datetime(2026, 5, 1, 10)))
+        opened: list[str] = []
+        real_open = builtins.open
+
+        def spy(file, *args, **kwargs):
+            if isinstance(file, (str, os.PathLike)) and os.fspath(file) == str(db):
+                opened.append(os.fspath(file))
+            return real_open(file, *args, **kwargs)
+
+        builtins.open = spy
+        try:
+            with pytest.raises(AttachmentUnreadableError):
+                store.import_attachment(db, activity_id=walk.id)
+            with pytest.raises(AttachmentUnreadableError):
+                import_gpx(store, walk.id, db)
+            assert is_sqlite_file(db)
+        finally:
+            builtins.open = real_open
+        assert opened == []
+        assert store.attachments(activity_id=walk.id) == []

@@ -112,6 +112,15 @@ def store_blob(root: Path, source: Path) -> tuple[str, int]:
     return sha, target.stat().st_size
 
 
+def refuse_open_database(source: Path) -> None:
+    """A file the user picked must not be a database a ``Store`` of this process has open
+    (the notebook itself): reading and closing it would drop SQLite's locks on it."""
+    from fieldapp.store.store import open_in_process
+
+    if open_in_process(source):
+        raise AttachmentUnreadableError(path=source, detail="it is an open notebook")
+
+
 def read_photo_metadata(path: Path) -> dict[str, Any]:
     """EXIF capture time and GPS position of a photo; empty for other files."""
     try:
@@ -167,6 +176,7 @@ class AttachmentsMixin:
         source = Path(path)
         if not source.is_file():
             raise AttachmentMissingError(path=source)
+        refuse_open_database(source)
         try:
             size = source.stat().st_size
             if size > MAX_ATTACHMENT_BYTES:
