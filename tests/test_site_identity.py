@@ -32,9 +32,14 @@ def test_a_copied_notebook_gets_its_own_site_and_the_original_keeps_its(tmp_path
     with Store.open(tmp_path / "laptop2" / "feltbog.sqlite") as copy:
         assert copy.site != site
         assert copy.count(Area) == 1
+        copy.add(Area(name="Skrevet på kopien"))  # the new site is stored with the first write
         renewed = copy.site
     with Store.open(tmp_path / "laptop2" / "feltbog.sqlite") as copy:
         assert copy.site == renewed  # once, not on every open
+        assert {r[0] for r in copy.conn.execute("SELECT site FROM field_versions WHERE field = 'name'")} == {
+            site,
+            renewed,
+        }
 
 
 def test_a_restored_backup_writes_under_a_new_site(tmp_path):
@@ -133,3 +138,22 @@ def test_folder_sync_reports_a_bad_file_and_still_does_the_rest(tmp_path):
     assert bo.count(Area) == 2 and len(summary.files_written) == 1
     anne.close()
     bo.close()
+
+
+def test_a_copy_opened_twice_at_once_takes_one_new_site(tmp_path):
+    """The app and a background job open the copied notebook together: one site between them."""
+    original = open_notebook(tmp_path / "anne")
+    site = original.site
+    original.close()
+    (tmp_path / "laptop2").mkdir()
+    copy = tmp_path / "laptop2" / "feltbog.sqlite"
+    shutil.copy(tmp_path / "anne" / "feltbog.sqlite", copy)
+    before = copy.read_bytes()
+    app, job = Store.open(copy), Store.open(copy)
+    assert copy.read_bytes() == before  # opening alone writes nothing
+    job.add(Area(name="Fra baggrundsjobbet"))
+    app.add(Area(name="Fra vinduet"))
+    sites = {row[0] for row in app.conn.execute("SELECT DISTINCT site FROM field_versions")}
+    assert app.site == job.site != site and sites == {app.site}
+    app.close()
+    job.close()

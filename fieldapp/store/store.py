@@ -192,27 +192,46 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         restored in its place, all live in another file and so start their own site
         on first open. Two laptops writing versions under one site id would create
         the same (hlc, site) key with different values and diverge without a trace.
+        A new binding is written with the first write (``transaction``), so that a
+        command that only reads, or refuses, leaves the file as it was.
         """
         rows = dict(
             self.conn.execute("SELECT key, value FROM meta WHERE key IN ('site', 'hlc', 'site_file')")
         )
         last = int(rows.get("hlc") or 0)
         here = self._file_identity()
-        if "site" not in rows:
+        self._pending_identity: tuple[bool, str | None] | None = None
+        if "site" not in rows:  # a new notebook: created in this same open
             site = secrets.token_hex(8)
             self.conn.execute("INSERT INTO meta (key, value) VALUES ('site', ?), ('hlc', '0')", (site,))
             self._bind_site(here)
             return site, 0
         site = rows["site"]
         if here is not None and rows.get("site_file") != here:
-            try:
-                if rows.get("site_file") is not None:
-                    site = self._new_site()
-                    logger.info("notebook %s is a copy (another file): new site %s", self.path, site)
-                self._bind_site(here)
-            except sqlite3.OperationalError:  # a read-only file: it writes no versions either
-                site = rows["site"]
+            renew = rows.get("site_file") is not None
+            if renew:
+                site = secrets.token_hex(8)
+                logger.info("notebook %s is a copy (another file): new site %s", self.path, site)
+            self._pending_identity = (renew, here)
         return site, last
+
+    def _persist_identity(self) -> None:
+        """At the start of the first write transaction: store a new site id and its binding.
+
+        Another connection to the same file may have done so meanwhile (the app and a
+        background job opened the copy together): then its site is this one's too.
+        """
+        if self._pending_identity is None:
+            return
+        renew, here = self._pending_identity
+        self._pending_identity = None
+        rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('site', 'site_file')"))
+        if rows.get("site_file") == here:
+            self.site = rows["site"]
+            return
+        if renew:
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'site'", (self.site,))
+        self._bind_site(here)
 
     def _file_identity(self) -> str | None:
         key = _file_key(self.path) if self.path is not None else None
@@ -226,18 +245,14 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
                 (here,),
             )
 
-    def _new_site(self) -> str:
-        site = secrets.token_hex(8)
-        self.conn.execute("UPDATE meta SET value = ? WHERE key = 'site'", (site,))
-        return site
-
     def renew_site(self) -> str:
         """Give this notebook a new site id (the way out when a copy shares it elsewhere).
 
         Versions already made keep their old site; new ones carry the new id.
         """
         with self.transaction():
-            self.site = self._new_site()
+            self.site = secrets.token_hex(8)
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'site'", (self.site,))
             self._bind_site(self._file_identity())
         logger.info("notebook %s now writes as site %s", self.path, self.site)
         return self.site
@@ -289,6 +304,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         except sqlite3.Error as error:
             raise (translate_sqlite_error(error) or error) from error
         try:
+            self._persist_identity()
             yield conn
             conn.execute("UPDATE meta SET value = ? WHERE key = 'hlc'", (str(self.clock.last),))
             while self.before_commit:
