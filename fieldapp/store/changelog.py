@@ -175,7 +175,8 @@ def contradiction(store: Store, versions: Sequence[VersionRow]) -> tuple[Version
         " site TEXT, n INTEGER)"
     )
     # One savepoint around the scratch rows (a row-by-row autocommit costs 5x), rolled back after.
-    erasure_filter: privacy.ErasureFilter | bool | None = None
+    erasure_filter: privacy.ErasureFilter | None = None
+    filter_made = False
     conn.execute("SAVEPOINT sync_check")
     try:
         conn.executemany(
@@ -191,9 +192,9 @@ def contradiction(store: Store, versions: Sequence[VersionRow]) -> tuple[Version
         ).fetchall():
             version = candidates[n]
             if seq is None:
-                if erasure_filter is None:
-                    erasure_filter = _erasure_filter(store, versions)
-                if erasure_filter is not False and not erasure_filter.keeps(_as_version(version)):
+                if not filter_made:
+                    erasure_filter, filter_made = _erasure_filter(store, versions), True
+                if erasure_filter is not None and not erasure_filter.keeps(_as_version(version)):
                     continue  # ours once, purged by an erasure: the filter drops it on import
                 return version, True
             if json.loads(stored) != json.loads(version[3]):
@@ -208,10 +209,10 @@ def _as_version(row: VersionRow) -> FieldVersion:
     return FieldVersion(row[0], row[1], row[2], json.loads(row[3]), row[4], row[5], row[6])
 
 
-def _erasure_filter(store: Store, versions: Sequence[VersionRow]) -> privacy.ErasureFilter | bool:
-    """What the import's erasure filter will be (False when nothing was ever erased)."""
+def _erasure_filter(store: Store, versions: Sequence[VersionRow]) -> privacy.ErasureFilter | None:
+    """What the import's erasure filter will be (None when nothing was ever erased)."""
     if not _any_erasure(store) and ERASED not in map(_FIELD, versions):
-        return False
+        return None
     return privacy.ErasureFilter(store, map(_as_version, versions))
 
 
