@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain import BY_TABLE
-from fieldapp.domain.cpr import contains_cpr
 from fieldapp.domain.fields import FieldError, FieldSpec, coerce, encode
 from fieldapp.domain.ids import is_uuid
 from fieldapp.store import DELETED, ERASED
