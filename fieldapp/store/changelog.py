@@ -148,7 +148,8 @@ def contradiction(store: Store, versions: Sequence[VersionRow]) -> tuple[Version
     """The first incoming version that contradicts this notebook's log, or None.
 
     Returns (version, own): ``own`` when it carries this notebook's own site but this
-    notebook never made it (nor erased it), else a version whose (table, row, field,
+    notebook does not have it (and it is newer than the newest erasure here, which may
+    have purged it), else a version whose (table, row, field,
     hlc, site) is known here with a different value. Either way the laptops would
     diverge silently: a forged file, or a copy of this notebook on another laptop.
     Only versions that can collide are looked up: those of a site this notebook
@@ -175,8 +176,12 @@ def contradiction(store: Store, versions: Sequence[VersionRow]) -> tuple[Version
         " site TEXT, n INTEGER)"
     )
     # One savepoint around the scratch rows (a row-by-row autocommit costs 5x), rolled back after.
-    erasure_filter: privacy.ErasureFilter | None = None
-    filter_made = False
+    # An erasure purges this notebook's own older versions of what it erased; a colleague's
+    # file made before the erasure arrived still brings them. Only versions newer than the
+    # newest erasure here can be told to be forged.
+    last_erasure = (
+        conn.execute("SELECT max(hlc) FROM field_versions WHERE field = ?", (ERASED,)).fetchone()[0] or 0
+    )
     conn.execute("SAVEPOINT sync_check")
     try:
         conn.executemany(
@@ -192,10 +197,8 @@ def contradiction(store: Store, versions: Sequence[VersionRow]) -> tuple[Version
         ).fetchall():
             version = candidates[n]
             if seq is None:
-                if not filter_made:
-                    erasure_filter, filter_made = _erasure_filter(store, versions), True
-                if erasure_filter is not None and not erasure_filter.keeps(_as_version(version)):
-                    continue  # ours once, purged by an erasure: the filter drops it on import
+                if version[4] <= last_erasure:
+                    continue  # may be ours, purged by an erasure since (the import purges it again)
                 return version, True
             if json.loads(stored) != json.loads(version[3]):
                 return version, False
@@ -203,17 +206,6 @@ def contradiction(store: Store, versions: Sequence[VersionRow]) -> tuple[Version
     finally:
         conn.execute("ROLLBACK TO sync_check")
         conn.execute("RELEASE sync_check")
-
-
-def _as_version(row: VersionRow) -> FieldVersion:
-    return FieldVersion(row[0], row[1], row[2], json.loads(row[3]), row[4], row[5], row[6])
-
-
-def _erasure_filter(store: Store, versions: Sequence[VersionRow]) -> privacy.ErasureFilter | None:
-    """What the import's erasure filter will be (None when nothing was ever erased)."""
-    if not _any_erasure(store) and ERASED not in map(_FIELD, versions):
-        return None
-    return privacy.ErasureFilter(store, map(_as_version, versions))
 
 
 def erased_rows(store: Store) -> set[tuple[str, str]]:
@@ -546,6 +538,7 @@ def last_sync(store: Store) -> str | None:
 # removed from a folder; a file that merely carries this notebook's site in its name
 # may be a copy's, and a laptop never deletes another laptop's files.
 _OWN_FILE = "own_file:"
+_ADOPTED = "own_files_adopted:"
 
 
 def own_files(store: Store) -> set[str]:
@@ -555,6 +548,20 @@ def own_files(store: Store) -> set[str]:
             "SELECT key FROM meta WHERE key >= ? AND key < ?", (_OWN_FILE, _OWN_FILE[:-1] + ";")
         )
     }
+
+
+def adopted_own_files(store: Store, place: str) -> bool:
+    return store.conn.execute("SELECT 1 FROM meta WHERE key = ?", (_ADOPTED + place,)).fetchone() is not None
+
+
+def adopt_own_files(store: Store, place: str, names: Iterable[str]) -> None:
+    """Take ``names`` as this notebook's own files, once per folder (``place``)."""
+    with store.transaction():
+        for name in names:
+            remember_own_file(store, name)
+        store.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_ADOPTED + place, _now_iso())
+        )
 
 
 def remember_own_file(store: Store, name: str) -> None:

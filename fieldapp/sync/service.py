@@ -546,10 +546,16 @@ def sync_folder(
     # Ours: the files this notebook remembers writing, and only those. A file named with
     # our site that we did not write is read like a colleague's: an old one of ours
     # brings nothing new, and one written by a copy of this notebook shows itself there.
+    place = _place(folder)
     written = changelog.own_files(store)
+    if not changelog.adopted_own_files(store, place):
+        # Once per folder: the files with our site in their name that an earlier version
+        # wrote, before it kept the list (so that an erasure's tidy-up still replaces them).
+        legacy = [p.name for p in files if p.name.startswith(f"{store.site}_")]
+        changelog.adopt_own_files(store, place, legacy)
+        written |= set(legacy)
     own = [p for p in files if p.name in written]
     theirs = [p for p in files if p.name not in written]
-    place = _place(folder)
     # One copy of the notebook before the first file that goes in covers the whole run:
     # a folder a team has used for a year holds hundreds of files.
     backup_once = functools.cache(lambda: _backup(store))
