@@ -157,3 +157,20 @@ def test_a_copy_opened_twice_at_once_takes_one_new_site(tmp_path):
     assert app.site == job.site != site and sites == {app.site}
     app.close()
     job.close()
+
+
+def test_files_an_earlier_version_wrote_are_adopted_once_and_tidied(tmp_path):
+    """Before the list existed a laptop's files were known by name only: the first sync adopts them."""
+    from fieldapp.sync.service import OWN_FILES_KEPT, SUFFIX
+
+    anne = open_notebook(tmp_path / "anne")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    for number in range(OWN_FILES_KEPT):  # written the old way: nothing remembers them
+        anne.add(Area(name=f"Område {number}"))
+        export_file(anne, shared / f"{anne.site}_{anne.clock.now()}{SUFFIX}", PASSPHRASE, kdf=TEST_KDF)
+    legacy = sorted(shared.glob(f"{anne.site}_*{SUFFIX}"))
+    summary = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
+    assert sorted(summary.files_removed) == legacy
+    assert [p.name for p in shared.iterdir()] == [summary.files_written[0].name]
+    anne.close()
