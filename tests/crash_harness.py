@@ -91,9 +91,10 @@ def writer(db_path: Path, seed: int) -> None:
                 "erase",
                 "backup",
                 "import_erasure",
+                "second_open",
                 *EXTRA_OPS,
             ],
-            weights=[4, 6, 2, 6, 1, 1, 1, 1, 2, *(1 for _ in EXTRA_OPS)],
+            weights=[4, 6, 2, 6, 1, 1, 1, 1, 2, 1, *(1 for _ in EXTRA_OPS)],
         )[0]
         if op == "add_person" or (op == "update_person" and not people):
             person = store.add(Person(name=f"Person {token}", notes=f"noter {token} " * rng.randint(1, 40)))
@@ -136,6 +137,10 @@ def writer(db_path: Path, seed: int) -> None:
             when = datetime(2026, 1, 1, 9) + timedelta(hours=rng.randint(0, 24 * 60))
             path = backups.backup_now(store, "daily", now=when)
             confirm("b", path=str(path))
+        elif op == "second_open":
+            # The desktop app opens the notebook again for each background job (issue 12):
+            # that must never drop the first connection's locks.
+            Store.open(db_path).close()
         else:
             EXTRA_OPS[op](store, rng, confirm)
 

@@ -41,6 +41,7 @@ def craft(
     manifest: dict | None = None,
     blobs: dict[str, bytes] | None = None,
     raw_changes: bytes | None = None,
+    kdf: envelope.KdfParams = TEST_KDF,
 ) -> Path:
     """A sync file with exactly the given change lines (for hostile-file tests)."""
     changes = (
@@ -68,5 +69,5 @@ def craft(
         "counts": {"changes": len(lines), "blobs": len(blobs or {})},
     }
     payload = archive.build({**base, **(manifest or {})}, changes, blobs or {})
-    path.write_bytes(envelope.seal(payload, passphrase, kdf=TEST_KDF))
+    path.write_bytes(envelope.seal(payload, passphrase, kdf=kdf))
     return path

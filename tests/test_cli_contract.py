@@ -36,7 +36,8 @@ COMMANDS: dict[str, list[str]] = {
     "review": ["review", "--db", "{db}"],
     "sync export": ["sync", "export", "--db", "{db}", "-o", "{tmp}/ud.feltsync", "--no-encryption"],
     "sync import": ["sync", "import", "--db", "{db}", "{tmp}/ind.feltsync"],
-    "sync folder": ["sync", "folder", "--db", "{db}", "{tmp}", "--no-encryption"],
+    "sync folder": ["sync", "folder", "--db", "{db}", "{tmp}"],  # encrypted only: FELTBOG_PASSPHRASE
+    "sync new-identity": ["sync", "new-identity", "--db", "{db}"],
     "route import": ["route", "import", "--db", "{db}", "--activity", NOBODY, "{tmp}/tur.gpx"],
     "export-xlsx": ["export-xlsx", "--db", "{db}", "-o", "{tmp}/ark.xlsx"],
     "export-csv": ["export-csv", "--db", "{db}", "-o", "{tmp}/csv"],
@@ -114,6 +115,7 @@ def test_every_command_refuses_what_is_not_a_sound_notebook(
     command, case, lang, tmp_path, good_notebook, monkeypatch, capsys
 ):
     monkeypatch.setenv("FELTBOG_LANG", lang)
+    monkeypatch.setenv("FELTBOG_PASSPHRASE", "holdets frase")
     work = tmp_path / "work"
     work.mkdir()
     db = make_case(case, work, good_notebook)
@@ -320,7 +322,7 @@ MESSAGES: dict[str, tuple[list[str], str, str]] = {
         "would be imported",
     ),
     "sync export": (
-        ["sync", "export", "--db", "{db}", "-o", "{tmp}/s.feltsync", "--no-encryption"],
+        ["sync", "export", "--db", "{db}", "-o", "{tmp}/s.feltsync"],
         "ændringer ind",
         "changes in",
     ),
@@ -330,7 +332,7 @@ MESSAGES: dict[str, tuple[list[str], str, str]] = {
         "already been imported",
     ),
     "sync folder": (
-        ["sync", "folder", "--db", "{db}", "{tmp}", "--no-encryption"],
+        ["sync", "folder", "--db", "{db}", "{tmp}"],
         "ændringer ind",
         "changes in",
     ),
@@ -339,6 +341,7 @@ MESSAGES: dict[str, tuple[list[str], str, str]] = {
         "Der findes ingen aktivitet",
         "There is no activity",
     ),
+    "sync new-identity": (["sync", "new-identity", "--db", "{db}"], "skriver nu som", "now writes as"),
 }
 
 
@@ -349,7 +352,7 @@ def test_every_command_has_a_message_test():
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_every_command_speaks_the_chosen_language(lang, tmp_path, good_notebook, monkeypatch, capsys):
     monkeypatch.setenv("FELTBOG_LANG", lang)
-    monkeypatch.delenv("FELTBOG_PASSPHRASE", raising=False)
+    monkeypatch.setenv("FELTBOG_PASSPHRASE", "holdets frase")  # folder sync reads only encrypted files
     db = tmp_path / "feltbog.sqlite"
     shutil.copy(good_notebook, db)
     with Store.open(db) as store:

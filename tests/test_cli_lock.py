@@ -95,12 +95,14 @@ def writing_commands(db: Path, tmp: Path) -> dict[str, list[str]]:
         export_file(store, incoming, None, encrypt=False, full=True)
     shared = tmp / "delt"
     shared.mkdir(exist_ok=True)
+    secret = tmp / "frase.txt"
+    secret.write_text("holdets frase\n", encoding="utf-8")
     return {
         "restore": ["restore", "--db", str(db)],
         "erase": ["erase", "--db", str(db), "--person", some_person(db), "--yes"],
         "sync import": ["sync", "import", "--db", str(db), str(incoming)],
         "sync export": ["sync", "export", "--db", str(db), "-o", str(tmp / "ud.feltsync"), "--no-encryption"],
-        "sync folder": ["sync", "folder", "--db", str(db), str(shared), "--no-encryption"],
+        "sync folder": ["sync", "folder", "--db", str(db), str(shared), "--passphrase-file", str(secret)],
     }
 
 

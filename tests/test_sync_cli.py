@@ -100,18 +100,44 @@ def test_mass_delete_needs_force(two_notebooks, tmp_path, capsys, monkeypatch):
     assert run(["sync", "import", "--db", str(b), str(second), "--force"]) == 0
 
 
-def test_folder_and_unencrypted_export(two_notebooks, tmp_path, capsys, monkeypatch):
-    (a, b), _ = two_notebooks
+def test_folder_sync_needs_the_passphrase(two_notebooks, tmp_path, capsys, monkeypatch):
+    (a, b), secret = two_notebooks
     shared = tmp_path / "Nextcloud"
     shared.mkdir()
     monkeypatch.delenv("FELTBOG_PASSPHRASE", raising=False)
-    assert run(["sync", "folder", "--db", str(a), str(shared), "--no-encryption"]) == 0
-    assert run(["sync", "folder", "--db", str(b), str(shared), "--no-encryption"]) == 0
+    assert run(["sync", "folder", "--db", str(a), str(shared)]) == 1
+    assert "FELTBOG_PASSPHRASE" in one_error_line(capsys)
+    # Folder sync never writes (or reads) an unencrypted file: the option is gone.
+    assert run(["sync", "folder", "--db", str(a), str(shared), "--no-encryption"]) == 2
+    assert "--no-encryption" in one_error_line(capsys)
+    key = ["--passphrase-file", str(secret)]
+    assert run(["sync", "folder", "--db", str(a), str(shared), *key]) == 0
+    assert run(["sync", "folder", "--db", str(b), str(shared), *key]) == 0
     with open_notebook(b.parent) as bo:
         assert bo.count(Area) == 3
     capsys.readouterr()
-    assert run(["sync", "folder", "--db", str(b), str(tmp_path / "nowhere"), "--no-encryption"]) == 1
+    assert run(["sync", "folder", "--db", str(b), str(tmp_path / "nowhere"), *key]) == 1
     assert "ikke en mappe" in one_error_line(capsys)
+
+
+def test_an_unencrypted_file_only_with_an_explicit_option(two_notebooks, tmp_path, capsys, monkeypatch):
+    (a, b), secret = two_notebooks
+    plain = tmp_path / "plain.feltsync"
+    monkeypatch.delenv("FELTBOG_PASSPHRASE", raising=False)
+    assert run(["sync", "export", "--db", str(a), "-o", str(plain), "--no-encryption"]) == 0
+    capsys.readouterr()
+    with open_notebook(b.parent) as bo:
+        before = full_dump(bo)
+    monkeypatch.setenv("FELTBOG_LANG", "en")
+    for extra in ([], ["--passphrase-file", str(secret)]):
+        assert run(["sync", "import", "--db", str(b), str(plain), *extra]) == 1
+        line = one_error_line(capsys)
+        assert "not encrypted" in line and "--allow-unencrypted" in line
+    with open_notebook(b.parent) as bo:
+        assert full_dump(bo) == before
+    assert run(["sync", "import", "--db", str(b), str(plain), "--allow-unencrypted"]) == 0
+    with open_notebook(b.parent) as bo:
+        assert bo.count(Area) == 3
 
 
 def test_folder_sync_says_when_it_tidied_its_own_files(two_notebooks, tmp_path, capsys, monkeypatch):
@@ -120,12 +146,12 @@ def test_folder_sync_says_when_it_tidied_its_own_files(two_notebooks, tmp_path, 
     (a, _b), _ = two_notebooks
     shared = tmp_path / "Syncthing"
     shared.mkdir()
-    monkeypatch.delenv("FELTBOG_PASSPHRASE", raising=False)
+    monkeypatch.setenv("FELTBOG_PASSPHRASE", "holdets frase")
     for number in range(OWN_FILES_KEPT):
         with open_notebook(a.parent) as anne:
             anne.add(Area(name=f"Område {number}"))
-        assert run(["sync", "folder", "--db", str(a), str(shared), "--no-encryption"]) == 0
+        assert run(["sync", "folder", "--db", str(a), str(shared)]) == 0
     capsys.readouterr()
-    assert run(["sync", "folder", "--db", str(a), str(shared), "--no-encryption"]) == 0
+    assert run(["sync", "folder", "--db", str(a), str(shared)]) == 0
     assert f"1 skrevet, {OWN_FILES_KEPT} gamle fjernet)" in capsys.readouterr().out
     assert len(list(shared.glob("*.feltsync"))) == 1

@@ -9,12 +9,14 @@ import os
 import random
 import struct
 import zipfile
+from datetime import datetime
 
 import pytest
 from sync_support import PASSPHRASE, craft, full_dump, open_notebook
 
 from fieldapp.domain import Area
 from fieldapp.domain.clock import pack
+from fieldapp.store.attachments import MAX_ATTACHMENT_BYTES
 from fieldapp.sync import SyncError, archive, envelope, export_file, import_file
 from fieldapp.sync.archive import Limits
 from fieldapp.sync.envelope import TEST_KDF
@@ -23,9 +25,11 @@ from fieldapp.sync.errors import (
     BadContentError,
     ClockFarAheadError,
     DamagedFileError,
+    ForgedError,
     NewerFormatError,
     NotASyncFileError,
     TooLargeError,
+    UnencryptedError,
     WrongPassphraseError,
 )
 
@@ -378,11 +382,291 @@ def test_oversized_file_is_refused_before_reading(notebook, valid_file):
         good_line(value="0l0l90-l234"),
         good_line(value="010190\n1234"),
         good_line(field="description", value="Borger med cpr 01.01.90-1234 ringede"),
-        good_line(field="_erased", value="010190-1234"),
-        good_line(field="_erased", value="CPR 010190 1234"),
+        good_line(tbl="people", field="_erased", value="010190-1234"),
+        good_line(tbl="people", field="_erased", value="CPR 010190 1234"),
     ],
 )
 def test_cpr_numbers_in_any_form_are_refused(notebook, tmp_path, line):
     path = craft(tmp_path / "cpr.feltsync", [good_line(row_id="01890a5d-ac96-774b-bcce-b302099a8058"), line])
     message = refused(notebook, path, BadContentError).message("en")
     assert "line 2" in message and ("CPR" in message or "erasure marker" in message), message
+
+
+# ===================================================== issue 12: only the team writes in
+PHOTO_ID = "01890a5d-ac96-774b-bcce-b302099a8100"
+
+
+def _png(width: int = 8, height: int = 6, *, bad_crc: bool = False) -> bytes:
+    """A PNG built by hand: any size in its header, pixels for a tiny one only."""
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) ^ (0xFFFFFFFF if bad_crc and kind == b"IDAT" else 0)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc & 0xFFFFFFFF)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit grey
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(min(height, 64))) if width <= 4096 else b"\0"
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def attachment_lines(sha: str, row_id: str = PHOTO_ID, **extra) -> list[list]:
+    values = {"sha256": sha, "filename": "torvet.png", "mime": "image/png", "size": 100, **extra}
+    return [good_line(tbl="attachments", row_id=row_id, field=k, value=v) for k, v in values.items()]
+
+
+def with_blob(tmp_path, name: str, content: bytes, lines=None, **kw):
+    sha = archive.sha256_hex(content)
+    return craft(
+        tmp_path / name, attachment_lines(sha) if lines is None else lines, blobs={sha: content}, **kw
+    )
+
+
+def test_a_photo_from_a_colleague_goes_in(notebook, tmp_path):
+    """The genuine case the checks below must leave alone."""
+    photo = _png()
+    import_file(notebook, with_blob(tmp_path, "photo.feltsync", photo), PASSPHRASE)
+    (attachment,) = notebook.attachments()
+    assert notebook.attachment_file(attachment).read_bytes() == photo
+    assert notebook.thumbnail(attachment, size=64).exists()
+
+
+@pytest.mark.parametrize("given", [PASSPHRASE, None])
+def test_an_unencrypted_file_is_refused_unless_asked_for(notebook, tmp_path, given):
+    path = craft(tmp_path / "plain.feltsync", [good_line()], passphrase=None)
+    error = refused(notebook, path, UnencryptedError, passphrase=given)
+    assert "not encrypted" in error.message("en") and "ikke krypteret" in error.message("da")
+    assert import_file(notebook, path, given, allow_unencrypted=True).changes_in == 1
+
+
+@pytest.mark.parametrize(
+    "memory_kib, iterations, lanes",
+    [
+        (1024 * 1024, 1, 1),
+        (envelope.KdfParams.MAX_MEMORY_KIB + 1024, 1, 1),
+        (64 * 1024, 16, 4),
+        (64 * 1024, 3, 16),
+    ],
+)
+def test_a_header_asking_for_more_key_derivation_than_the_app_uses(
+    notebook, tmp_path, memory_kib, iterations, lanes
+):
+    import time
+
+    assert envelope.KdfParams().acceptable()  # what the app writes is within the bound
+    payload = archive.build({"format": "feltsync"}, b"", {})
+    sealed = bytearray(envelope.seal(payload, PASSPHRASE, kdf=TEST_KDF))
+    struct.pack_into(">III", sealed, 10, memory_kib, iterations, lanes)
+    path = tmp_path / "costly.feltsync"
+    path.write_bytes(bytes(sealed))
+    started = time.perf_counter()
+    refused(notebook, path, DamagedFileError)
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        (good_line(field="_erased", value=True), "areas cannot be erased"),
+        (good_line(tbl="activities", field="_erased", value=True), "activities cannot be erased"),
+        (good_line(tbl="people", field="_erased", value="yes"), "invalid erasure marker"),
+        (good_line(tbl="people", field="_erased", value=1), "invalid erasure marker"),
+        (good_line(tbl="participants", field="_erased", value=None), "invalid erasure marker"),
+    ],
+)
+def test_erasure_markers_only_where_erasure_exists(notebook, tmp_path, line, words):
+    for n, lines in enumerate(
+        ([line], [good_line(row_id="01890a5d-ac96-774b-bcce-b302099a8058")] * 1 + [line])
+    ):
+        message = refused(notebook, craft(tmp_path / f"erase{n}.feltsync", lines), BadContentError).message(
+            "en"
+        )
+        assert words in message, message
+
+
+@pytest.mark.parametrize(
+    "sha",
+    [
+        "../../../../etc/passwd",
+        "A" * 64,
+        "a" * 63,
+        "g" * 64,
+        "ab/" + "c" * 61,
+        "/" + "d" * 63,
+        "C:\\" + "e" * 61,
+    ],
+)
+def test_attachment_hashes_are_64_lowercase_hex(notebook, tmp_path, sha):
+    message = refused(
+        notebook, craft(tmp_path / "sha.feltsync", attachment_lines(sha)), BadContentError
+    ).message("en")
+    assert "64 lowercase hex" in message
+
+
+def test_a_bad_hash_already_in_a_notebook_never_becomes_a_path(notebook, tmp_path):
+    """An older import let one in: reports, thumbnails and export see a missing file, no traceback."""
+    from fieldapp.domain import Activity, Attachment
+    from fieldapp.reports import ReportOptions, export_activity_report
+    from fieldapp.store.attachments import blob_path
+    from fieldapp.store.errors import BlobMissingError
+
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(_png())
+    walk = notebook.add(
+        Activity(kind="walkabout", title="Byvandring i Ry", starts_at=datetime(2026, 5, 1, 10))
+    )
+    attachment = notebook.add(
+        Attachment(sha256="a" * 64, filename="x.png", mime="image/png", size=1, activity_id=walk.id)
+    )
+    notebook.conn.execute(
+        "UPDATE attachments SET sha256 = ? WHERE id = ?", (f"../../{secret.name}", attachment.id)
+    )
+    bad = notebook.attachments(activity_id=walk.id)[0]
+    with pytest.raises(ValueError):
+        blob_path(notebook.attachments_dir, bad.sha256)
+    with pytest.raises(BlobMissingError):
+        notebook.attachment_file(bad)
+    with pytest.raises(BlobMissingError):
+        notebook.thumbnail(bad)
+    export_activity_report(notebook, walk.id, tmp_path / "r.pdf", ReportOptions(lang="en"))
+    export_file(notebook, tmp_path / "out.feltsync", PASSPHRASE, kdf=TEST_KDF)
+
+
+def test_a_blob_no_attachment_names_is_refused(notebook, tmp_path):
+    stray = _png()
+    path = craft(tmp_path / "stray.feltsync", [good_line()], blobs={archive.sha256_hex(stray): stray})
+    assert "no attachment refers to it" in refused(notebook, path, BadContentError).message("en")
+
+
+def test_a_blob_the_notebook_already_names_is_welcome(notebook, tmp_path):
+    photo = _png(5, 5)
+    sha = archive.sha256_hex(photo)
+    import_file(notebook, craft(tmp_path / "rows.feltsync", attachment_lines(sha)), PASSPHRASE)
+    later = craft(
+        tmp_path / "bytes.feltsync",
+        [good_line(row_id="01890a5d-ac96-774b-bcce-b302099a8059")],
+        blobs={sha: photo},
+        manifest={"export_id": "6f0c8a43-3a8e-4c7e-9d0b-1f7e2a9c5b12"},
+    )
+    assert import_file(notebook, later, PASSPHRASE).blobs_in == 1
+
+
+def test_blob_sizes_are_bounded_before_anything_is_written(notebook, tmp_path):
+    photo = _png(40, 40)
+    path = with_blob(tmp_path, "big.feltsync", photo)
+    refused(notebook, path, TooLargeError, limits=Limits(max_blob_bytes=len(photo) - 1))
+    refused(notebook, path, TooLargeError, limits=Limits(max_new_blob_bytes=len(photo) - 1))
+    assert Limits().max_blob_bytes == MAX_ATTACHMENT_BYTES
+
+
+@pytest.mark.parametrize("shape", ["bomb", "damaged"])
+def test_images_are_checked_before_they_are_stored(notebook, tmp_path, shape):
+    picture = _png(50_000, 50_000) if shape == "bomb" else _png(bad_crc=True)
+    message = refused(notebook, with_blob(tmp_path, f"{shape}.feltsync", picture), BadContentError).message(
+        "en"
+    )
+    assert "image is not usable" in message
+
+
+def test_a_decompression_bomb_already_stored_is_a_placeholder(notebook, tmp_path):
+    from pypdf import PdfReader
+
+    from fieldapp.domain import Activity
+    from fieldapp.reports import ReportOptions, export_activity_report
+    from fieldapp.store.errors import AttachmentUnreadableError
+
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(_png(50_000, 50_000))
+    walk = notebook.add(
+        Activity(kind="walkabout", title="Byvandring i Ry", starts_at=datetime(2026, 5, 1, 10))
+    )
+    attachment = notebook.import_attachment(bomb, activity_id=walk.id)  # a local file is not checked
+    with pytest.raises(AttachmentUnreadableError):
+        notebook.thumbnail(attachment)
+    target = tmp_path / "rapport.pdf"
+    export_activity_report(notebook, walk.id, target, ReportOptions(lang="en"))
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "could not be read" in " ".join(text.split())
+
+
+@pytest.mark.parametrize("where", ["changes", "manifest"])
+def test_deeply_nested_json_is_a_one_line_refusal(notebook, tmp_path, where):
+    deep = "[" * 100_000 + "]" * 100_000
+    if where == "changes":
+        path = craft(tmp_path / "deep.feltsync", [good_line()], raw_changes=(deep + "\n").encode())
+    else:
+        path = _raw_zip(tmp_path, "deep.feltsync", [(archive.CHANGES, b"")])
+        payload = envelope.open_sealed(path.read_bytes(), PASSPHRASE, max_payload=1 << 30)
+        buffer = io.BytesIO()
+        with (
+            zipfile.ZipFile(io.BytesIO(payload)) as old,
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as new,
+        ):
+            for info in old.infolist():
+                new.writestr(info.filename, deep if info.filename == archive.MANIFEST else old.read(info))
+        path.write_bytes(envelope.seal(buffer.getvalue(), PASSPHRASE, kdf=TEST_KDF))
+    refused(notebook, path, BadContentError)
+
+
+def test_a_version_in_the_receivers_own_name_is_forged(notebook, tmp_path):
+    mine = notebook.list(Area)[0]
+    key = notebook.conn.execute(
+        "SELECT hlc FROM field_versions WHERE row_id = ? AND field = 'name'", (mine.id,)
+    ).fetchone()[0]
+    cases = {
+        "unknown": good_line(site=notebook.site, value="Vi har aldrig skrevet dette"),
+        "changed": good_line(
+            tbl="areas", row_id=mine.id, field="name", value="Falsk", hlc=key, site=notebook.site
+        ),
+    }
+    for name, line in cases.items():
+        error = refused(notebook, craft(tmp_path / f"{name}.feltsync", [line]), ForgedError)
+        assert "copy of this notebook" in error.message("en")
+        assert ("own name" if name == "unknown" else "different value") in error.message("en")
+    echo = good_line(tbl="areas", row_id=mine.id, field="name", value=mine.name, hlc=key, site=notebook.site)
+    assert import_file(notebook, craft(tmp_path / "echo.feltsync", [echo]), PASSPHRASE).changes_in == 0
+
+
+def test_a_known_version_with_another_value_is_forged(notebook, tmp_path):
+    first = good_line()
+    import_file(notebook, craft(tmp_path / "first.feltsync", [first]), PASSPHRASE)
+    other = [*first[:3], "Noget andet", *first[4:]]
+    path = craft(
+        tmp_path / "second.feltsync", [other], manifest={"export_id": "6f0c8a43-3a8e-4c7e-9d0b-1f7e2a9c5b13"}
+    )
+    assert "different value" in refused(notebook, path, ForgedError).message("en")
+
+
+def test_genuine_echoes_are_not_forgeries(tmp_path):
+    """A's versions travel to B and come back in B's full export: nothing is refused."""
+    anne, bo = open_notebook(tmp_path / "anne"), open_notebook(tmp_path / "bo")
+    anne.add(Area(name="Hammel"))
+    export_file(anne, tmp_path / "a.feltsync", PASSPHRASE, kdf=TEST_KDF)
+    import_file(bo, tmp_path / "a.feltsync", PASSPHRASE)
+    bo.add(Area(name="Galten"))
+    export_file(bo, tmp_path / "b.feltsync", PASSPHRASE, kdf=TEST_KDF, full=True)
+    assert import_file(anne, tmp_path / "b.feltsync", PASSPHRASE).changes_in > 0
+    assert anne.count(Area) == 2
+    anne.close()
+    bo.close()
+
+
+def test_own_versions_purged_by_an_erasure_are_not_forgeries(tmp_path):
+    """Bo's file, made before Anne's erasure reached him, still carries Anne's versions of the person."""
+    from fieldapp.domain import Person
+    from fieldapp.store import privacy
+
+    anne, bo = open_notebook(tmp_path / "anne"), open_notebook(tmp_path / "bo")
+    person = anne.add(Person(name="Karen Holm", phone="12345678"))
+    export_file(anne, tmp_path / "a.feltsync", PASSPHRASE, kdf=TEST_KDF)
+    import_file(bo, tmp_path / "a.feltsync", PASSPHRASE)
+    privacy.erase_person(anne, person.id)
+    export_file(bo, tmp_path / "b.feltsync", PASSPHRASE, kdf=TEST_KDF, full=True)
+    import_file(anne, tmp_path / "b.feltsync", PASSPHRASE)
+    assert anne.find(Person, person.id) is None
+    anne.close()
+    bo.close()

@@ -16,6 +16,7 @@ from fieldapp.sync.errors import (
     AlreadyImportedError,
     MassDeleteError,
     PassphraseNeededError,
+    UnencryptedError,
     WrongPassphraseError,
 )
 
@@ -272,7 +273,10 @@ def test_passphrase_rules(team):
         export_file(anne, shared / "x.feltsync", None)
     export_file(anne, shared / "plain.feltsync", None, encrypt=False)
     assert not is_encrypted((shared / "plain.feltsync").read_bytes())
-    assert import_file(bo, shared / "plain.feltsync", None).changes_in > 0
+    for given in (None, PASSPHRASE):  # an unencrypted file only with the explicit option
+        with pytest.raises(UnencryptedError):
+            import_file(bo, shared / "plain.feltsync", given)
+    assert import_file(bo, shared / "plain.feltsync", None, allow_unencrypted=True).changes_in > 0
     anne.add(Area(name="Harlev"))
     export(anne, shared / "secret.feltsync")
     with pytest.raises(WrongPassphraseError) as wrong:
@@ -386,13 +390,20 @@ def test_a_laptop_keeps_the_shared_folder_tidy_and_nothing_is_lost(team):
             sync_folder(bo, shared, PASSPHRASE, kdf=TEST_KDF)  # bo read the first four files
     own = sorted(shared.glob(f"{anne.site}_*.feltsync"))
     assert len(own) == OWN_FILES_KEPT
+    # A crash while writing left a partial file (its name was remembered before writing)...
+    changelog.remember_own_file(anne, f"{anne.site}_1.feltsync")
     (shared / f"{anne.site}_1.feltsync.partial").write_bytes(b"left by a crash")
+    (shared / f".{anne.site}_1.feltsync.k3x9q.partial").write_bytes(b"left by a crash")
+    # ...and a copy of anne's notebook on another laptop is writing one right now: not hers to remove.
+    twin_partial = f".{anne.site}_2.feltsync.a7b2c.partial"
+    (shared / twin_partial).write_bytes(b"another laptop, mid-write")
 
     anne.update(Area, areas[0], description="Lokalrådet mødes torsdag")
     summary = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
     left = sorted(p.name for p in shared.iterdir())
-    assert left == [summary.files_written[0].name], left
-    assert len(summary.files_removed) == OWN_FILES_KEPT + 1
+    assert left == sorted([summary.files_written[0].name, twin_partial]), left
+    assert len(summary.files_removed) == OWN_FILES_KEPT + 2
+    (shared / twin_partial).unlink()
 
     for colleague in (bo, cem):  # one had read some of the old files, one none of them
         sync_folder(colleague, shared, PASSPHRASE, kdf=TEST_KDF)

@@ -15,7 +15,7 @@ from fieldapp.cli.errors import CliError, Exit
 from fieldapp.cli.language import language, say
 from fieldapp.cli.opening import open_notebook, output_path, refuse_reading_the_notebook
 from fieldapp.domain.i18n import pick
-from fieldapp.sync.errors import MassDeleteError, SyncError
+from fieldapp.sync.errors import ForgedError, MassDeleteError, SyncError, UnencryptedError
 from fieldapp.sync.service import SyncSummary, export_file, import_file, sync_folder
 
 PASSPHRASE_ENV = "FELTBOG_PASSPHRASE"
@@ -65,6 +65,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "accept a file that deletes more than half of the rows",
         ),
     )
+    imp.add_argument(
+        "--allow-unencrypted",
+        action="store_true",
+        help=say(
+            "indlæs også en UKRYPTERET fil (et udtrykkeligt valg; aldrig ved mappesynkronisering)",
+            "accept an UNENCRYPTED file (explicit choice; never done by folder sync)",
+        ),
+    )
     imp.set_defaults(handler=_import)
 
     folder = commands.add_parser(
@@ -82,14 +90,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "accept files that delete more than half of the rows",
         ),
     )
-    folder.add_argument(
-        "--no-encryption",
-        action="store_true",
+    folder.set_defaults(handler=_folder)
+
+    identity = commands.add_parser(
+        "new-identity",
+        allow_abbrev=False,
         help=say(
-            "skriv en UKRYPTERET fil (et udtrykkeligt valg)", "write an UNENCRYPTED file (explicit choice)"
+            "giv notesbogen en ny identitet (når en kopi af den bruges på en anden computer)",
+            "give this notebook a new site id (when a copy of it is used on another computer)",
         ),
     )
-    folder.set_defaults(handler=_folder)
+    identity.add_argument(
+        "--db", required=True, type=Path, metavar="PATH", help=say("notesbogen", "the notebook file")
+    )
+    identity.set_defaults(handler=_new_identity)
 
 
 # allow_abbrev=False: "--passphrase SECRET" must be an error, not a file name taken
@@ -145,12 +159,24 @@ def _export(args: argparse.Namespace) -> int:
 
 # How to confirm a file that deletes more than half of the notebook, on the command line.
 FORCE_HINT = {"da": "Brug --force for at indlæse den alligevel.", "en": "Use --force to import it anyway."}
+UNENCRYPTED_HINT = {
+    "da": "Brug --allow-unencrypted, hvis du stoler på den.",
+    "en": "Use --allow-unencrypted if you trust it.",
+}
+FORGED_HINT = {
+    "da": "Bruges en kopi af notesbogen på en anden computer, så kør »fieldapp sync new-identity« på den ene.",
+    "en": "If a copy of the notebook is used on another computer, run 'fieldapp sync new-identity' on one.",
+}
+HINTS = ((MassDeleteError, FORCE_HINT), (UnencryptedError, UNENCRYPTED_HINT), (ForgedError, FORGED_HINT))
 
 
 def _explain(error: SyncError, lang: str | None = None) -> str:
     lang = lang or language()
     message = error.message(lang)
-    return f"{message} {pick(FORCE_HINT, lang)}" if isinstance(error, MassDeleteError) else message
+    for kind, hint in HINTS:
+        if isinstance(error, kind):
+            return f"{message} {pick(hint, lang)}"
+    return message
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -158,21 +184,45 @@ def _import(args: argparse.Namespace) -> int:
     secret = passphrase(args, required=False)
     with open_notebook(args.db, writes=True) as store:
         try:
-            summary = import_file(store, args.file, secret, force=args.force)
-        except MassDeleteError as error:
+            summary = import_file(
+                store, args.file, secret, force=args.force, allow_unencrypted=args.allow_unencrypted
+            )
+        except (MassDeleteError, UnencryptedError, ForgedError) as error:
             raise CliError(_explain(error, "da"), _explain(error, "en")) from None
     _print(summary)
     return Exit.OK
 
 
 def _folder(args: argparse.Namespace) -> int:
-    secret = None if args.no_encryption else passphrase(args, required=True)
+    secret = passphrase(args, required=True)
     with open_notebook(args.db, writes=True) as store:
-        summary = sync_folder(store, args.folder, secret, force=args.force, encrypt=not args.no_encryption)
+        summary = sync_folder(store, args.folder, secret, force=args.force)
     _print(summary)
+    if summary.site_renewed:
+        print(
+            say(
+                "En kopi af denne notesbog synkroniserer i mappen; notesbogen har fået sin egen identitet"
+                f" ({summary.site_renewed}).",
+                "A copy of this notebook syncs in the folder; this notebook now has an identity of its own"
+                f" ({summary.site_renewed}).",
+            )
+        )
     for path, error in summary.failures:
         print(f"fieldapp: {path.name}: {_explain(error)}", file=sys.stderr)
     return Exit.FAILED if summary.failures else Exit.OK
+
+
+def _new_identity(args: argparse.Namespace) -> int:
+    with open_notebook(args.db, writes=True) as store:
+        old = store.site
+        new = store.renew_site()
+    print(
+        say(
+            f"Notesbogen skriver nu som {new} (før {old}); dens ændringer indtil nu beholder den gamle identitet.",
+            f"The notebook now writes as {new} (was {old}); its changes so far keep the old identity.",
+        )
+    )
+    return Exit.OK
 
 
 def _print(summary: SyncSummary) -> None:

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Image, Table
 from fieldapp.reports.options import Context
 from fieldapp.reports.styles import MUTED, RULE, SHADE, para, table_style
 from fieldapp.reports.texts import format_date
+from fieldapp.store.attachments import MAX_IMAGE_PIXELS
 from fieldapp.store.reporting import Photo
 
 logger = logging.getLogger(__name__)
@@ -22,7 +23,11 @@ PHOTO_BOX = (80 * mm, 60 * mm)
 
 
 def _load(photo: Photo) -> bytes:
+    if photo.path is None:
+        raise FileNotFoundError(photo.attachment.sha256)
     with PILImage.open(photo.path) as source:
+        if source.width * source.height > MAX_IMAGE_PIXELS:  # a decompression bomb: never decoded
+            raise ValueError(f"{source.width} x {source.height} pixels")
         scale = MAX_PIXELS / max(source.size)
         if scale < 1:  # JPEG: let the decoder scale down by 1/2, 1/4 or 1/8 (several times faster)
             source.draft("RGB", (int(source.width * scale), int(source.height * scale)))
@@ -64,7 +69,7 @@ def photo_cell(photo: Photo, ctx: Context) -> list[Flowable]:
         message = ctx.t("photo_missing", name=name)
         ctx.warnings.append(message)
         picture = _placeholder(message)
-    except (OSError, UnidentifiedImageError, ValueError) as error:
+    except (OSError, UnidentifiedImageError, ValueError, PILImage.DecompressionBombError) as error:
         logger.warning("cannot read photo %s: %s", photo.path, error)
         message = ctx.t("photo_unreadable", name=name)
         ctx.warnings.append(message)

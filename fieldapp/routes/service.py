@@ -31,6 +31,7 @@ from fieldapp.routes.placement import (
     place_on_track,
     position_on_track,
 )
+from fieldapp.store.attachments import refuse_open_database
 from fieldapp.store.errors import AttachmentMissingError, AttachmentUnreadableError, StoreError
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ def import_gpx(store: Store, activity_id: str, path: str | os.PathLike[str]) -> 
     source = Path(path)
     if not source.is_file():
         raise AttachmentMissingError(path=source)
+    refuse_open_database(source)
     try:
         size = source.stat().st_size
         if size > MAX_GPX_BYTES:

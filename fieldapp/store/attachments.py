@@ -1,16 +1,20 @@
 """Photos and other files, stored once by content beside the notebook.
 
-Bytes live at ``attachments/ab/<sha256>``; the ``attachments`` table holds what the
-user sees (file name, caption, when and where a photo was taken, read from EXIF).
+Bytes live at ``attachments/ab/<sha256>`` (``blob_path`` alone knows that layout,
+and builds it only from exactly 64 lowercase hex digits); the ``attachments`` table
+holds what the user sees (file name, caption, when and where a photo was taken,
+read from EXIF).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import logging
 import mimetypes
 import os
+import re
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -30,14 +34,56 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+# An image may have at most this many pixels (a 108-megapixel phone photo fits): a
+# one-megabyte PNG can claim 50,000 x 50,000 pixels, ten gigabytes once decoded.
+MAX_IMAGE_PIXELS = 120_000_000
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _EXIF_IFD = 0x8769
 _GPS_IFD = 0x8825
 _DATETIME_ORIGINAL = 0x9003
 _DATETIME_DIGITIZED = 0x9004
 
 
+def is_sha256(value: object) -> bool:
+    """Exactly 64 lowercase hex digits: the only text a blob's file name is made from."""
+    return type(value) is str and _SHA256.fullmatch(value) is not None
+
+
 def blob_path(root: Path, sha256: str) -> Path:
+    """Where the bytes with this hash live: ``root/ab/<sha256>``.
+
+    The one place that knows the layout. Anything but a well-formed hash raises
+    ``ValueError``: a hash read from the notebook or a sync file never becomes a
+    path of its own choosing (``../``, an absolute path, a drive letter).
+    """
+    if not is_sha256(sha256):
+        raise ValueError(f"not a SHA-256 hash: {str(sha256)[:80]!r}")
     return root / sha256[:2] / sha256
+
+
+def image_problem(data: bytes) -> str | None:
+    """Why bytes that Pillow recognises as an image may not be stored (None: fine).
+
+    Checked without decoding the pixels: the size from the header against
+    ``MAX_IMAGE_PIXELS`` (a decompression bomb), then Pillow's structural check.
+    Bytes Pillow does not recognise (a PDF, a GPX track, a HEIC photo) are no image
+    to it and pass; the thumbnail shows a placeholder for them.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            if width <= 0 or height <= 0 or width * height > MAX_IMAGE_PIXELS:
+                return f"{width} x {height} pixels"
+            image.verify()
+    except UnidentifiedImageError:
+        return None
+    except Image.DecompressionBombError as error:
+        return str(error)[:120]
+    except Exception as error:  # noqa: BLE001 - any decoder failure means "not a usable image"
+        return f"unreadable image ({type(error).__name__})"
+    return None
 
 
 def store_blob(root: Path, source: Path) -> tuple[str, int]:
@@ -66,6 +112,15 @@ def store_blob(root: Path, source: Path) -> tuple[str, int]:
     return sha, target.stat().st_size
 
 
+def refuse_open_database(source: Path) -> None:
+    """A file the user picked must not be a database a ``Store`` of this process has open
+    (the notebook itself): reading and closing it would drop SQLite's locks on it."""
+    from fieldapp.store.store import open_in_process
+
+    if open_in_process(source):
+        raise AttachmentUnreadableError(path=source, detail="it is an open notebook")
+
+
 def read_photo_metadata(path: Path) -> dict[str, Any]:
     """EXIF capture time and GPS position of a photo; empty for other files."""
     try:
@@ -75,7 +130,7 @@ def read_photo_metadata(path: Path) -> dict[str, Any]:
     try:
         with Image.open(path) as image:
             exif = image.getexif()
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return {}
     result: dict[str, Any] = {}
     # When the photo was taken: DateTimeOriginal, else DateTimeDigitized. Never DateTime (0x0132):
@@ -121,6 +176,7 @@ class AttachmentsMixin:
         source = Path(path)
         if not source.is_file():
             raise AttachmentMissingError(path=source)
+        refuse_open_database(source)
         try:
             size = source.stat().st_size
             if size > MAX_ATTACHMENT_BYTES:
@@ -166,8 +222,10 @@ class AttachmentsMixin:
         return self.list(Attachment, order_by="created_at, id")
 
     def attachment_file(self: Store, attachment: Attachment) -> Path:
+        if not is_sha256(attachment.sha256):
+            raise BlobMissingError(name=attachment.filename)
         path = blob_path(self.attachments_dir, attachment.sha256 or "")
-        if not attachment.sha256 or not path.is_file():
+        if not path.is_file():
             raise BlobMissingError(name=attachment.filename)
         return path
 
@@ -182,13 +240,16 @@ class AttachmentsMixin:
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             with Image.open(source) as opened:
+                if opened.width * opened.height > MAX_IMAGE_PIXELS:
+                    raise ValueError(f"{opened.width} x {opened.height} pixels")
+                opened.draft("RGB", (size, size))  # JPEG: decode at a fraction of the size
                 image = ImageOps.exif_transpose(opened)
                 image.thumbnail((size, size))
                 if image.mode not in ("RGB", "RGBA"):
                     image = image.convert("RGBA")
                 partial = target.with_name(target.name + ".partial")
                 image.save(partial, "PNG")
-        except (UnidentifiedImageError, OSError) as error:
-            raise AttachmentUnreadableError(path=attachment.filename, detail=str(error)) from error
+        except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+            raise AttachmentUnreadableError(path=attachment.filename, detail=str(error)[:200]) from error
         os.replace(partial, target)
         return target

@@ -35,17 +35,18 @@ from fieldapp.store import migrations as schema
 from fieldapp.store.errors import (
     BadBackupError,
     CorruptDatabaseError,
+    DatabaseLockedError,
     ErasuresUnknownError,
     NoGoodBackupError,
     NotANotebookError,
 )
 from fieldapp.store.store import (
-    SQLITE_HEADER,
     Store,
     _backup_connection,
     _fsync,
     _fsync_dir,
     default_backup_dir,
+    open_in_process,
 )
 
 logger = logging.getLogger(__name__)
@@ -258,12 +259,9 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 
 def inspect_copy(path: Path, *, check: bool = False) -> tuple[dict[str, int], str | None]:
     """Row counts of a copy, and why it is unusable (None if usable)."""
-    try:
-        with open(path, "rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return {}, "not an SQLite database"
-    except OSError as error:
-        return {}, error.strerror or str(error)
+    # The header is read by SQLite, never through a descriptor of our own (see Store.open).
+    if not path.is_file():
+        return {}, "no such file"
     try:
         conn = _open_read_only(path)
     except sqlite3.Error as error:
@@ -289,7 +287,7 @@ def inspect_copy(path: Path, *, check: bool = False) -> tuple[dict[str, int], st
         }
         return counts, None
     except sqlite3.DatabaseError as error:
-        return {}, str(error)
+        return {}, "not an SQLite database" if "not a database" in str(error) else str(error)
     finally:
         conn.close()
 
@@ -341,6 +339,8 @@ def restore(
     changes, unless ``accept_lost_erasures`` (the user confirmed).
     """
     db_path = Path(db_path)
+    if open_in_process(db_path):
+        raise DatabaseLockedError(path=db_path)  # its Store must be closed first
     folder = Path(folder) if folder else default_backup_dir(db_path)
     if backup is None:
         best = newest_good_backup(db_path, folder)

@@ -12,14 +12,14 @@ from __future__ import annotations
 import itertools
 import json
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from fieldapp.domain import BY_TABLE
 from fieldapp.store import privacy
-from fieldapp.store.store import ERASED, FieldVersion, Store
+from fieldapp.store.store import ERASED, FieldVersion, Store, _dump
 
 # (tbl, row_id, field, value as JSON text, hlc, site, prev)
 VersionRow = tuple[str, str, str, str, int, str, "str | None"]
@@ -124,6 +124,88 @@ def attachment_shas(store: Store, win: Window) -> list[str]:
             params,
         )
     ]
+
+
+def known_attachment_shas(store: Store, shas: Iterable[str]) -> set[str]:
+    """Which of ``shas`` an attachment version in this notebook names (current or old)."""
+    wanted = [_dump(sha) for sha in shas]
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            json.loads(value)
+            for (value,) in store.conn.execute(
+                "SELECT DISTINCT value FROM field_versions WHERE tbl = 'attachments' AND field = 'sha256'"
+                f" AND value IN ({marks})",
+                chunk,
+            )
+        )
+    return found
+
+
+def contradiction(store: Store, versions: Sequence[VersionRow]) -> tuple[VersionRow, bool] | None:
+    """The first incoming version that contradicts this notebook's log, or None.
+
+    Returns (version, own): ``own`` when it carries this notebook's own site but this
+    notebook does not have it (and it is newer than the newest erasure here, which may
+    have purged it), else a version whose (table, row, field,
+    hlc, site) is known here with a different value. Either way the laptops would
+    diverge silently: a forged file, or a copy of this notebook on another laptop.
+    Only versions that can collide are looked up: those of a site this notebook
+    knows, at or below that site's highest clock here.
+    """
+    sites = {v[5] for v in versions}
+    highest = {
+        site: top
+        for site in sites
+        if (
+            top := store.conn.execute(
+                "SELECT max(hlc) FROM field_versions WHERE site = ?", (site,)
+            ).fetchone()[0]
+        )
+        is not None
+    }
+    own = store.site
+    candidates = [v for v in versions if v[5] == own or v[4] <= highest.get(v[5], -1)]
+    if not candidates:
+        return None
+    conn = store.conn
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS sync_check (tbl TEXT, row_id TEXT, field TEXT, value TEXT, hlc INTEGER,"
+        " site TEXT, n INTEGER)"
+    )
+    # One savepoint around the scratch rows (a row-by-row autocommit costs 5x), rolled back after.
+    # An erasure purges this notebook's own older versions of what it erased; a colleague's
+    # file made before the erasure arrived still brings them. Only versions newer than the
+    # newest erasure here can be told to be forged.
+    last_erasure = (
+        conn.execute("SELECT max(hlc) FROM field_versions WHERE field = ?", (ERASED,)).fetchone()[0] or 0
+    )
+    conn.execute("SAVEPOINT sync_check")
+    try:
+        conn.executemany(
+            "INSERT INTO temp.sync_check VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((v[0], v[1], v[2], v[3], v[4], v[5], n) for n, v in enumerate(candidates)),
+        )
+        for n, seq, stored in conn.execute(
+            "SELECT c.n, v.seq, v.value FROM temp.sync_check c LEFT JOIN field_versions v ON v.tbl = c.tbl"
+            " AND v.row_id = c.row_id AND v.field = c.field AND v.hlc = c.hlc AND v.site = c.site"
+            " WHERE (v.seq IS NULL AND c.site = ?) OR (v.seq IS NOT NULL AND v.value IS NOT c.value)"
+            " ORDER BY c.n",
+            (own,),
+        ).fetchall():
+            version = candidates[n]
+            if seq is None:
+                if version[4] <= last_erasure:
+                    continue  # may be ours, purged by an erasure since (the import purges it again)
+                return version, True
+            if json.loads(stored) != json.loads(version[3]):
+                return version, False
+        return None
+    finally:
+        conn.execute("ROLLBACK TO sync_check")
+        conn.execute("RELEASE sync_check")
 
 
 def erased_rows(store: Store) -> set[tuple[str, str]]:
@@ -448,3 +530,45 @@ def last_sync(store: Store) -> str | None:
         " UNION ALL SELECT max(imported_at) FROM sync_imports)"
     ).fetchone()
     return row[0] if row else None
+
+
+# ------------------------------------------------------------ own folder files
+# Names of the files this notebook wrote into shared folders, kept in ``meta`` (one row
+# each, few: a laptop keeps fewer than ``OWN_FILES_KEPT`` there). Only these are ever
+# removed from a folder; a file that merely carries this notebook's site in its name
+# may be a copy's, and a laptop never deletes another laptop's files.
+_OWN_FILE = "own_file:"
+_ADOPTED = "own_files_adopted:"
+
+
+def own_files(store: Store) -> set[str]:
+    return {
+        key[len(_OWN_FILE) :]
+        for (key,) in store.conn.execute(
+            "SELECT key FROM meta WHERE key >= ? AND key < ?", (_OWN_FILE, _OWN_FILE[:-1] + ";")
+        )
+    }
+
+
+def adopted_own_files(store: Store, place: str) -> bool:
+    return store.conn.execute("SELECT 1 FROM meta WHERE key = ?", (_ADOPTED + place,)).fetchone() is not None
+
+
+def adopt_own_files(store: Store, place: str, names: Iterable[str]) -> None:
+    """Take ``names`` as this notebook's own files, once per folder (``place``)."""
+    with store.transaction():
+        for name in names:
+            remember_own_file(store, name)
+        store.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_ADOPTED + place, _now_iso())
+        )
+
+
+def remember_own_file(store: Store, name: str) -> None:
+    store.conn.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_OWN_FILE + name, _now_iso())
+    )
+
+
+def forget_own_files(store: Store, names: Iterable[str]) -> None:
+    store.conn.executemany("DELETE FROM meta WHERE key = ?", [(_OWN_FILE + name,) for name in names])

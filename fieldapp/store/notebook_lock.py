@@ -151,6 +151,10 @@ def open_elsewhere(db_path: str | os.PathLike[str]) -> bool:
 
     Call it only while this process has no connection to the notebook.
     """
+    from fieldapp.store.store import open_in_process
+
+    if open_in_process(db_path):  # closing our descriptor of its -shm would drop the Store's locks
+        raise RuntimeError(f"{db_path} is open in this process; close its Store first")
     shm = Path(str(Path(db_path).expanduser().resolve()) + "-shm")
     if os.name != "posix" or not shm.is_file():
         return False

@@ -73,6 +73,10 @@ def is_sqlite_file(path: Path) -> bool:
     closing a second descriptor drops SQLite's locks); the notebook itself is
     recognised by its path, never read here.
     """
+    from fieldapp.store.store import open_in_process
+
+    if open_in_process(path):
+        return True  # a database a Store of this process has open: never read past SQLite
     try:
         with open(path, "rb") as handle:
             return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER

@@ -33,6 +33,7 @@ from fieldapp.domain import (
     SurveyTally,
 )
 from fieldapp.domain.clock import hlc_to_iso
+from fieldapp.store.attachments import blob_path, is_sha256
 from fieldapp.store.queries import ActionRow
 from fieldapp.store.store import Store
 
@@ -65,7 +66,7 @@ class SurveyResult:
 @dataclass
 class Photo:
     attachment: Attachment
-    path: Path  # where the bytes should be; may be missing
+    path: Path | None  # where the bytes should be; may be missing (None: the hash is invalid)
 
 
 @dataclass
@@ -162,9 +163,11 @@ def people_by_id(store: Store, ids: Iterable[str | None]) -> dict[str, Person]:
     return found
 
 
-def blob_path(store: Store, sha256: str) -> Path:
-    """Where an attachment's bytes live: ``attachments/ab/<sha256>`` beside the notebook."""
-    return store.attachments_dir / sha256[:2] / sha256
+def _photo_path(store: Store, attachment: Attachment) -> Path | None:
+    """Where the photo's bytes should be; None if its hash is not one (never a path from it)."""
+    if not is_sha256(attachment.sha256):
+        return None
+    return blob_path(store.attachments_dir, attachment.sha256 or "")
 
 
 def _is_image(attachment: Attachment) -> bool:
@@ -264,7 +267,7 @@ def activity_data(store: Store, activity_id: str) -> ActivityData:
         ],
         actions=[ActionRow.of(a, people.get(a.owner_id or "")) for a in actions],
         survey=_survey_results(store, [activity_id]).get(activity_id, []),
-        photos=[Photo(a, blob_path(store, a.sha256 or "")) for a in attachments if _is_image(a) and a.sha256],
+        photos=[Photo(a, _photo_path(store, a)) for a in attachments if _is_image(a) and a.sha256],
     )
 
 

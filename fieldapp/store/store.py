@@ -19,6 +19,7 @@ import operator
 import os
 import secrets
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -120,6 +121,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self.closed = False
         # Called just before the outermost transaction commits (e.g. the erasure ledger).
         self.before_commit: list[Callable[[], None]] = []
+        self._held = _hold(path)
         self.site, last = self._load_identity()
         self.clock = HybridLogicalClock(last=last)
 
@@ -173,6 +175,8 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self.closed = True
         self._listeners.clear()
         self.conn.close()
+        _release(self._held)
+        self._held = None
 
     def __enter__(self) -> Store:
         return self
@@ -181,12 +185,77 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self.close()
 
     def _load_identity(self) -> tuple[str, int]:
-        rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('site', 'hlc')"))
-        if "site" in rows:
-            return rows["site"], int(rows.get("hlc") or 0)
-        site = secrets.token_hex(8)
-        self.conn.execute("INSERT INTO meta (key, value) VALUES ('site', ?), ('hlc', '0')", (site,))
-        return site, 0
+        """This notebook's site id and clock; a copied notebook gets a site id of its own.
+
+        The site id is bound to the file it was made in (its inode number, kept in
+        ``meta`` as ``site_file``): a copy on another laptop, a backup opened or
+        restored in its place, all live in another file and so start their own site
+        on first open. Two laptops writing versions under one site id would create
+        the same (hlc, site) key with different values and diverge without a trace.
+        A new binding is written with the first write (``transaction``), so that a
+        command that only reads, or refuses, leaves the file as it was.
+        """
+        rows = dict(
+            self.conn.execute("SELECT key, value FROM meta WHERE key IN ('site', 'hlc', 'site_file')")
+        )
+        last = int(rows.get("hlc") or 0)
+        here = self._file_identity()
+        self._pending_identity: tuple[bool, str | None] | None = None
+        if "site" not in rows:  # a new notebook: created in this same open
+            site = secrets.token_hex(8)
+            self.conn.execute("INSERT INTO meta (key, value) VALUES ('site', ?), ('hlc', '0')", (site,))
+            self._bind_site(here)
+            return site, 0
+        site = rows["site"]
+        if here is not None and rows.get("site_file") != here:
+            renew = rows.get("site_file") is not None
+            if renew:
+                site = secrets.token_hex(8)
+                logger.info("notebook %s is a copy (another file): new site %s", self.path, site)
+            self._pending_identity = (renew, here)
+        return site, last
+
+    def _persist_identity(self) -> None:
+        """At the start of the first write transaction: store a new site id and its binding.
+
+        Another connection to the same file may have done so meanwhile (the app and a
+        background job opened the copy together): then its site is this one's too.
+        """
+        if self._pending_identity is None:
+            return
+        renew, here = self._pending_identity
+        self._pending_identity = None
+        rows = dict(self.conn.execute("SELECT key, value FROM meta WHERE key IN ('site', 'site_file')"))
+        if rows.get("site_file") == here:
+            self.site = rows["site"]
+            return
+        if renew:
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'site'", (self.site,))
+        self._bind_site(here)
+
+    def _file_identity(self) -> str | None:
+        key = _file_key(self.path) if self.path is not None else None
+        return str(key[1]) if key is not None else None
+
+    def _bind_site(self, here: str | None) -> None:
+        if here is not None:
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('site_file', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (here,),
+            )
+
+    def renew_site(self) -> str:
+        """Give this notebook a new site id (the way out when a copy shares it elsewhere).
+
+        Versions already made keep their old site; new ones carry the new id.
+        """
+        with self.transaction():
+            self.site = secrets.token_hex(8)
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'site'", (self.site,))
+            self._bind_site(self._file_identity())
+        logger.info("notebook %s now writes as site %s", self.path, self.site)
+        return self.site
 
     # ------------------------------------------------------------- change notification
     def add_listener(self, callback: Callable[[], None]) -> None:
@@ -235,6 +304,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         except sqlite3.Error as error:
             raise (translate_sqlite_error(error) or error) from error
         try:
+            self._persist_identity()
             yield conn
             conn.execute("UPDATE meta SET value = ? WHERE key = 'hlc'", (str(self.clock.last),))
             while self.before_commit:
@@ -681,18 +751,18 @@ def default_backup_dir(path: Path) -> Path:
 
 
 def _refuse_non_sqlite(path: Path) -> None:
+    """What can be told without opening the file: it must be a file in an existing folder.
+
+    Whether it is an SQLite file is left to SQLite itself (``_configure`` reads the
+    header through the connection and a foreign file fails there, untouched): on
+    POSIX, closing any other descriptor of the notebook drops every ``fcntl`` lock
+    this process holds on it, those of a ``Store`` already open included.
+    """
     if not path.exists():
         if not path.parent.exists():
             raise CannotOpenError(path=path, detail=f"folder {path.parent} does not exist")
         return
     if path.is_dir():
-        raise NotANotebookError(path=path)
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise CannotOpenError(path=path, detail=error.strerror or str(error)) from error
-    if header and header != SQLITE_HEADER:
         raise NotANotebookError(path=path)
 
 
@@ -780,7 +850,46 @@ def _discard(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+# (device, inode) of each database file a ``Store`` of this process has open, and how many.
+_HELD: Counter[tuple[int, int]] = Counter()
+
+
+def _file_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)  # by name: no descriptor is opened
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if info.st_ino else None
+
+
+def _hold(path: Path | None) -> tuple[int, int] | None:
+    key = _file_key(path) if path is not None else None
+    if key is not None:
+        _HELD[key] += 1
+    return key
+
+
+def _release(key: tuple[int, int] | None) -> None:
+    if key is not None and _HELD[key] > 0:
+        _HELD[key] -= 1
+        if not _HELD[key]:
+            del _HELD[key]
+
+
+def open_in_process(path: str | os.PathLike[str]) -> bool:
+    """Whether a ``Store`` of this process has the database file at ``path`` open.
+
+    While one has, nothing may open, read or fsync that file through a descriptor
+    of its own: closing it would drop the connection's POSIX locks.
+    """
+    key = _file_key(path)
+    return key is not None and key in _HELD
+
+
 def _fsync(path: Path) -> None:
+    """fsync a file no connection of this process has open (a fresh copy, a restored file)."""
+    if open_in_process(path):
+        raise RuntimeError(f"{path} is open in this process; only SQLite may touch it")
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

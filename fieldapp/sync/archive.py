@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.store.attachments import MAX_ATTACHMENT_BYTES
 from fieldapp.sync.errors import BadContentError, DamagedFileError, NewerFormatError, TooLargeError, both
 
 FORMAT = "feltsync"
@@ -41,7 +42,8 @@ class Limits:
     max_unpacked_bytes: int = 4 * 1024**3
     max_changes_bytes: int = 1536 * 1024**2
     max_manifest_bytes: int = 16 * 1024**2
-    max_blob_bytes: int = 512 * 1024**2
+    max_blob_bytes: int = MAX_ATTACHMENT_BYTES  # the limit of a local attachment
+    max_new_blob_bytes: int = 2 * 1024**3  # what one file may add to the attachments folder
     max_members: int = 200_000
     max_changes: int = 10_000_000
     max_ratio: int = 200  # unpacked / packed, per member
@@ -178,7 +180,7 @@ def _read_member(zf: zipfile.ZipFile, member: str, cap: int, name: str) -> bytes
 def _parse_manifest(raw: bytes, name: str) -> dict[str, Any]:
     try:
         manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise BadContentError(
             name=name, detail=both("manifestet er ikke gyldig JSON", "the manifest is not valid JSON")
         ) from None

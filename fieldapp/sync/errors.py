@@ -62,6 +62,18 @@ _TEXT: dict[str, dict[str, str]] = {
         "da": "Synkroniseringsfilen »{name}« kunne ikke skrives: {detail}",
         "en": "The sync file '{name}' could not be written: {detail}",
     },
+    "unencrypted": {
+        "da": "Synkroniseringsfilen »{name}« er ikke krypteret, så intet viser, at den kommer fra holdet; "
+        "den blev ikke indlæst.",
+        "en": "The sync file '{name}' is not encrypted, so nothing shows it comes from the team; "
+        "it was not imported.",
+    },
+    "forged": {
+        "da": "Synkroniseringsfilen »{name}« modsiger notesbogens historik ({detail}); den er forfalsket "
+        "eller lavet af en kopi af denne notesbog, og blev ikke indlæst.",
+        "en": "The sync file '{name}' contradicts the notebook's history ({detail}); it is forged or was "
+        "made by a copy of this notebook, and was not imported.",
+    },
     "not_a_folder": {
         "da": "»{name}« er ikke en mappe.",
         "en": "'{name}' is not a folder.",
@@ -136,3 +148,11 @@ class CannotWriteError(SyncError):
 
 class NotAFolderError(SyncError):
     key = "not_a_folder"
+
+
+class UnencryptedError(SyncError):
+    key = "unencrypted"
+
+
+class ForgedError(SyncError):
+    key = "forged"

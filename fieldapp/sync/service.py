@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 import gc
+import glob
 import hashlib
 import logging
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from fieldapp.domain.clock import ClockDriftError, HybridLogicalClock
 from fieldapp.store import Store, changelog, conflicts, outputs, privacy
+from fieldapp.store.attachments import blob_path, image_problem, is_sha256
 from fieldapp.store.store import default_backup_dir
 from fieldapp.sync import archive, envelope
 from fieldapp.sync.archive import Limits
@@ -32,10 +35,13 @@ from fieldapp.sync.errors import (
     CannotReadError,
     CannotWriteError,
     ClockFarAheadError,
+    ForgedError,
     MassDeleteError,
     NotAFolderError,
     PassphraseNeededError,
     SyncError,
+    TooLargeError,
+    UnencryptedError,
     both,
 )
 from fieldapp.sync.validate import SITE, check_versions, parse_lines
@@ -70,6 +76,7 @@ class SyncSummary:
     # Folder sync goes on past a bad file; each refusal is kept as (file, error).
     failures: list[tuple[Path, SyncError]] = field(default_factory=list)
     backup: Path | None = None
+    site_renewed: str | None = None  # the new site id, when a copy of this notebook was found
 
     def add(self, other: SyncSummary) -> None:
         for name in ("changes_out", "changes_in", "rows_changed", "conflicts", "blobs_out", "blobs_in"):
@@ -80,6 +87,7 @@ class SyncSummary:
         self.files_removed += other.files_removed
         self.failures += other.failures
         self.backup = other.backup or self.backup
+        self.site_renewed = other.site_renewed or self.site_renewed
 
 
 @contextmanager
@@ -176,16 +184,11 @@ def _build_payload(
     return payload, SyncSummary(changes_out=len(lines), blobs_out=len(blobs))
 
 
-def blob_path(store: Store, sha: str) -> Path:
-    """Where the content-addressed store keeps a blob (``sha`` is checked hex)."""
-    return store.attachments_dir / sha[:2] / sha
-
-
 def _read_blob(store: Store, sha: str) -> bytes | None:
-    if not archive._SHA.fullmatch(sha):
+    if not is_sha256(sha):
         return None
     try:
-        content = blob_path(store, sha).read_bytes()
+        content = blob_path(store.attachments_dir, sha).read_bytes()
     except OSError:
         return None  # not here (yet): the attachment row travels, its bytes follow later
     if archive.sha256_hex(content) != sha:
@@ -212,6 +215,7 @@ class _Incoming:
     values: list  # each row's value, decoded
     max_hlc: int
     blobs: dict[str, bytes]
+    attachment_shas: set[str]  # the hashes the file's attachment versions name
 
 
 def import_file(
@@ -223,19 +227,30 @@ def import_file(
     force: bool = False,
     again: bool = False,
     limits: Limits = Limits(),
+    allow_unencrypted: bool = False,
 ) -> SyncSummary:
     """Merge a sync file into the notebook.
 
     Everything is checked first; then a backup is taken and the merge runs in one
     transaction. Refused (``SyncError``): a damaged, altered, foreign or oversized
-    file, a wrong passphrase, invalid contents, clocks far in the future, a file
-    imported before (unless ``again``), or one that would delete more than half
-    of the notebook's rows (unless ``force``).
+    file, an unencrypted one (unless ``allow_unencrypted``: a hand import the user
+    asked for explicitly), a wrong passphrase, invalid contents, blobs no attachment
+    names or images that are not usable, versions that contradict this notebook's
+    history, clocks far in the future, a file imported before (unless ``again``), or
+    one that would delete more than half of the notebook's rows (unless ``force``).
     """
     path = Path(path)
     data = _read_file(path, limits)
     return _import_bytes(
-        store, data, path, passphrase, progress=progress, force=force, again=again, limits=limits
+        store,
+        data,
+        path,
+        passphrase,
+        progress=progress,
+        force=force,
+        again=again,
+        limits=limits,
+        allow_unencrypted=allow_unencrypted,
     )
 
 
@@ -262,8 +277,11 @@ def _import_bytes(
     limits: Limits,
     folder: str | None = None,
     backup: Callable[[], Path | None] | None = None,
+    allow_unencrypted: bool = False,
 ) -> SyncSummary:
     name = path.name
+    if not allow_unencrypted and not envelope.is_encrypted(data, name):
+        raise UnencryptedError(name=name)
     file_sha = hashlib.sha256(data).hexdigest()
     if not again and changelog.was_imported(store, file_sha):
         raise AlreadyImportedError(name=name)
@@ -271,6 +289,8 @@ def _import_bytes(
     if not again and changelog.was_imported(store, file_sha, incoming.manifest["export_id"]):
         raise AlreadyImportedError(name=name)
     _check_clock(store, incoming)
+    _check_blobs(store, incoming, limits)
+    _check_history(store, incoming)
     summary = SyncSummary()
     summary.backup = backup() if backup is not None else _backup(store)
     written = _write_blobs(store, incoming.blobs)
@@ -337,7 +357,16 @@ def _unpack(
             detail=both("antallet af ændringer passer ikke", "the number of changes does not match"),
         )
     checked = check_versions(items, name=name, progress=lambda d, t: _report(progress, "check", d, t))
-    return _Incoming(name, file_sha, manifest, checked.rows, checked.values, checked.max_hlc, contents.blobs)
+    return _Incoming(
+        name,
+        file_sha,
+        manifest,
+        checked.rows,
+        checked.values,
+        checked.max_hlc,
+        contents.blobs,
+        checked.attachment_shas,
+    )
 
 
 def _check_manifest(manifest: dict, name: str) -> None:
@@ -382,6 +411,77 @@ def _check_clock(store: Store, incoming: _Incoming) -> None:
         raise ClockFarAheadError(name=incoming.name) from None
 
 
+def _check_blobs(store: Store, incoming: _Incoming, limits: Limits) -> None:
+    """Attachment bytes: each named by an attachment, within the local limits, a usable image.
+
+    Checked before anything is written: a blob no attachment version (in the file or
+    in this notebook) names is refused, as is one larger than a local attachment may
+    be, a file whose new blobs together exceed ``max_new_blob_bytes`` or the free
+    disk space, and an image Pillow cannot read or that has too many pixels.
+    """
+    blobs = incoming.blobs
+    if not blobs:
+        return
+    name = incoming.name
+
+    def bad(sha: str, da: str, en: str) -> BadContentError:
+        return BadContentError(
+            name=name, detail=both(f"vedhæftning {sha[:12]}: {da}", f"attachment {sha[:12]}: {en}")
+        )
+
+    unnamed = set(blobs) - incoming.attachment_shas
+    unnamed -= changelog.known_attachment_shas(store, unnamed)
+    if unnamed:
+        raise bad(min(unnamed), "ingen vedhæftning henviser til den", "no attachment refers to it")
+    new = {
+        sha: content for sha, content in blobs.items() if not blob_path(store.attachments_dir, sha).exists()
+    }
+    for sha, content in sorted(new.items()):
+        if len(content) > limits.max_blob_bytes:
+            raise TooLargeError(name=name, detail=f"{sha[:12]}: {len(content)} bytes")
+    total = sum(map(len, new.values()))
+    if total > limits.max_new_blob_bytes:
+        raise TooLargeError(name=name, detail=f"{total} bytes of attachments")
+    free = _free_space(store.attachments_dir)
+    if free is not None and total + 64 * 1024**2 > free:
+        raise CannotWriteError(
+            name=name, detail=both("der er ikke plads nok på disken", "there is not enough disk space")
+        )
+    for sha, content in sorted(new.items()):
+        problem = image_problem(content)
+        if problem:
+            raise bad(sha, f"billedet kan ikke bruges ({problem})", f"the image is not usable ({problem})")
+
+
+def _free_space(folder: Path) -> int | None:
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            try:
+                return shutil.disk_usage(candidate).free
+            except OSError:
+                return None
+    return None
+
+
+def _check_history(store: Store, incoming: _Incoming) -> None:
+    """Refuse versions the laptops would silently disagree on (see ``changelog.contradiction``)."""
+    found = changelog.contradiction(store, incoming.rows)
+    if found is None:
+        return
+    version, own = found
+    where = f"{version[0]} {version[1][:8]}… {version[2]}"
+    if own:
+        detail = both(
+            f"en ændring i notesbogens eget navn, som den aldrig har lavet: {where}",
+            f"a change in this notebook's own name that it never made: {where}",
+        )
+    else:
+        detail = both(
+            f"en kendt ændring med en anden værdi: {where}", f"a known change with a different value: {where}"
+        )
+    raise ForgedError(name=incoming.name, detail=detail, own=own)
+
+
 def _backup(store: Store) -> Path | None:
     if store.path is None:
         return None
@@ -399,7 +499,7 @@ def _write_blobs(store: Store, blobs: dict[str, bytes]) -> list[Path]:
     written = []
     try:
         for sha, content in blobs.items():
-            target = blob_path(store, sha)  # sha is 64 checked hex digits, never a name from the file
+            target = blob_path(store.attachments_dir, sha)  # checked hex; blob_path refuses anything else
             if target.exists():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -421,25 +521,41 @@ def sync_folder(
     progress: Progress | None = None,
     force: bool = False,
     kdf: KdfParams = KdfParams(),
-    encrypt: bool = True,
     limits: Limits = Limits(),
 ) -> SyncSummary:
     """Import every other laptop's files from ``folder``, then write our own news.
 
-    Files imported before are skipped (by hash and export id); a bad file is
-    recorded in ``failures`` and the others still go in. Our file is named
-    ``<site>_<hlc>.feltsync`` and written only when there is something new, or
-    when ``OWN_FILES_KEPT`` of ours have piled up: then it holds everything and
-    our older files are removed (``files_removed``).
+    Only files sealed with the team passphrase are imported (an unencrypted one is
+    refused like any bad file), so a passphrase is required. Files imported before
+    are skipped (by hash and export id); a bad file is recorded in ``failures`` and
+    the others still go in. Our file is named ``<site>_<hlc>.feltsync`` and written
+    only when there is something new, or when ``OWN_FILES_KEPT`` of ours have piled
+    up: then it holds everything and our older files are removed (``files_removed``).
+    Only files this notebook wrote itself are ever removed. A file that brings
+    versions in this notebook's own site that it never made comes from a copy of this
+    notebook: this notebook then takes a new site id (``site_renewed``) and imports
+    the file like a colleague's.
     """
     folder = Path(folder)
+    if not passphrase:
+        raise PassphraseNeededError()
     if not folder.is_dir():
         raise NotAFolderError(name=str(folder))
     summary = SyncSummary()
     files = sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file())
-    own = [p for p in files if p.name.startswith(f"{store.site}_")]
-    theirs = [p for p in files if p not in own]
+    # Ours: the files this notebook remembers writing, and only those. A file named with
+    # our site that we did not write is read like a colleague's: an old one of ours
+    # brings nothing new, and one written by a copy of this notebook shows itself there.
     place = _place(folder)
+    written = changelog.own_files(store)
+    if not changelog.adopted_own_files(store, place):
+        # Once per folder: the files with our site in their name that an earlier version
+        # wrote, before it kept the list (so that an erasure's tidy-up still replaces them).
+        legacy = [p.name for p in files if p.name.startswith(f"{store.site}_")]
+        changelog.adopt_own_files(store, place, legacy)
+        written |= set(legacy)
+    own = [p for p in files if p.name in written]
+    theirs = [p for p in files if p.name not in written]
     # One copy of the notebook before the first file that goes in covers the whole run:
     # a folder a team has used for a year holds hundreds of files.
     backup_once = functools.cache(lambda: _backup(store))
@@ -450,20 +566,27 @@ def sync_folder(
             if changelog.was_imported(store, hashlib.sha256(data).hexdigest()):
                 summary.files_skipped.append(path)
                 continue
-            summary.add(
-                _import_bytes(
-                    store,
-                    data,
-                    path,
-                    passphrase,
-                    progress=progress,
-                    force=force,
-                    again=False,
-                    limits=limits,
-                    folder=place,
-                    backup=backup_once,
-                )
-            )
+            for attempt in range(2):
+                try:
+                    summary.add(
+                        _import_bytes(
+                            store,
+                            data,
+                            path,
+                            passphrase,
+                            progress=progress,
+                            force=force,
+                            again=False,
+                            limits=limits,
+                            folder=place,
+                            backup=backup_once,
+                        )
+                    )
+                    break
+                except ForgedError as error:
+                    if attempt or not error.params.get("own"):
+                        raise
+                    _part_from_copy(store, path, summary)
         except AlreadyImportedError:
             summary.files_skipped.append(path)
         except SyncError as error:
@@ -475,6 +598,8 @@ def sync_folder(
     tidy = len(own) >= OWN_FILES_KEPT or (pending and bool(own))
     if tidy or changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
         target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
+        # Remembered before writing, so that a crash's .partial is known to be ours too.
+        changelog.remember_own_file(store, target.name)
         summary.add(
             export_file(
                 store,
@@ -483,20 +608,36 @@ def sync_folder(
                 progress=progress,
                 destination=place,
                 kdf=kdf,
-                encrypt=encrypt,
                 skip_echo=True,
                 full=tidy,
             )
         )
         if tidy:
-            summary.files_removed = _remove_quietly(
-                own
-                + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial"))
-                + sorted(folder.glob(f".{store.site}_*{SUFFIX}.*.partial"))
-            )
+            written = changelog.own_files(store) - {target.name}
+            # What a crash while writing one of them left (old and current temporary names).
+            partials = [
+                p
+                for name in sorted(written)
+                for p in [folder / f"{name}.partial", *sorted(folder.glob(f".{glob.escape(name)}.*.partial"))]
+                if p.is_file()
+            ]
+            summary.files_removed = _remove_quietly(own + partials)
+            changelog.forget_own_files(store, [n for n in written if not (folder / n).exists()])
     if pending and not any(path.exists() for path in own):
         privacy.tidied(store)
     return summary
+
+
+def _part_from_copy(store: Store, path: Path, summary: SyncSummary) -> None:
+    """A file brought versions in this notebook's own name that it never made: a copy of
+    this notebook writes into the folder. This notebook takes a new site id, after which
+    the copy's versions are a colleague's like any other (and the copy parts the same
+    way when it reads our files)."""
+    old = store.site
+    summary.site_renewed = store.renew_site()
+    logger.warning(
+        "%s was written by a copy of this notebook (site %s); now site %s", path.name, old, store.site
+    )
 
 
 def _remove_quietly(paths: list[Path]) -> list[Path]:

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.domain import BY_TABLE
-from fieldapp.domain.cpr import contains_cpr
-from fieldapp.domain.fields import SHORT_MAX, FieldError, FieldSpec, coerce, encode
+from fieldapp.domain.fields import FieldError, FieldSpec, coerce, encode
 from fieldapp.domain.ids import is_uuid
 from fieldapp.store import DELETED, ERASED
+from fieldapp.store.attachments import is_sha256
+from fieldapp.store.privacy import LINK_TABLES
 from fieldapp.store.store import MAX_PARENTS
 from fieldapp.sync.errors import BadContentError, TooLargeError, both
 
@@ -28,6 +29,11 @@ _KEY = r"[0-9]{1,19}:[0-9a-f]{8,64}"
 PREV = re.compile(rf"{_KEY}(?:,{_KEY}){{0,{MAX_PARENTS - 1}}}")
 HLC_MAX = (1 << 63) - 1
 MARKERS = (DELETED, ERASED)
+# Erasure exists for people and the rows that only link them (see fieldapp.store.privacy):
+# an erasure marker anywhere else would make an area or an activity vanish for good.
+ERASABLE = frozenset({"people", *LINK_TABLES})
+# Fields whose text becomes part of a file name: nothing but a well-formed hash.
+HASH_FIELDS = frozenset({("attachments", "sha256")})
 
 # tbl -> field -> spec (None for the markers); keys are the canonical strings.
 WHITELIST: dict[str, dict[str, FieldSpec | None]] = {
@@ -73,14 +79,14 @@ def parse_lines(raw: bytes, *, name: str, max_changes: int) -> list[Any]:
     del text
     try:
         items = json.loads(joined, parse_constant=_no_constant)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested thousands of levels deep
         items = None
     del joined
     if items is None or len(items) != count:
         for number, line in enumerate(raw.decode("utf-8").strip("\n").split("\n"), 1):
             try:
                 item = json.loads(line, parse_constant=_no_constant)
-            except ValueError:
+            except (ValueError, RecursionError):
                 item = None
             if not isinstance(item, list):
                 raise BadContentError(
@@ -151,9 +157,11 @@ def _check_columns(items: list[Any]) -> Checked | None:
             _check_text(value)
             spec = fields_of[field_name]
             if spec is None:
-                _check_marker(field_name, value)
+                _check_marker(tbl, field_name, value)
             else:
                 _check_value(spec, value)
+                if (tbl, field_name) in HASH_FIELDS:
+                    _check_hash(value)
     except (_Bad, TypeError):
         return None
     # The whitelist's own (interned) strings go on, never the file's.
@@ -273,11 +281,13 @@ class _Checker:
         _check_text(value)
         spec = WHITELIST[tbl][field_name]
         if spec is None:
-            _check_marker(field_name, value)
+            _check_marker(tbl, field_name, value)
         elif spec.kind == "text" or (id(spec), type(value), value) not in self.values:
             _check_value(spec, value)
             if spec.kind != "text":
                 self.values.add((id(spec), type(value), value))
+        if (tbl, field_name) in HASH_FIELDS:
+            _check_hash(value)
         return (tbl, row_id, field_name, _dump(value), hlc, site, prev)
 
 
@@ -289,11 +299,22 @@ def _check_text(value: Any) -> None:
             raise _Bad("teksten indeholder ugyldige tegn", "the text holds invalid characters") from None
 
 
-def _check_marker(field_name: str, value: Any) -> None:
+def _check_marker(tbl: str, field_name: str, value: Any) -> None:
     if field_name == DELETED and type(value) is not bool:
         raise _Bad("en sletning skal være true eller false", "a deletion must be true or false")
-    if field_name == ERASED and type(value) is str and (len(value) > SHORT_MAX or contains_cpr(value)):
-        raise _Bad("ugyldig sletningsmarkør", "invalid erasure marker")
+    if field_name == ERASED:
+        if tbl not in ERASABLE:
+            raise _Bad(f"{tbl} kan ikke slettes efter GDPR", f"{tbl} cannot be erased")
+        if value is not True:  # what erasure writes; it is never undone
+            raise _Bad("ugyldig sletningsmarkør", "invalid erasure marker")
+
+
+def _check_hash(value: Any) -> None:
+    if value is not None and not is_sha256(value):
+        raise _Bad(
+            f"kontrolsummen {_short(value)} er ikke 64 små hex-cifre",
+            f"the hash {_short(value)} is not 64 lowercase hex digits",
+        )
 
 
 def _check_value(spec: FieldSpec, value: Any) -> None:
