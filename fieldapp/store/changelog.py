@@ -44,19 +44,25 @@ def max_seq(store: Store) -> int:
 
 @dataclass(frozen=True)
 class Window:
-    """The versions an export carries: ``since < seq <= upto``, minus the ``skip`` ranges."""
+    """The versions an export carries: ``since < seq <= upto``, minus (with ``skip_place``)
+    every version that came in from a file read in that shared folder."""
 
     since: int
     upto: int
-    skip: tuple[tuple[int, int], ...] = ()
+    skip_place: str | None = None
 
-    def sql(self) -> tuple[str, list[int]]:
-        clause = "seq > ? AND seq <= ?" + "".join(" AND seq NOT BETWEEN ? AND ?" for _ in self.skip)
-        return clause, [self.since, self.upto, *(n for pair in self.skip for n in pair)]
-
-
-# More ranges than this are not worth a longer query; the echo is harmless anyway.
-_MAX_SKIPPED_RANGES = 200
+    def sql(self) -> tuple[str, list[Any]]:
+        if self.skip_place is None:
+            return "seq > ? AND seq <= ?", [self.since, self.upto]
+        # Imports never overlap (each is one transaction), so a version came from the folder
+        # exactly when the last folder import that starts at or before it also ends after it:
+        # one index probe per version, however many files the folder ever held.
+        clause = (
+            "seq > ? AND seq <= ? AND coalesce((SELECT i.last_seq >= field_versions.seq FROM sync_imports i"
+            " WHERE i.destination = ? AND i.first_seq <= field_versions.seq"
+            " ORDER BY i.first_seq DESC LIMIT 1), 0) = 0"
+        )
+        return clause, [self.since, self.upto, self.skip_place]
 
 
 def window(store: Store, destination: str, *, full: bool = False, skip_echo: bool = False) -> Window:
@@ -64,22 +70,11 @@ def window(store: Store, destination: str, *, full: bool = False, skip_echo: boo
 
     Everything since the last export there (or everything, with ``full``). With
     ``skip_echo`` (a shared folder) versions that came *from* that folder stay out:
-    every laptop reads the folder itself.
+    every laptop reads the folder itself, and the file they came in is the writer's
+    to keep there (see docs/sync-folder.md).
     """
     since = 0 if full else destination_seq(store, destination)
-    upto = max_seq(store)
-    skip: tuple[tuple[int, int], ...] = ()
-    if skip_echo:
-        skip = tuple(
-            store.conn.execute(
-                "SELECT first_seq, last_seq FROM sync_imports WHERE destination = ? AND last_seq > ?"
-                " AND first_seq <= ? ORDER BY first_seq LIMIT ?",
-                (destination, since, upto, _MAX_SKIPPED_RANGES + 1),
-            )
-        )
-        if len(skip) > _MAX_SKIPPED_RANGES:
-            skip = ()
-    return Window(since, upto, skip)
+    return Window(since, max_seq(store), destination if skip_echo else None)
 
 
 def count_in(store: Store, win: Window) -> int:

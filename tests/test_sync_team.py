@@ -1,0 +1,118 @@
+"""Folder sync at team scale: a laptop's files carry only what the folder lacks (issue 18)."""
+
+from __future__ import annotations
+
+import pytest
+from sync_support import PASSPHRASE, open_notebook, tables
+
+from fieldapp.domain import Area
+from fieldapp.store import changelog
+from fieldapp.sync import export_file, import_file, sync_folder
+from fieldapp.sync.envelope import TEST_KDF
+from fieldapp.sync.service import OWN_FILES_KEPT
+
+
+@pytest.fixture
+def team(tmp_path):
+    notebooks = {name: open_notebook(tmp_path / name) for name in ("anne", "bo", "cem", "dan")}
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    yield notebooks, shared
+    for store in notebooks.values():
+        store.close()
+
+
+def sync(store, shared, **kw):
+    return sync_folder(store, shared, PASSPHRASE, kdf=TEST_KDF, **kw)
+
+
+def sites_in(path, tmp_path, name="reader") -> set[str]:
+    """Whose versions a file carries (read into a fresh notebook)."""
+    with open_notebook(tmp_path / name) as reader:
+        import_file(reader, path, PASSPHRASE, force=True)
+        return {site for (site,) in reader.conn.execute("SELECT DISTINCT site FROM field_versions")}
+
+
+def own_versions(store) -> int:
+    return store.conn.execute("SELECT count(*) FROM field_versions WHERE site = ?", (store.site,)).fetchone()[
+        0
+    ]
+
+
+def test_after_hundreds_of_colleague_files_a_laptop_still_writes_only_its_own_news(team):
+    notebooks, shared = team
+    anne, bo = notebooks["anne"], notebooks["bo"]
+    for number in range(210):  # more files than the old 200-range limit
+        bo.add(Area(name=f"Område {number}"))
+        export_file(bo, shared / f"{bo.site}_{number:04d}.feltsync", PASSPHRASE, kdf=TEST_KDF)
+    first = sync(anne, shared)
+    assert len(first.files_imported) == 210 and first.files_written == []
+    anne.add(Area(name="Annes område"))
+    summary = sync(anne, shared)
+    assert summary.changes_out == own_versions(anne) == 3
+
+
+def test_a_tidy_file_holds_own_and_hand_carried_versions_never_folder_ones(team, tmp_path):
+    notebooks, shared = team
+    anne, bo, cem, dan = notebooks.values()
+    bo.add(Area(name="Bos område (på USB)"))
+    export_file(bo, tmp_path / "usb.feltsync", PASSPHRASE, kdf=TEST_KDF)
+    import_file(anne, tmp_path / "usb.feltsync", PASSPHRASE)  # bo never uses the folder
+    cem.add(Area(name="Cems område"))
+    sync(cem, shared)
+    for number in range(OWN_FILES_KEPT + 1):
+        anne.add(Area(name=f"Annes område {number}"))
+        sync(anne, shared)
+    own = sorted(shared.glob(f"{anne.site}_*.feltsync"))
+    assert len(own) == 1  # tidied
+    assert sites_in(own[0], tmp_path) == {anne.site, bo.site}  # cem's own file carries cem's
+    sync(cem, shared)
+    sync(dan, shared)
+    assert tables(dan) == tables(cem) == tables(anne)  # bo's area reached both through anne
+
+
+def test_a_newcomer_and_a_returning_laptop_read_without_uploading_again(team):
+    notebooks, shared = team
+    anne, bo, cem, dan = notebooks.values()
+    for day in range(3):
+        for store in (anne, bo, cem):
+            store.add(Area(name=f"{store.site} dag {day}"))
+            sync(store, shared)
+    newcomer = sync(dan, shared)
+    assert newcomer.files_written == [] and newcomer.changes_out == 0
+    assert tables(dan) == tables(cem)
+    # anne was away while bo and cem went on; coming back she writes only her own edit.
+    for store in (bo, cem):
+        store.add(Area(name=f"{store.site} mens anne var væk"))
+        sync(store, shared)
+    anne.add(Area(name="Tilbage igen"))
+    back = sync(anne, shared)
+    assert back.changes_out == 3
+
+
+def test_the_folder_rule_converges_with_hand_files_and_tidies_mixed(team, tmp_path):
+    """Random-ish order of folder syncs, hand files and tidies: everyone ends with everything."""
+    import random
+
+    notebooks, shared = team
+    stores = list(notebooks.values())
+    rng = random.Random(18)
+    for step in range(120):
+        store = rng.choice(stores)
+        store.add(Area(name=f"{step}"))
+        if rng.random() < 0.1:  # a file handed to a colleague on a USB stick
+            other = rng.choice([s for s in stores if s is not store])
+            path = tmp_path / f"hand{step}.feltsync"
+            export_file(store, path, PASSPHRASE, kdf=TEST_KDF)
+            import_file(other, path, PASSPHRASE)
+        else:
+            sync(store, shared)
+    for _ in range(2):
+        for store in stores:
+            sync(store, shared)
+    assert all(tables(store) == tables(stores[0]) for store in stores)
+    assert stores[0].count(Area) == 120
+    # Every laptop's files together hold each version once from its writer (plus relays).
+    files = list(shared.glob("*.feltsync"))
+    assert len(files) <= len(stores) * OWN_FILES_KEPT
+    assert changelog.max_seq(stores[0]) >= 360
