@@ -21,3 +21,32 @@ def catch_up_clock(store: Store) -> int:
 def imports_count(store: Store) -> int:
     """How many sync files this notebook has read in (to tell whether a stopped sync read any)."""
     return store.conn.execute("SELECT count(*) FROM sync_imports").fetchone()[0]
+
+
+# ------------------------------------------------------------------ team key
+_TEAM_SALT = "team_salt"
+
+
+def team_salt(store: Store) -> bytes | None:
+    """The salt of the team key this notebook seals its sync files with (None before the first)."""
+    row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (_TEAM_SALT,)).fetchone()
+    try:
+        return bytes.fromhex(row[0]) if row and row[0] else None
+    except ValueError:
+        return None
+
+
+def adopt_team_salt(store: Store, salt: bytes) -> bytes:
+    """Keep ``salt`` if this notebook has none yet or ``salt`` sorts first, and return the one kept.
+
+    Two laptops that began apart each made a salt; the smaller one wins everywhere after a
+    sync or two, so a team ends up paying one Argon2id for all its files.
+    """
+    current = team_salt(store)
+    if current is not None and current <= salt:
+        return current
+    store.conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (_TEAM_SALT, salt.hex()),
+    )
+    return salt

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from fieldapp.domain.clock import ClockDriftError, HybridLogicalClock
-from fieldapp.store import Store, changelog, conflicts, outputs, privacy
+from fieldapp.store import Store, changelog, conflicts, outputs, privacy, sync_state
 from fieldapp.store.store import default_backup_dir
 from fieldapp.sync import archive, envelope
 from fieldapp.sync.archive import Limits
@@ -131,7 +131,9 @@ def export_file(
     place = destination or _place(path.parent)
     win = changelog.window(store, place, full=full, skip_echo=skip_echo)
     payload, summary = _build_payload(store, win, progress)
-    data = envelope.seal(payload, passphrase if encrypt else None, kdf=kdf)
+    data = envelope.seal(
+        payload, passphrase if encrypt else None, kdf=kdf, team_salt=_team_salt(store) if encrypt else None
+    )
     _report(progress, "write", 0, len(data))
     write_atomically(path, data)
     _report(progress, "write", len(data), len(data))
@@ -139,6 +141,14 @@ def export_file(
     summary.files_written.append(path)
     logger.info("exported %d changes to %s", summary.changes_out, path)
     return summary
+
+
+def _team_salt(store: Store) -> bytes:
+    salt = sync_state.team_salt(store)
+    if salt is None:
+        with store.transaction():
+            salt = sync_state.adopt_team_salt(store, envelope.new_team_salt())
+    return salt
 
 
 def _place(folder: Path) -> str:
@@ -295,6 +305,9 @@ def _import_bytes(
                 if merged.inserted
                 else 0
             )
+            team_salt = envelope.team_salt_of(data)
+            if team_salt is not None:  # the file opened, so its team salt is the team's
+                sync_state.adopt_team_salt(store, team_salt)
             changelog.record_import(
                 store,
                 file_sha,
