@@ -10,7 +10,7 @@ from sync_support import PASSPHRASE, full_dump, open_notebook, tables, version_s
 
 from fieldapp.domain import Activity, ActivityKind, Area, Attachment, Observation, ObservationKind, Person
 from fieldapp.store import Store, changelog, conflicts, privacy
-from fieldapp.sync import SyncError, export_file, import_file, sync_folder
+from fieldapp.sync import SyncError, export_file, folder, import_file, sync_folder
 from fieldapp.sync.envelope import TEST_KDF, is_encrypted
 from fieldapp.sync.errors import (
     AlreadyImportedError,
@@ -314,7 +314,10 @@ def test_folder_sync_converges_and_skips_what_it_has_seen(team):
     assert anne.count(Area) == 3
     names = sorted(p.name for p in shared.iterdir())
     assert not any(n.endswith(".partial") for n in names)
-    assert all(n.split("_")[0] in {s.site for s in notebooks.values()} for n in names)
+    assert set(names) - {p.name for p in shared.glob("*.feltsync")} == {folder.IDENTITY_NAME}
+    assert all(
+        folder.parse(p).site in {s.site for s in notebooks.values()} for p in shared.glob("*.feltsync")
+    )
     quiet = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
     assert quiet.changes_in == 0 and quiet.files_written == [] and quiet.files_imported == []
     assert changelog.last_sync(anne) is not None
@@ -384,13 +387,13 @@ def test_a_laptop_keeps_the_shared_folder_tidy_and_nothing_is_lost(team):
         sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
         if number == 3:
             sync_folder(bo, shared, PASSPHRASE, kdf=TEST_KDF)  # bo read the first four files
-    own = sorted(shared.glob(f"{anne.site}_*.feltsync"))
+    own = sorted(shared.glob(f"*{anne.site}_*.feltsync"))
     assert len(own) == OWN_FILES_KEPT
     (shared / f"{anne.site}_1.feltsync.partial").write_bytes(b"left by a crash")
 
     anne.update(Area, areas[0], description="Lokalrådet mødes torsdag")
     summary = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
-    left = sorted(p.name for p in shared.iterdir())
+    left = sorted(p.name for p in shared.glob("*.feltsync*"))
     assert left == [summary.files_written[0].name], left
     assert len(summary.files_removed) == OWN_FILES_KEPT + 1
 

@@ -63,7 +63,7 @@ def test_a_tidy_file_holds_own_and_hand_carried_versions_never_folder_ones(team,
     for number in range(OWN_FILES_KEPT + 1):
         anne.add(Area(name=f"Annes område {number}"))
         sync(anne, shared)
-    own = sorted(shared.glob(f"{anne.site}_*.feltsync"))
+    own = sorted(shared.glob(f"*{anne.site}_*.feltsync"))
     assert len(own) == 1  # tidied
     assert sites_in(own[0], tmp_path) == {anne.site, bo.site}  # cem's own file carries cem's
     sync(cem, shared)

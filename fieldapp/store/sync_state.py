@@ -13,8 +13,7 @@ def catch_up_clock(store: Store) -> int:
     """
     row = store.conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
     stored = int(row[0]) if row and row[0] is not None else 0
-    if stored > store.clock.last:
-        store.clock.last = stored
+    store.clock.last = max(store.clock.last, stored)
     return store.clock.last
 
 
@@ -50,3 +49,50 @@ def adopt_team_salt(store: Store, salt: bytes) -> bytes:
         (_TEAM_SALT, salt.hex()),
     )
     return salt
+
+
+# ------------------------------------------------------------------ shared folders
+def bad_files(store: Store, folder: str) -> dict[str, tuple[int, int]]:
+    """Files of a shared folder that were refused before: name -> (size, mtime_ns) then."""
+    return {
+        name: (size, mtime)
+        for name, size, mtime in store.conn.execute(
+            "SELECT file_name, size, mtime_ns FROM sync_bad_files WHERE folder = ?", (folder,)
+        )
+    }
+
+
+def remember_bad_file(store: Store, folder: str, name: str, size: int, mtime_ns: int, error: str) -> None:
+    with store.transaction():
+        store.conn.execute(
+            "INSERT OR REPLACE INTO sync_bad_files (folder, file_name, size, mtime_ns, error, seen_at)"
+            " VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            (folder, name, size, mtime_ns, error),
+        )
+
+
+def forget_bad_files(store: Store, folder: str, keep: set[str]) -> None:
+    """Forget refused files that are gone from the folder (or were read after all)."""
+    gone = [name for name in bad_files(store, folder) if name not in keep]
+    if gone:
+        with store.transaction():
+            store.conn.executemany(
+                "DELETE FROM sync_bad_files WHERE folder = ? AND file_name = ?", [(folder, n) for n in gone]
+            )
+
+
+def move_folder_bookkeeping(store: Store, old: str, new: str) -> bool:
+    """A shared folder known by its path got an identity: carry what was recorded under the path
+    over to the identity (unless the identity has records already). True if anything moved."""
+    conn = store.conn
+    if conn.execute("SELECT 1 FROM sync_destinations WHERE destination = ?", (new,)).fetchone():
+        return False
+    with store.transaction():
+        moved = conn.execute(
+            "UPDATE sync_destinations SET destination = ? WHERE destination = ?", (new, old)
+        ).rowcount
+        moved += conn.execute(
+            "UPDATE sync_imports SET destination = ? WHERE destination = ?", (new, old)
+        ).rowcount
+        conn.execute("UPDATE OR IGNORE sync_bad_files SET folder = ? WHERE folder = ?", (new, old))
+    return moved > 0

@@ -13,6 +13,7 @@ import gc
 import hashlib
 import logging
 import os
+import socket
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from fieldapp.domain.clock import ClockDriftError, HybridLogicalClock
 from fieldapp.store import Store, changelog, conflicts, outputs, privacy, sync_state
 from fieldapp.store.store import default_backup_dir
 from fieldapp.sync import archive, envelope
+from fieldapp.sync import folder as folder_mod
 from fieldapp.sync.archive import Limits
 from fieldapp.sync.envelope import KdfParams
 from fieldapp.sync.errors import (
@@ -32,10 +34,13 @@ from fieldapp.sync.errors import (
     CannotReadError,
     CannotWriteError,
     ClockFarAheadError,
+    DamagedFileError,
     MassDeleteError,
+    NewerFormatError,
     NotAFolderError,
     PassphraseNeededError,
     SyncError,
+    WrongPassphraseError,
     both,
 )
 from fieldapp.sync.validate import SITE, check_versions, parse_lines
@@ -43,7 +48,7 @@ from fieldapp.sync.validate import SITE, check_versions, parse_lines
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
-SUFFIX = ".feltsync"
+SUFFIX = folder_mod.SUFFIX
 SYNC_BACKUPS_KEPT = 5
 # A laptop keeps fewer than this many of its own files in a shared folder. At that many it
 # writes one file with everything it has (but what it read from that folder) and removes
@@ -67,6 +72,7 @@ class SyncSummary:
     files_imported: list[Path] = field(default_factory=list)
     files_skipped: list[Path] = field(default_factory=list)
     files_removed: list[Path] = field(default_factory=list)  # our own older files in a shared folder
+    files_known_bad: list[Path] = field(default_factory=list)  # refused before and unchanged since
     # Folder sync goes on past a bad file; each refusal is kept as (file, error).
     failures: list[tuple[Path, SyncError]] = field(default_factory=list)
     backup: Path | None = None
@@ -78,6 +84,7 @@ class SyncSummary:
         self.files_imported += other.files_imported
         self.files_skipped += other.files_skipped
         self.files_removed += other.files_removed
+        self.files_known_bad += other.files_known_bad
         self.failures += other.failures
         self.backup = other.backup or self.backup
 
@@ -426,6 +433,32 @@ def _write_blobs(store: Store, blobs: dict[str, bytes]) -> list[Path]:
 
 
 # ================================================================= folder sync
+# Refusals that say something about the file itself: remembered, and the file is skipped
+# until it changes. A wrong passphrase, a mass delete, a clock ahead or a file that could
+# not be read this time are the user's or the moment's, so they are reported each time.
+_TRANSIENT = (
+    PassphraseNeededError,
+    WrongPassphraseError,
+    MassDeleteError,
+    ClockFarAheadError,
+    CannotReadError,
+    NewerFormatError,
+)
+
+
+def folder_place(store: Store, folder: Path) -> str:
+    """How this notebook's bookkeeping names a shared folder: by its identity file, so a moved
+    or re-mounted folder is the same folder (by its path when no identity can be made)."""
+    path_place = _place(folder)
+    found = folder_mod.identity(folder)
+    if found is None:
+        return path_place
+    place = f"folder:{found}"
+    if sync_state.move_folder_bookkeeping(store, path_place, place):
+        logger.info("shared folder %s is now known by its id %s", folder, found)
+    return place
+
+
 def sync_folder(
     store: Store,
     folder: str | os.PathLike[str],
@@ -436,62 +469,49 @@ def sync_folder(
     kdf: KdfParams = KdfParams(),
     encrypt: bool = True,
     limits: Limits = Limits(),
+    who: str | None = None,
 ) -> SyncSummary:
     """Import every other laptop's files from ``folder``, then write our own news.
 
-    Files imported before are skipped (by hash and export id); a bad file is
-    recorded in ``failures`` and the others still go in. Our file is named
-    ``<site>_<hlc>.feltsync`` and written only when there is something new, or
-    when ``OWN_FILES_KEPT`` of ours have piled up: then it holds everything and
-    our older files are removed (``files_removed``).
+    Files imported before are skipped (by hash and export id). A file that vanishes
+    meanwhile (a colleague's tidy) is passed over; a bad file is recorded in ``failures``
+    once, remembered, and then passed over (``files_known_bad``) until it changes; the
+    others and our own write go on. Conflict copies made by the sync engine are read as
+    the file of the laptop they name (our own as a file carried by hand).
+
+    Our file (``folder.file_name``: ``who``, by default the laptop's name, the date, site
+    and clock) holds what we typed or got by hand and no file in the folder holds (see
+    docs/sync-folder.md). It is written only when there is something new, or when
+    ``OWN_FILES_KEPT`` of ours have piled up: then it holds all of that and our older
+    files are removed (``files_removed``).
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise NotAFolderError(name=str(folder))
     summary = SyncSummary()
-    files = sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file())
-    own = [p for p in files if p.name.startswith(f"{store.site}_")]
-    theirs = [p for p in files if p not in own]
-    place = _place(folder)
+    place = folder_place(store, folder)
+    files = folder_mod.listing(folder)
+    own = [f for f in files if f.site == store.site]
+    to_read = [f for f in files if f.site != store.site or f.copy]
+    bad = sync_state.bad_files(store, place)
     # One copy of the notebook before the first file that goes in covers the whole run:
     # a folder a team has used for a year holds hundreds of files.
     backup_once = functools.cache(lambda: _backup(store))
-    for number, path in enumerate(theirs, 1):
-        _report(progress, "folder", number, len(theirs))
-        try:
-            data = _read_file(path, limits)
-            if changelog.was_imported(store, hashlib.sha256(data).hexdigest()):
-                summary.files_skipped.append(path)
-                continue
-            summary.add(
-                _import_bytes(
-                    store,
-                    data,
-                    path,
-                    passphrase,
-                    progress=progress,
-                    force=force,
-                    again=False,
-                    limits=limits,
-                    folder=place,
-                    backup=backup_once,
-                )
-            )
-        except AlreadyImportedError:
-            summary.files_skipped.append(path)
-        except SyncError as error:
-            logger.warning("skipped %s: %s", path, error.message("en"))
-            summary.failures.append((path, error))
+    for number, entry in enumerate(to_read, 1):
+        _report(progress, "folder", number, len(to_read))
+        _read_folder_file(store, entry, place, passphrase, bad, summary, progress, force, limits, backup_once)
+    # Forget refusals of files that are gone, or that changed and went in.
+    sync_state.forget_bad_files(store, place, {f.path.name for f in files} & set(bad))
     # After an erasure (made here or brought by a file) our older files may still carry
     # the person: the tidy step replaces them by one file written from the purged notebook.
     pending = privacy.tidy_pending(store)
     tidy = len(own) >= OWN_FILES_KEPT or (pending and bool(own))
     if tidy or changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
-        target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
+        name = folder_mod.file_name(who or socket.gethostname(), store.site, store.clock.now())
         summary.add(
             export_file(
                 store,
-                target,
+                folder / name,
                 passphrase,
                 progress=progress,
                 destination=place,
@@ -502,14 +522,86 @@ def sync_folder(
             )
         )
         if tidy:
-            summary.files_removed = _remove_quietly(
-                own
-                + sorted(folder.glob(f"{store.site}_*{SUFFIX}.partial"))
-                + sorted(folder.glob(f".{store.site}_*{SUFFIX}.*.partial"))
-            )
-    if pending and not any(path.exists() for path in own):
+            partials = [p for p in folder.glob(f"*{SUFFIX}*.partial") if _is_own_partial(p, store.site)]
+            summary.files_removed = _remove_quietly([f.path for f in own] + sorted(partials))
+    if pending and not any(f.path.exists() for f in own):
         privacy.tidied(store)
     return summary
+
+
+def _is_own_partial(path: Path, site: str) -> bool:
+    """A crash's leftover of one of our files: ``<name>.partial`` or ``.<name>.<random>.partial``."""
+    name = path.name[: -len(".partial")]
+    if name.startswith("."):
+        name = name[1:].rsplit(".", 1)[0]
+    parsed = folder_mod.parse(path.with_name(name))
+    return parsed is not None and parsed.site == site
+
+
+def _read_folder_file(
+    store: Store,
+    entry: folder_mod.FolderFile,
+    place: str,
+    passphrase: str | None,
+    bad: dict[str, tuple[int, int]],
+    summary: SyncSummary,
+    progress: Progress | None,
+    force: bool,
+    limits: Limits,
+    backup_once: Callable[[], Path | None],
+) -> None:
+    """Import one file of the shared folder into ``summary``; nothing it does stops the run."""
+    path = entry.path
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return  # gone since the listing (a colleague tidied): nothing to read, nothing to say
+    except OSError as error:
+        summary.failures.append((path, CannotReadError(name=path.name, detail=error.strerror or str(error))))
+        return
+    seen = (stat.st_size, stat.st_mtime_ns)
+    if bad.get(path.name) == seen:
+        summary.files_known_bad.append(path)
+        return
+    try:
+        data = _read_file(path, limits)
+        if changelog.was_imported(store, hashlib.sha256(data).hexdigest()):
+            summary.files_skipped.append(path)
+            return
+        summary.add(
+            _import_bytes(
+                store,
+                data,
+                path,
+                passphrase,
+                progress=progress,
+                force=force,
+                again=False,
+                limits=limits,
+                # Our own file under a conflict copy's name: what it adds is ours to carry on.
+                folder=None if entry.site == store.site else place,
+                backup=backup_once,
+            )
+        )
+        bad.pop(path.name, None)
+    except AlreadyImportedError:
+        summary.files_skipped.append(path)
+    except CannotReadError as error:
+        if isinstance(error.__cause__, FileNotFoundError):
+            return  # vanished between the listing and the read
+        summary.failures.append((path, error))
+    except SyncError as error:
+        logger.warning("skipped %s: %s", path, error.message("en"))
+        summary.failures.append((path, error))
+        if not isinstance(error, _TRANSIENT):
+            sync_state.remember_bad_file(store, place, path.name, *seen, error.message("en"))
+            bad[path.name] = seen
+    except Exception as error:  # one file's surprise must not stop the others
+        logger.exception("could not import %s", path)
+        refused = DamagedFileError(name=path.name, detail=type(error).__name__)
+        summary.failures.append((path, refused))
+        sync_state.remember_bad_file(store, place, path.name, *seen, refused.message("en"))
+        bad[path.name] = seen
 
 
 def _remove_quietly(paths: list[Path]) -> list[Path]:
