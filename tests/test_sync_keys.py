@@ -60,13 +60,17 @@ def test_reading_many_files_of_one_team_costs_one_key_derivation(tmp_path, argon
         for writer in writers:
             writer.add(Area(name=f"{writer.site} {day}"))
             sync_folder(writer, shared, PASSPHRASE, kdf=TEST_KDF)
+    for number in range(30):  # and files handed in by someone, kept in the folder
+        writers[1].add(Area(name=f"Håndført {number}"))
+        export_file(writers[1], shared / f"hand-{number}.feltsync", PASSPHRASE, kdf=TEST_KDF)
+    sync_folder(writers[-1], shared, PASSPHRASE, kdf=TEST_KDF)
     salts = {envelope.team_salt_of(p.read_bytes()) for p in shared.glob("*.feltsync")}
     assert salts == {sync_state.team_salt(writers[0])} and None not in salts
     envelope._team_key.cache_clear()
     argon_calls.clear()
     with open_notebook(tmp_path / "newcomer") as newcomer:
         summary = sync_folder(newcomer, shared, PASSPHRASE, kdf=TEST_KDF)
-        assert len(summary.files_imported) >= 20
+        assert len(summary.files_imported) >= 33
         assert len(argon_calls) == 1
         assert tables(newcomer) == tables(writers[-1])
         assert sync_state.team_salt(newcomer) == sync_state.team_salt(writers[0])

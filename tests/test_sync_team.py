@@ -62,16 +62,18 @@ def test_a_tidy_file_holds_own_and_hand_carried_versions_never_folder_ones(team,
     sync(cem, shared)
     for number in range(OWN_FILES_KEPT + 1):
         anne.add(Area(name=f"Annes område {number}"))
-        sync(anne, shared)
-    own = sorted(shared.glob(f"*{anne.site}_*.feltsync"))
-    assert len(own) == 1  # tidied
-    assert sites_in(own[0], tmp_path) == {anne.site, bo.site}  # cem's own file carries cem's
+        summary = sync(anne, shared)
+        if summary.files_removed:
+            break
+    assert summary.files_removed  # tidied
+    assert sorted(shared.glob(f"*{anne.site}_*.feltsync")) == summary.files_written
+    assert sites_in(summary.files_written[0], tmp_path) == {anne.site, bo.site}  # cem's own file has cem's
     sync(cem, shared)
     sync(dan, shared)
     assert tables(dan) == tables(cem) == tables(anne)  # bo's area reached both through anne
 
 
-def test_a_newcomer_and_a_returning_laptop_read_without_uploading_again(team):
+def test_a_newcomer_and_a_returning_laptop_read_without_uploading_again(team, tmp_path):
     notebooks, shared = team
     anne, bo, cem, dan = notebooks.values()
     for day in range(3):
@@ -87,7 +89,8 @@ def test_a_newcomer_and_a_returning_laptop_read_without_uploading_again(team):
         sync(store, shared)
     anne.add(Area(name="Tilbage igen"))
     back = sync(anne, shared)
-    assert back.changes_out == 3
+    assert back.changes_out == (12 if back.files_removed else 3)  # her news, or all hers if she tidied
+    assert sites_in(back.files_written[0], tmp_path) == {anne.site}
 
 
 def test_the_folder_rule_converges_with_hand_files_and_tidies_mixed(team, tmp_path):
@@ -116,3 +119,21 @@ def test_the_folder_rule_converges_with_hand_files_and_tidies_mixed(team, tmp_pa
     files = list(shared.glob("*.feltsync"))
     assert len(files) <= len(stores) * OWN_FILES_KEPT
     assert changelog.max_seq(stores[0]) >= 360
+
+
+def test_small_daily_files_are_tidied_before_they_outweigh_the_data(team):
+    """A quiet laptop's files are mostly the fixed part every file has: it tidies early, so its
+    files stay within twice one file holding everything."""
+    notebooks, shared = team
+    anne = notebooks["anne"]
+    tidied = 0
+    for day in range(OWN_FILES_KEPT):
+        anne.add(Area(name=f"Dag {day}"))
+        tidied += bool(sync(anne, shared).files_removed)
+        own = list(shared.glob(f"*{anne.site}_*.feltsync"))
+        assert len(own) < OWN_FILES_KEPT
+    assert tidied >= 2
+    everything = export_file(anne, shared.parent / "alt.feltsync", PASSPHRASE, kdf=TEST_KDF, full=True)
+    assert everything.changes_out == own_versions(anne)
+    one_file = (shared.parent / "alt.feltsync").stat().st_size
+    assert sum(p.stat().st_size for p in own) <= 2 * one_file

@@ -56,6 +56,9 @@ SYNC_BACKUPS_KEPT = 5
 # every newcomer has to decrypt one by one. Nothing is lost: whatever an old file held is
 # in this notebook, and so in the new file, or came from a colleague's file in the folder.
 OWN_FILES_KEPT = 20
+# The part of every sync file that does not depend on what it carries (header, manifest, zip
+# directory): measured 540 bytes for an empty encrypted file, 470 unencrypted.
+FILE_FIXED_BYTES = 560
 
 
 @dataclass
@@ -505,7 +508,7 @@ def sync_folder(
     # After an erasure (made here or brought by a file) our older files may still carry
     # the person: the tidy step replaces them by one file written from the purged notebook.
     pending = privacy.tidy_pending(store)
-    tidy = len(own) >= OWN_FILES_KEPT or (pending and bool(own))
+    tidy = _time_to_tidy(own) or (pending and bool(own))
     if tidy or changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
         name = folder_mod.file_name(who or socket.gethostname(), store.site, store.clock.now())
         summary.add(
@@ -527,6 +530,30 @@ def sync_folder(
     if pending and not any(f.path.exists() for f in own):
         privacy.tidied(store)
     return summary
+
+
+def _time_to_tidy(own: list[folder_mod.FolderFile]) -> bool:
+    """Tidy when ``OWN_FILES_KEPT`` files have piled up, or earlier when they are mostly overhead.
+
+    Every file carries the same fixed part (``FILE_FIXED_BYTES``). One file with everything
+    is at most that part plus the data of all (it compresses better than many); a pile more
+    than twice that size is worth replacing (a quiet laptop's many small daily files would
+    otherwise make the folder several times the team's data).
+    """
+    if len(own) >= OWN_FILES_KEPT:
+        return True
+    if len(own) < 3:
+        return False
+    sizes = []
+    for entry in own:
+        try:
+            sizes.append(entry.path.stat().st_size)
+        except OSError:
+            continue
+    if len(sizes) < 3:
+        return False
+    one_file = FILE_FIXED_BYTES + sum(max(0, size - FILE_FIXED_BYTES) for size in sizes)
+    return sum(sizes) > 2 * one_file
 
 
 def _is_own_partial(path: Path, site: str) -> bool:

@@ -14,7 +14,8 @@ Each call starts with no team key in memory, as a fresh ``fieldapp sync folder``
 would. ``--size N`` runs one team of N laptops (real key derivation if N <= 5); without it:
 N = 5 with the real key derivation, and 20 and 50 with a cheap one (targets at N = 50:
 median <= 0.5 s, max <= 5 s, folder <= 2x one notebook's data, newcomer <= 10 s).
-``FELTBOG_TEAM_DAYS`` sets the days (30), ``FELTBOG_TEAM_REAL=1`` the real KDF for every N.
+``FELTBOG_TEAM_DAYS`` sets the days (30), ``FELTBOG_TEAM_REAL=1`` the real KDF for every N,
+``FELTBOG_TEAM_N`` the teams ("5,20,50"; "" for only the erasure case).
 Also: a small import into a 150,000-version notebook with and without an erasure.
 Run: ``python tests/perf/run.py --only team [--size N] [--seed S]``.
 """
@@ -280,7 +281,8 @@ def run(args) -> list[dict]:
     seed = args.seed if args.seed is not None else 18
     days = int(os.environ.get("FELTBOG_TEAM_DAYS", "30"))
     always_real = os.environ.get("FELTBOG_TEAM_REAL") == "1"
-    teams = [args.size] if args.size else [5, 20, 50]
+    listed = os.environ.get("FELTBOG_TEAM_N", "5,20,50")
+    teams = [args.size] if args.size else [int(n) for n in listed.split(",") if n.strip()]
     results = []
     for n in teams:
         kdf = KdfParams() if n <= 5 or always_real else TEST_KDF
