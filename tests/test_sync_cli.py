@@ -134,3 +134,21 @@ def test_folder_sync_says_when_it_tidied_its_own_files(two_notebooks, tmp_path, 
     removed = int(re.search(r"1 skrevet, (\d+) gamle fjernet\)", out)[1])
     assert 3 <= removed <= OWN_FILES_KEPT
     assert len(list(shared.glob("*.feltsync"))) == 1
+
+
+def test_a_damaged_file_in_the_folder_fails_one_run_not_every_run(
+    two_notebooks, tmp_path, capsys, monkeypatch
+):
+    (a, b), _ = two_notebooks
+    shared = tmp_path / "OneDrive"
+    shared.mkdir()
+    monkeypatch.delenv("FELTBOG_PASSPHRASE", raising=False)
+    assert run(["sync", "folder", "--db", str(a), str(shared), "--no-encryption"]) == 0
+    (written,) = shared.glob("*.feltsync")
+    (shared / written.name.replace("_", "-x_", 1)).write_bytes(
+        written.read_bytes()[:-30]
+    )  # left by an engine
+    assert run(["sync", "folder", "--db", str(b), str(shared), "--no-encryption"]) == 1
+    assert run(["sync", "folder", "--db", str(b), str(shared), "--no-encryption"]) == 0
+    with open_notebook(b.parent) as bo:
+        assert bo.count(Area) == 3
