@@ -96,9 +96,9 @@ def test_the_fast_path_after_an_erasure_equals_the_filtering_path(tmp_path_facto
             with store.transaction():
                 store.clock.observe(incoming.max_hlc)
                 if name == "decided":
-                    merged = changelog.merge(store, incoming.rows, incoming.values)
+                    changelog.merge(store, incoming.rows, incoming.values)
                 else:
-                    merged = changelog._merge_through_log(
+                    changelog._merge_through_log(
                         store,
                         incoming.rows,
                         changelog.MergeResult(),
