@@ -75,8 +75,21 @@ def _simulate(root: Path, laptops_n: int, days: int, kdf: KdfParams, rng: random
     erased: set[str] = set()
     people: dict[int, str] = {}
 
+    kdf_spent: list[float] = []  # Argon2id's part of each call (it slows down with the machine's load)
+    derive = envelope._derive
+
+    def timed_derive(*args):
+        start = time.perf_counter()
+        try:
+            return derive(*args)
+        finally:
+            kdf_spent[-1] += time.perf_counter() - start
+
+    envelope._derive = timed_derive
+
     def sync(laptop: Laptop) -> None:
         envelope._team_key.cache_clear()  # a fresh process: no team key in memory
+        kdf_spent.append(0.0)
         start = time.perf_counter()
         summary = sync_folder(laptop.store, shared, PASSPHRASE, kdf=kdf, who=laptop.name, force=True)
         calls.append(time.perf_counter() - start)
@@ -147,6 +160,8 @@ def _simulate(root: Path, laptops_n: int, days: int, kdf: KdfParams, rng: random
         )
 
     everyday = calls[:]
+    everyday_kdf = kdf_spent[:]
+    envelope._derive = derive
     for _ in range(3):  # everyone back: sync until nothing moves
         for laptop in laptops:
             laptop.away_until = -1
@@ -206,6 +221,14 @@ def _simulate(root: Path, laptops_n: int, days: int, kdf: KdfParams, rng: random
         "call_median_s": round(statistics.median(everyday), 3),
         "call_p90_s": round(statistics.quantiles(everyday, n=10)[-1], 3),
         "call_max_s": round(max(everyday), 3),
+        "kdf_per_call_median_s": round(statistics.median(everyday_kdf), 3),
+        "kdf_per_call_max_s": round(max(everyday_kdf), 3),
+        "call_without_kdf_median_s": round(
+            statistics.median(c - k for c, k in zip(everyday, everyday_kdf)), 3
+        ),
+        "call_without_kdf_max_s": round(max(c - k for c, k in zip(everyday, everyday_kdf)), 3),
+        "argon2id_alone_s": round(_argon_alone(), 3),
+        "load_average": round(os.getloadavg()[0], 1),
         "folder_files": len(list(shared.glob("*.feltsync"))),
         "folder_mb": round(folder_mb, 2),
         "one_notebook_data_mb": round(notebook_data_mb, 2),
@@ -234,6 +257,12 @@ def _simulate(root: Path, laptops_n: int, days: int, kdf: KdfParams, rng: random
             and newcomer_s <= TARGET_NEWCOMER_S
         )
     return result
+
+
+def _argon_alone() -> float:
+    start = time.perf_counter()
+    envelope._derive("x", bytes(16), KdfParams())
+    return time.perf_counter() - start
 
 
 def _erasure_import(root: Path, size: int) -> list[dict]:
