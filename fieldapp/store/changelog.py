@@ -352,13 +352,21 @@ def _erasure_touches(store: Store, versions: Sequence[VersionRow], values: Seque
     versions in the (site, hlc) index, so this costs a few lookups per erasure).
     """
     conn = store.conn
-    erased = set(conn.execute("SELECT tbl, row_id FROM field_versions WHERE field = ?", (ERASED,)))
-    if not erased:
+    # The marker is spelled out (not a parameter): only then can SQLite use the partial index.
+    assert ERASED.isidentifier()
+    markers = conn.execute(
+        f"SELECT tbl, row_id, hlc, site FROM field_versions WHERE field = '{ERASED}'"
+    ).fetchall()
+    if not markers:
         return False
-    if not erased.isdisjoint(map(_ROW, versions)):
+    if not {(tbl, row_id) for tbl, row_id, _hlc, _site in markers}.isdisjoint(map(_ROW, versions)):
         return True
-    people = {row_id for tbl, row_id in erased if tbl == "people"}
-    batches = set(privacy.erased_people(conn).values())
+    first_marker: dict[str, tuple[int, str]] = {}  # erased person -> its erasure batch (as privacy has it)
+    for tbl, row_id, hlc, site in markers:
+        if tbl == "people" and (row_id not in first_marker or (hlc, site) < first_marker[row_id]):
+            first_marker[row_id] = (hlc, site)
+    people = set(first_marker)
+    batches = set(first_marker.values())
     written = {
         (tbl, row_id, fld)
         for hlc, site in batches

@@ -282,27 +282,36 @@ def _erasure_import(root: Path, size: int) -> list[dict]:
     for case in ("without_erasure", "with_erasure"):
         if case == "with_erasure":
             privacy.erase_person(target, karen.id)
-        times = []
+        times, merges = [], []
         for round_ in range(5):
             for number in range(20):
                 source.update(Area, area, description=f"{case} {round_} {number}")
             path = root / f"{case}{round_}.feltsync"
             export_file(source, path, PASSPHRASE, kdf=TEST_KDF)
+            marks: list[float] = []
+
+            def progress(stage, _done, _total, marks=marks):
+                if stage == "merge":
+                    marks.append(time.perf_counter())
+
             start = time.perf_counter()
-            import_file(target, path, PASSPHRASE)
+            import_file(target, path, PASSPHRASE, progress=progress)
             times.append(time.perf_counter() - start)
+            merges.append(marks[-1] - marks[0])
         results.append(
             {
                 "case": f"small_import_{case}",
                 "notebook_versions": changelog.max_seq(target),
                 "median_s": round(statistics.median(times), 3),
                 "max_s": round(max(times), 3),
+                "merge_median_ms": round(1000 * statistics.median(merges), 1),
             }
         )
     source.close()
     target.close()
-    base, erased = results[0]["median_s"], results[1]["median_s"]
-    results[1]["ok"] = erased <= max(1.5 * base, base + 0.02)
+    # The whole import is mostly the notebook's backup copy; the merge is where an erasure cost.
+    base, erased = results[0]["merge_median_ms"], results[1]["merge_median_ms"]
+    results[1]["ok"] = erased <= max(1.5 * base, base + 5)
     return results
 
 
