@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sync_support import PASSPHRASE, open_notebook, tables
 
 from fieldapp.domain import Area
-from fieldapp.store import changelog
+from fieldapp.store import changelog, conflicts
 from fieldapp.sync import export_file, import_file, sync_folder
 from fieldapp.sync.envelope import TEST_KDF
 from fieldapp.sync.service import OWN_FILES_KEPT
@@ -137,3 +139,80 @@ def test_small_daily_files_are_tidied_before_they_outweigh_the_data(team):
     assert everything.changes_out == own_versions(anne)
     one_file = (shared.parent / "alt.feltsync").stat().st_size
     assert sum(p.stat().st_size for p in own) <= 2 * one_file
+
+
+team_step = st.one_of(
+    st.tuples(st.just("edit"), st.integers(0, 3), st.integers(0, 5)),
+    st.tuples(st.just("folder"), st.integers(0, 3)),
+    st.tuples(st.just("hand"), st.integers(0, 3), st.integers(0, 3)),
+    st.tuples(st.just("conflict_copy"), st.integers(0, 50)),
+    st.tuples(st.just("engine_deletes_copy"), st.integers(0, 50)),
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(steps=st.lists(team_step, min_size=1, max_size=40))
+def test_any_mix_of_folder_syncs_hand_files_tidies_and_conflict_copies_converges(tmp_path_factory, steps):
+    """Whatever the order (and whatever the engine copied or dropped of its own copies), once
+    everyone has synced twice all notebooks hold every version anyone typed, with the same
+    tables, change log and conflict inbox."""
+    root = tmp_path_factory.mktemp("team")
+    shared = root / "shared"
+    shared.mkdir()
+    stores = [open_notebook(root / f"l{n}") for n in range(4)]
+    try:
+        typed = 0
+        for number, step in enumerate(steps):
+            if step[0] == "edit":
+                store = stores[step[1]]
+                areas = store.list(Area)
+                if areas and step[2] % 3 == 0:  # an edit of a shared record: may clash with a colleague's
+                    store.update(Area, areas[step[2] % len(areas)].id, description=f"{number}")
+                else:
+                    store.add(Area(name=f"{number}"))
+                typed += 1
+            elif step[0] == "folder":
+                summary = sync(stores[step[1]], shared)
+                assert summary.failures == []
+            elif step[0] == "hand" and step[1] != step[2]:
+                path = root / f"hand{number}.feltsync"
+                export_file(stores[step[1]], path, PASSPHRASE, kdf=TEST_KDF)
+                import_file(stores[step[2]], path, PASSPHRASE, force=True)
+            elif step[0] == "conflict_copy":  # the engine keeps a second copy of some file
+                files = sorted(shared.glob("*.feltsync"))
+                if files:
+                    chosen = files[step[1] % len(files)]
+                    copy = chosen.with_name(chosen.stem + ".sync-conflict-20260501-101500-ABCDEF7.feltsync")
+                    copy.write_bytes(chosen.read_bytes())
+            elif step[0] == "engine_deletes_copy":
+                copies = sorted(shared.glob("*sync-conflict*"))
+                if copies:
+                    copies[step[1] % len(copies)].unlink()
+        for _ in range(2):
+            for store in stores:
+                assert sync(store, shared).failures == []
+        first = tables(stores[0])
+        log = {
+            row
+            for row in stores[0].conn.execute(
+                "SELECT tbl, row_id, field, value, hlc, site FROM field_versions"
+            )
+        }
+        inbox = sorted((c.tbl, c.row_id, c.field) for c in conflicts.open_conflicts(stores[0]))
+        for store in stores[1:]:
+            assert tables(store) == first
+            assert (
+                set(store.conn.execute("SELECT tbl, row_id, field, value, hlc, site FROM field_versions"))
+                == log
+            )
+            assert sorted((c.tbl, c.row_id, c.field) for c in conflicts.open_conflicts(store)) == inbox
+        authored = sum(own_versions(store) for store in stores)
+        assert len(log) == authored  # every typed version, once
+        assert len(log) >= typed  # each edit left at least one version
+    finally:
+        for store in stores:
+            store.close()
