@@ -59,6 +59,8 @@ OWN_FILES_KEPT = 20
 # The part of every sync file that does not depend on what it carries (header, manifest, zip
 # directory): measured 540 bytes for an empty encrypted file, 470 unencrypted.
 FILE_FIXED_BYTES = 560
+# ... and a laptop's pile of files may be this many times one file holding it all.
+OWN_FILES_SLACK = 1.5
 
 
 @dataclass
@@ -537,8 +539,8 @@ def _time_to_tidy(own: list[folder_mod.FolderFile]) -> bool:
 
     Every file carries the same fixed part (``FILE_FIXED_BYTES``). One file with everything
     is at most that part plus the data of all (it compresses better than many); a pile more
-    than twice that size is worth replacing (a quiet laptop's many small daily files would
-    otherwise make the folder several times the team's data).
+    than ``OWN_FILES_SLACK`` times that size is worth replacing (a quiet laptop's many small
+    daily files would otherwise make the folder several times the team's data).
     """
     if len(own) >= OWN_FILES_KEPT:
         return True
@@ -553,7 +555,7 @@ def _time_to_tidy(own: list[folder_mod.FolderFile]) -> bool:
     if len(sizes) < 3:
         return False
     one_file = FILE_FIXED_BYTES + sum(max(0, size - FILE_FIXED_BYTES) for size in sizes)
-    return sum(sizes) > 2 * one_file
+    return sum(sizes) > OWN_FILES_SLACK * one_file
 
 
 def _is_own_partial(path: Path, site: str) -> bool:
