@@ -486,9 +486,9 @@ def sync_folder(
 
     Our file (``folder.file_name``: ``who``, by default the laptop's name, the date, site
     and clock) holds what we typed or got by hand and no file in the folder holds (see
-    docs/sync-folder.md). It is written only when there is something new, or when
-    ``OWN_FILES_KEPT`` of ours have piled up: then it holds all of that and our older
-    files are removed (``files_removed``).
+    docs/sync-folder.md). It is written only when there is something new, or when it is
+    time to tidy (``_time_to_tidy``): then it holds all of that and our older files,
+    conflict copies of them and left-over ``.partial`` files are removed (``files_removed``).
     """
     folder = Path(folder)
     if not folder.is_dir():
