@@ -623,7 +623,10 @@ class ConflictModel(QAbstractTableModel):
     def _row(self, conflict: conflicts.Conflict) -> list[str]:
         kind = BY_TABLE[conflict.tbl].display_name(self.lang)
         title = record_name(self.store, conflict.tbl, conflict.row_id, self.lang)
-        shown = lambda value: show_value(self.store, conflict.spec, value, self.lang)
+
+        def shown(value: Any) -> str:
+            return show_value(self.store, conflict.spec, value, self.lang)
+
         return [
             f"{kind[:1].upper()}{kind[1:]}: {title}",
             conflict.label(self.lang),
@@ -631,10 +634,10 @@ class ConflictModel(QAbstractTableModel):
             " | ".join(shown(v.value) for v in conflict.others),
         ]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._cells)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._headers)
 
     def data(
