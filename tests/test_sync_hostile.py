@@ -139,7 +139,7 @@ def test_wrong_passphrase(notebook, valid_file):
 
 
 def _chunks(data: bytes) -> tuple[bytes, list[bytes]]:
-    header_len = struct.calcsize(">8sBB") + struct.calcsize(">III16s16sI")
+    header_len = envelope.header_length(data)
     header, rest, chunks = data[:header_len], data[header_len:], []
     while rest:
         (length,) = struct.unpack(">I", rest[:4])

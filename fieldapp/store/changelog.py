@@ -44,19 +44,25 @@ def max_seq(store: Store) -> int:
 
 @dataclass(frozen=True)
 class Window:
-    """The versions an export carries: ``since < seq <= upto``, minus the ``skip`` ranges."""
+    """The versions an export carries: ``since < seq <= upto``, minus (with ``skip_place``)
+    every version that came in from a file read in that shared folder."""
 
     since: int
     upto: int
-    skip: tuple[tuple[int, int], ...] = ()
+    skip_place: str | None = None
 
-    def sql(self) -> tuple[str, list[int]]:
-        clause = "seq > ? AND seq <= ?" + "".join(" AND seq NOT BETWEEN ? AND ?" for _ in self.skip)
-        return clause, [self.since, self.upto, *(n for pair in self.skip for n in pair)]
-
-
-# More ranges than this are not worth a longer query; the echo is harmless anyway.
-_MAX_SKIPPED_RANGES = 200
+    def sql(self) -> tuple[str, list[Any]]:
+        if self.skip_place is None:
+            return "seq > ? AND seq <= ?", [self.since, self.upto]
+        # Imports never overlap (each is one transaction), so a version came from the folder
+        # exactly when the last folder import that starts at or before it also ends after it:
+        # one index probe per version, however many files the folder ever held.
+        clause = (
+            "seq > ? AND seq <= ? AND coalesce((SELECT i.last_seq >= field_versions.seq FROM sync_imports i"
+            " WHERE i.destination = ? AND i.first_seq <= field_versions.seq"
+            " ORDER BY i.first_seq DESC LIMIT 1), 0) = 0"
+        )
+        return clause, [self.since, self.upto, self.skip_place]
 
 
 def window(store: Store, destination: str, *, full: bool = False, skip_echo: bool = False) -> Window:
@@ -64,22 +70,11 @@ def window(store: Store, destination: str, *, full: bool = False, skip_echo: boo
 
     Everything since the last export there (or everything, with ``full``). With
     ``skip_echo`` (a shared folder) versions that came *from* that folder stay out:
-    every laptop reads the folder itself.
+    every laptop reads the folder itself, and the file they came in is the writer's
+    to keep there (see docs/sync-folder.md).
     """
     since = 0 if full else destination_seq(store, destination)
-    upto = max_seq(store)
-    skip: tuple[tuple[int, int], ...] = ()
-    if skip_echo:
-        skip = tuple(
-            store.conn.execute(
-                "SELECT first_seq, last_seq FROM sync_imports WHERE destination = ? AND last_seq > ?"
-                " AND first_seq <= ? ORDER BY first_seq LIMIT ?",
-                (destination, since, upto, _MAX_SKIPPED_RANGES + 1),
-            )
-        )
-        if len(skip) > _MAX_SKIPPED_RANGES:
-            skip = ()
-    return Window(since, upto, skip)
+    return Window(since, max_seq(store), destination if skip_echo else None)
 
 
 def count_in(store: Store, win: Window) -> int:
@@ -268,7 +263,7 @@ def merge(
     before = max_seq(store)
     result.first_new_seq = before + 1
     _roomy_cache(store)
-    erasures = ERASED in map(_FIELD, versions) or _any_erasure(store)
+    erasures = ERASED in map(_FIELD, versions) or _erasure_touches(store, versions, values)
     if erasures or values is None:
         return _merge_through_log(store, versions, result, before, erasures, step)
     return _merge_in_memory(store, versions, values, result, before, step)
@@ -429,11 +424,48 @@ def finish_erasures(store: Store) -> None:
         privacy.scrub_file(store)
 
 
-def _any_erasure(store: Store) -> bool:
-    return (
-        store.conn.execute("SELECT 1 FROM field_versions WHERE field = ? LIMIT 1", (ERASED,)).fetchone()
-        is not None
-    )
+def _erasure_touches(store: Store, versions: Sequence[VersionRow], values: Sequence[Any] | None) -> bool:
+    """Could ``privacy.ErasureFilter`` hold back any of these versions (which carry no erasure)?
+
+    Only when one belongs to an erased row, points at an erased person, belongs to an
+    erasure batch, or is a field an erasure batch wrote. Otherwise the filter keeps them
+    all and the import takes the fast path: a notebook with erasures imports a small file
+    as fast as one without (the erasure markers sit in a partial index, a batch's
+    versions in the (site, hlc) index, so this costs a few lookups per erasure).
+    """
+    conn = store.conn
+    # The marker is spelled out (not a parameter): only then can SQLite use the partial index.
+    assert ERASED.isidentifier()
+    markers = conn.execute(
+        f"SELECT tbl, row_id, hlc, site FROM field_versions WHERE field = '{ERASED}'"
+    ).fetchall()
+    if not markers:
+        return False
+    if not {(tbl, row_id) for tbl, row_id, _hlc, _site in markers}.isdisjoint(map(_ROW, versions)):
+        return True
+    first_marker: dict[str, tuple[int, str]] = {}  # erased person -> its erasure batch (as privacy has it)
+    for tbl, row_id, hlc, site in markers:
+        if tbl == "people" and (row_id not in first_marker or (hlc, site) < first_marker[row_id]):
+            first_marker[row_id] = (hlc, site)
+    people = set(first_marker)
+    batches = set(first_marker.values())
+    written = {
+        (tbl, row_id, fld)
+        for hlc, site in batches
+        for tbl, row_id, fld in conn.execute(
+            "SELECT tbl, row_id, field FROM field_versions WHERE site = ? AND hlc = ?", (site, hlc)
+        )
+    }
+    refs = privacy.PEOPLE_REFS
+    for number, version in enumerate(versions):
+        tbl, row_id, fld, text, hlc, site = version[:6]
+        if (hlc, site) in batches or (tbl, row_id, fld) in written:
+            return True
+        if fld in refs.get(tbl, ()):
+            value = values[number] if values is not None else json.loads(text)
+            if isinstance(value, str) and value in people:
+                return True
+    return False
 
 
 def _roomy_cache(store: Store) -> None:

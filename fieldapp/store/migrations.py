@@ -308,6 +308,18 @@ END;
         db.execute(statement)
 
 
+@migration("0006_sync_team")
+def m0006_sync_team(db: Database) -> None:
+    """Folder sync at team scale: "did this version come from that folder?" is one index probe,
+    and a damaged file in a shared folder is remembered (and skipped until it changes)."""
+    db.execute("CREATE INDEX IF NOT EXISTS sync_imports_folder ON sync_imports (destination, first_seq)")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS sync_bad_files (folder TEXT NOT NULL, file_name TEXT NOT NULL,"
+        " size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, error TEXT NOT NULL, seen_at TEXT NOT NULL,"
+        " PRIMARY KEY (folder, file_name))"
+    )
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a script into statements; trigger bodies keep their inner semicolons."""
     statements, current = [], []

@@ -5,11 +5,17 @@ Layout (all integers big-endian)::
     magic "FELTSYNC" | version u8 | mode u8 (0 plain, 1 encrypted)
     encrypted only:  memory_kib u32 | iterations u32 | lanes u32 | salt 16 B
                      | key check 16 B | chunk size u32
+                     | team salt 16 B (version 2 only)
     then, plain:     the payload bytes
           encrypted: chunks, each  length u32 | AES-256-GCM ciphertext+tag
 
-The key and a key check come from Argon2id over the team passphrase; the key
-check lets a wrong passphrase be told apart from a damaged file. Every chunk is
+Version 2 (written now): the *team key* and a key check come from Argon2id over the
+team passphrase and the team salt (kept in every notebook of the team, carried in every
+header); the file's key is HKDF-SHA256 of the team key with the file's own random salt.
+Reading 400 files of one team costs one Argon2id (the team key is kept in memory for
+the process), and a guess at the passphrase still costs one Argon2id. Version 1 (read
+only): the file's key came from Argon2id over the passphrase and the file's salt.
+The key check lets a wrong passphrase be told apart from a damaged file. Every chunk is
 sealed with nonce = its index and associated data = header | index u64 | last u8,
 so a changed header, a reordered, dropped, duplicated or extra chunk, or a file
 cut short all fail to open.
@@ -17,6 +23,7 @@ cut short all fail to open.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import os
@@ -25,8 +32,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.sync.errors import (
     DamagedFileError,
@@ -39,13 +48,16 @@ from fieldapp.sync.errors import (
 )
 
 MAGIC = b"FELTSYNC"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 PLAIN, ENCRYPTED = 0, 1
 CHUNK_SIZE = 1 << 20
 SALT_LEN = 16
 CHECK_LEN = 16
 _PREFIX = struct.Struct(">8sBB")
 _KDF = struct.Struct(">III16s16sI")
+_TEAM = struct.Struct(">16s")  # version 2: the team salt after the version-1 fields
+_FILE_KEY_INFO = b"feltsync v2 file key"
 _LEN = struct.Struct(">I")
 _TAG_LEN = 16
 
@@ -80,6 +92,20 @@ class KdfParams:
 TEST_KDF = KdfParams(memory_kib=64, iterations=1, lanes=1)
 
 
+def new_team_salt() -> bytes:
+    return os.urandom(SALT_LEN)
+
+
+@functools.lru_cache(maxsize=8)
+def _team_key(passphrase: str, team_salt: bytes, params: KdfParams) -> tuple[bytes, bytes]:
+    """The team key and key check: the one Argon2id a process pays per team (and passphrase)."""
+    return _derive(passphrase, team_salt, params)
+
+
+def _file_key(team_key: bytes, file_salt: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=file_salt, info=_FILE_KEY_INFO).derive(team_key)
+
+
 def _derive(passphrase: str, salt: bytes, params: KdfParams) -> tuple[bytes, bytes]:
     material = Argon2id(
         salt=salt,
@@ -97,7 +123,7 @@ def _aad(header: bytes, index: int, last: bool) -> bytes:
 
 
 def _nonce(index: int) -> bytes:
-    # A fresh random salt gives every file its own key, so a counter nonce is unique.
+    # A fresh random file salt gives every file its own key, so a counter nonce is unique.
     return index.to_bytes(12, "big")
 
 
@@ -107,16 +133,27 @@ def seal(
     *,
     kdf: KdfParams = KdfParams(),
     chunk_size: int = CHUNK_SIZE,
+    team_salt: bytes | None = None,
 ) -> bytes:
-    """Wrap ``payload``; ``passphrase=None`` means an unencrypted file (explicit choice)."""
+    """Wrap ``payload``; ``passphrase=None`` means an unencrypted file (explicit choice).
+
+    ``team_salt`` is the notebook's (see ``fieldapp.store.sync_state.team_salt``); without
+    one the file gets a fresh team salt of its own (and costs its reader one Argon2id).
+    """
     if passphrase is None:
         return _PREFIX.pack(MAGIC, VERSION, PLAIN) + payload
     if not passphrase:
         raise PassphraseNeededError()
+    team_salt = team_salt or new_team_salt()
+    if len(team_salt) != SALT_LEN:
+        raise ValueError("a team salt has 16 bytes")
+    team_key, check = _team_key(passphrase, team_salt, kdf)
     salt = os.urandom(SALT_LEN)
-    key, check = _derive(passphrase, salt, kdf)
-    header = _PREFIX.pack(MAGIC, VERSION, ENCRYPTED) + _KDF.pack(
-        kdf.memory_kib, kdf.iterations, kdf.lanes, salt, check, chunk_size
+    key = _file_key(team_key, salt)
+    header = (
+        _PREFIX.pack(MAGIC, VERSION, ENCRYPTED)
+        + _KDF.pack(kdf.memory_kib, kdf.iterations, kdf.lanes, salt, check, chunk_size)
+        + _TEAM.pack(team_salt)
     )
     aead = AESGCM(key)
     parts = [header]
@@ -144,9 +181,26 @@ def _read_prefix(data: bytes, name: str) -> int:
     _, version, mode = _PREFIX.unpack_from(data)
     if version > VERSION:
         raise NewerFormatError(name=name)
-    if version != VERSION or mode not in (PLAIN, ENCRYPTED):
+    if version not in READABLE_VERSIONS or mode not in (PLAIN, ENCRYPTED):
         raise NotASyncFileError(name=name)
     return mode
+
+
+def header_length(data: bytes) -> int:
+    """How long the header of a sealed file is (its version decides)."""
+    if _read_prefix(data, "") == PLAIN:
+        return _PREFIX.size
+    return _PREFIX.size + _KDF.size + (_TEAM.size if data[len(MAGIC)] >= 2 else 0)
+
+
+def team_salt_of(data: bytes) -> bytes | None:
+    """The team salt an encrypted version-2 file carries (None for others or a short file)."""
+    if len(data) < _PREFIX.size + _KDF.size + _TEAM.size or data[: len(MAGIC)] != MAGIC:
+        return None
+    _, version, mode = _PREFIX.unpack_from(data)
+    if version != 2 or mode != ENCRYPTED:
+        return None
+    return _TEAM.unpack_from(data, _PREFIX.size + _KDF.size)[0]
 
 
 def open_sealed(  # noqa: C901  one straight list of refusals, read top to bottom
@@ -166,7 +220,8 @@ def open_sealed(  # noqa: C901  one straight list of refusals, read top to botto
         return payload
     if not passphrase:
         raise PassphraseNeededError(name=name)
-    header_len = _PREFIX.size + _KDF.size
+    version = data[len(MAGIC)]
+    header_len = _PREFIX.size + _KDF.size + (_TEAM.size if version >= 2 else 0)
     if len(data) < header_len:
         raise DamagedFileError(name=name, detail=both("hovedet er afkortet", "the header is cut short"))
     header = data[:header_len]
@@ -176,7 +231,12 @@ def open_sealed(  # noqa: C901  one straight list of refusals, read top to botto
         raise DamagedFileError(
             name=name, detail=both("ugyldige parametre i hovedet", "invalid header parameters")
         )
-    key, expected = _derive(passphrase, salt, params)
+    if version >= 2:
+        (team_salt,) = _TEAM.unpack_from(data, _PREFIX.size + _KDF.size)
+        team_key, expected = _team_key(passphrase, team_salt, params)
+        key = _file_key(team_key, salt)
+    else:
+        key, expected = _derive(passphrase, salt, params)
     if not hmac.compare_digest(check, expected):
         raise WrongPassphraseError(name=name)
     aead = AESGCM(key)

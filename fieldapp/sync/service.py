@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import shutil
+import socket
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,10 +24,11 @@ from datetime import datetime
 from pathlib import Path
 
 from fieldapp.domain.clock import ClockDriftError, HybridLogicalClock
-from fieldapp.store import Store, changelog, conflicts, outputs, privacy
+from fieldapp.store import Store, changelog, conflicts, outputs, privacy, sync_state
 from fieldapp.store.attachments import blob_path, image_problem, is_sha256
 from fieldapp.store.store import default_backup_dir
 from fieldapp.sync import archive, envelope
+from fieldapp.sync import folder as folder_mod
 from fieldapp.sync.archive import Limits
 from fieldapp.sync.envelope import KdfParams
 from fieldapp.sync.errors import (
@@ -35,13 +37,16 @@ from fieldapp.sync.errors import (
     CannotReadError,
     CannotWriteError,
     ClockFarAheadError,
+    DamagedFileError,
     ForgedError,
     MassDeleteError,
+    NewerFormatError,
     NotAFolderError,
     PassphraseNeededError,
     SyncError,
     TooLargeError,
     UnencryptedError,
+    WrongPassphraseError,
     both,
 )
 from fieldapp.sync.validate import SITE, check_versions, parse_lines
@@ -49,7 +54,7 @@ from fieldapp.sync.validate import SITE, check_versions, parse_lines
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
-SUFFIX = ".feltsync"
+SUFFIX = folder_mod.SUFFIX
 SYNC_BACKUPS_KEPT = 5
 # A laptop keeps fewer than this many of its own files in a shared folder. At that many it
 # writes one file with everything it has (but what it read from that folder) and removes
@@ -57,6 +62,11 @@ SYNC_BACKUPS_KEPT = 5
 # every newcomer has to decrypt one by one. Nothing is lost: whatever an old file held is
 # in this notebook, and so in the new file, or came from a colleague's file in the folder.
 OWN_FILES_KEPT = 20
+# The part of every sync file that does not depend on what it carries (header, manifest, zip
+# directory): measured 540 bytes for an empty encrypted file, 470 unencrypted.
+FILE_FIXED_BYTES = 560
+# ... and a laptop's pile of files may be this many times one file holding it all.
+OWN_FILES_SLACK = 1.5
 
 
 @dataclass
@@ -73,6 +83,7 @@ class SyncSummary:
     files_imported: list[Path] = field(default_factory=list)
     files_skipped: list[Path] = field(default_factory=list)
     files_removed: list[Path] = field(default_factory=list)  # our own older files in a shared folder
+    files_known_bad: list[Path] = field(default_factory=list)  # refused before and unchanged since
     # Folder sync goes on past a bad file; each refusal is kept as (file, error).
     failures: list[tuple[Path, SyncError]] = field(default_factory=list)
     backup: Path | None = None
@@ -85,6 +96,7 @@ class SyncSummary:
         self.files_imported += other.files_imported
         self.files_skipped += other.files_skipped
         self.files_removed += other.files_removed
+        self.files_known_bad += other.files_known_bad
         self.failures += other.failures
         self.backup = other.backup or self.backup
         self.site_renewed = other.site_renewed or self.site_renewed
@@ -139,7 +151,9 @@ def export_file(
     place = destination or _place(path.parent)
     win = changelog.window(store, place, full=full, skip_echo=skip_echo)
     payload, summary = _build_payload(store, win, progress)
-    data = envelope.seal(payload, passphrase if encrypt else None, kdf=kdf)
+    data = envelope.seal(
+        payload, passphrase if encrypt else None, kdf=kdf, team_salt=_team_salt(store) if encrypt else None
+    )
     _report(progress, "write", 0, len(data))
     write_atomically(path, data)
     _report(progress, "write", len(data), len(data))
@@ -147,6 +161,14 @@ def export_file(
     summary.files_written.append(path)
     logger.info("exported %d changes to %s", summary.changes_out, path)
     return summary
+
+
+def _team_salt(store: Store) -> bytes:
+    salt = sync_state.team_salt(store)
+    if salt is None:
+        with store.transaction():
+            salt = sync_state.adopt_team_salt(store, envelope.new_team_salt())
+    return salt
 
 
 def _place(folder: Path) -> str:
@@ -315,6 +337,9 @@ def _import_bytes(
                 if merged.inserted
                 else 0
             )
+            team_salt = envelope.team_salt_of(data)
+            if team_salt is not None:  # the file opened, so its team salt is the team's
+                sync_state.adopt_team_salt(store, team_salt)
             changelog.record_import(
                 store,
                 file_sha,
@@ -513,6 +538,32 @@ def _write_blobs(store: Store, blobs: dict[str, bytes]) -> list[Path]:
 
 
 # ================================================================= folder sync
+# Refusals that say something about the file itself: remembered, and the file is skipped
+# until it changes. A wrong passphrase, a mass delete, a clock ahead or a file that could
+# not be read this time are the user's or the moment's, so they are reported each time.
+_TRANSIENT = (
+    PassphraseNeededError,
+    WrongPassphraseError,
+    MassDeleteError,
+    ClockFarAheadError,
+    CannotReadError,
+    NewerFormatError,
+)
+
+
+def folder_place(store: Store, folder: Path) -> str:
+    """How this notebook's bookkeeping names a shared folder: by its identity file, so a moved
+    or re-mounted folder is the same folder (by its path when no identity can be made)."""
+    path_place = _place(folder)
+    found = folder_mod.identity(folder)
+    if found is None:
+        return path_place
+    place = f"folder:{found}"
+    if sync_state.move_folder_bookkeeping(store, path_place, place):
+        logger.info("shared folder %s is now known by its id %s", folder, found)
+    return place
+
+
 def sync_folder(
     store: Store,
     folder: str | os.PathLike[str],
@@ -522,19 +573,25 @@ def sync_folder(
     force: bool = False,
     kdf: KdfParams = KdfParams(),
     limits: Limits = Limits(),
+    who: str | None = None,
 ) -> SyncSummary:
     """Import every other laptop's files from ``folder``, then write our own news.
 
     Only files sealed with the team passphrase are imported (an unencrypted one is
-    refused like any bad file), so a passphrase is required. Files imported before
-    are skipped (by hash and export id); a bad file is recorded in ``failures`` and
-    the others still go in. Our file is named ``<site>_<hlc>.feltsync`` and written
-    only when there is something new, or when ``OWN_FILES_KEPT`` of ours have piled
-    up: then it holds everything and our older files are removed (``files_removed``).
-    Only files this notebook wrote itself are ever removed. A file that brings
-    versions in this notebook's own site that it never made comes from a copy of this
-    notebook: this notebook then takes a new site id (``site_renewed``) and imports
-    the file like a colleague's.
+    refused like any bad file), so a passphrase is required. Files imported before are
+    skipped (by hash and export id). A file that vanishes meanwhile (a colleague's tidy) is
+    passed over; a bad file is recorded in ``failures`` once, remembered, and then passed
+    over (``files_known_bad``) until it changes; the others and our own write go on.
+    Conflict copies made by the sync engine are read like any file that is not ours.
+
+    Ours are the files this notebook remembers writing, and only those are ever removed.
+    Our file (``folder.file_name``: ``who``, by default the laptop's name, the date, site and
+    clock) holds what we typed or got by hand and no file in the folder holds (see
+    docs/sync-folder.md). It is written only when there is something new, or when it is time
+    to tidy (``_time_to_tidy``): then it holds all of that and our older files and left-over
+    ``.partial`` files are removed (``files_removed``). A file that brings versions in this
+    notebook's own site that it never made comes from a copy of this notebook: this notebook
+    then takes a new site id (``site_renewed``) and imports the file like a colleague's.
     """
     folder = Path(folder)
     if not passphrase:
@@ -542,68 +599,42 @@ def sync_folder(
     if not folder.is_dir():
         raise NotAFolderError(name=str(folder))
     summary = SyncSummary()
-    files = sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file())
-    # Ours: the files this notebook remembers writing, and only those. A file named with
-    # our site that we did not write is read like a colleague's: an old one of ours
-    # brings nothing new, and one written by a copy of this notebook shows itself there.
-    place = _place(folder)
+    place = folder_place(store, folder)
+    files = folder_mod.listing(folder)
+    # Ours: the files this notebook remembers writing, and only those. A file named with our
+    # site that we did not write (a sync engine's conflict copy, a copy of this notebook) is
+    # read like a colleague's: an old one of ours brings nothing new, and one written by a
+    # copy of this notebook shows itself there.
     written = changelog.own_files(store)
     if not changelog.adopted_own_files(store, place):
         # Once per folder: the files with our site in their name that an earlier version
         # wrote, before it kept the list (so that an erasure's tidy-up still replaces them).
-        legacy = [p.name for p in files if p.name.startswith(f"{store.site}_")]
+        legacy = [f.path.name for f in files if f.site == store.site and not f.copy]
         changelog.adopt_own_files(store, place, legacy)
         written |= set(legacy)
-    own = [p for p in files if p.name in written]
-    theirs = [p for p in files if p.name not in written]
+    own = [f for f in files if f.path.name in written]
+    to_read = [f for f in files if f.path.name not in written]
+    bad = sync_state.bad_files(store, place)
     # One copy of the notebook before the first file that goes in covers the whole run:
     # a folder a team has used for a year holds hundreds of files.
     backup_once = functools.cache(lambda: _backup(store))
-    for number, path in enumerate(theirs, 1):
-        _report(progress, "folder", number, len(theirs))
-        try:
-            data = _read_file(path, limits)
-            if changelog.was_imported(store, hashlib.sha256(data).hexdigest()):
-                summary.files_skipped.append(path)
-                continue
-            for attempt in range(2):
-                try:
-                    summary.add(
-                        _import_bytes(
-                            store,
-                            data,
-                            path,
-                            passphrase,
-                            progress=progress,
-                            force=force,
-                            again=False,
-                            limits=limits,
-                            folder=place,
-                            backup=backup_once,
-                        )
-                    )
-                    break
-                except ForgedError as error:
-                    if attempt or not error.params.get("own"):
-                        raise
-                    _part_from_copy(store, path, summary)
-        except AlreadyImportedError:
-            summary.files_skipped.append(path)
-        except SyncError as error:
-            logger.warning("skipped %s: %s", path, error.message("en"))
-            summary.failures.append((path, error))
+    for number, entry in enumerate(to_read, 1):
+        _report(progress, "folder", number, len(to_read))
+        _read_folder_file(store, entry, place, passphrase, bad, summary, progress, force, limits, backup_once)
+    # Forget refusals of files that are gone, or that changed and went in.
+    sync_state.forget_bad_files(store, place, {f.path.name for f in files} & set(bad))
     # After an erasure (made here or brought by a file) our older files may still carry
     # the person: the tidy step replaces them by one file written from the purged notebook.
     pending = privacy.tidy_pending(store)
-    tidy = len(own) >= OWN_FILES_KEPT or (pending and bool(own))
+    tidy = _time_to_tidy(own) or (pending and bool(own))
     if tidy or changelog.count_in(store, changelog.window(store, place, skip_echo=True)):
-        target = folder / f"{store.site}_{store.clock.now()}{SUFFIX}"
+        name = folder_mod.file_name(who or socket.gethostname(), store.site, store.clock.now())
         # Remembered before writing, so that a crash's .partial is known to be ours too.
-        changelog.remember_own_file(store, target.name)
+        changelog.remember_own_file(store, name)
         summary.add(
             export_file(
                 store,
-                target,
+                folder / name,
                 passphrase,
                 progress=progress,
                 destination=place,
@@ -613,17 +644,17 @@ def sync_folder(
             )
         )
         if tidy:
-            written = changelog.own_files(store) - {target.name}
+            written = changelog.own_files(store) - {name}
             # What a crash while writing one of them left (old and current temporary names).
             partials = [
                 p
-                for name in sorted(written)
-                for p in [folder / f"{name}.partial", *sorted(folder.glob(f".{glob.escape(name)}.*.partial"))]
+                for old in sorted(written)
+                for p in [folder / f"{old}.partial", *sorted(folder.glob(f".{glob.escape(old)}.*.partial"))]
                 if p.is_file()
             ]
-            summary.files_removed = _remove_quietly(own + partials)
+            summary.files_removed = _remove_quietly([f.path for f in own] + partials)
             changelog.forget_own_files(store, [n for n in written if not (folder / n).exists()])
-    if pending and not any(path.exists() for path in own):
+    if pending and not any(f.path.exists() for f in own):
         privacy.tidied(store)
     return summary
 
@@ -638,6 +669,104 @@ def _part_from_copy(store: Store, path: Path, summary: SyncSummary) -> None:
     logger.warning(
         "%s was written by a copy of this notebook (site %s); now site %s", path.name, old, store.site
     )
+
+
+def _time_to_tidy(own: list[folder_mod.FolderFile]) -> bool:
+    """Tidy when ``OWN_FILES_KEPT`` files have piled up, or earlier when they are mostly overhead.
+
+    Every file carries the same fixed part (``FILE_FIXED_BYTES``). One file with everything
+    is at most that part plus the data of all (it compresses better than many); a pile more
+    than ``OWN_FILES_SLACK`` times that size is worth replacing (a quiet laptop's many small
+    daily files would otherwise make the folder several times the team's data).
+    """
+    if len(own) >= OWN_FILES_KEPT:
+        return True
+    if len(own) < 3:
+        return False
+    sizes = []
+    for entry in own:
+        try:
+            sizes.append(entry.path.stat().st_size)
+        except OSError:
+            continue
+    if len(sizes) < 3:
+        return False
+    one_file = FILE_FIXED_BYTES + sum(max(0, size - FILE_FIXED_BYTES) for size in sizes)
+    return sum(sizes) > OWN_FILES_SLACK * one_file
+
+
+def _read_folder_file(
+    store: Store,
+    entry: folder_mod.FolderFile,
+    place: str,
+    passphrase: str | None,
+    bad: dict[str, tuple[int, int]],
+    summary: SyncSummary,
+    progress: Progress | None,
+    force: bool,
+    limits: Limits,
+    backup_once: Callable[[], Path | None],
+) -> None:
+    """Import one file of the shared folder into ``summary``; nothing it does stops the run."""
+    path = entry.path
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return  # gone since the listing (a colleague tidied): nothing to read, nothing to say
+    except OSError as error:
+        summary.failures.append((path, CannotReadError(name=path.name, detail=error.strerror or str(error))))
+        return
+    seen = (stat.st_size, stat.st_mtime_ns)
+    if bad.get(path.name) == seen:
+        summary.files_known_bad.append(path)
+        return
+    try:
+        data = _read_file(path, limits)
+        if changelog.was_imported(store, hashlib.sha256(data).hexdigest()):
+            summary.files_skipped.append(path)
+            return
+        for attempt in range(2):
+            try:
+                summary.add(
+                    _import_bytes(
+                        store,
+                        data,
+                        path,
+                        passphrase,
+                        progress=progress,
+                        force=force,
+                        again=False,
+                        limits=limits,
+                        folder=place,
+                        backup=backup_once,
+                    )
+                )
+                break
+            except ForgedError as error:
+                # Versions in our own site that we never made: a copy of this notebook (or our
+                # state before a restore) wrote them. Part from it, then read it as a colleague's.
+                if attempt or not error.params.get("own"):
+                    raise
+                _part_from_copy(store, path, summary)
+        bad.pop(path.name, None)
+    except AlreadyImportedError:
+        summary.files_skipped.append(path)
+    except CannotReadError as error:
+        if isinstance(error.__cause__, FileNotFoundError):
+            return  # vanished between the listing and the read
+        summary.failures.append((path, error))
+    except SyncError as error:
+        logger.warning("skipped %s: %s", path, error.message("en"))
+        summary.failures.append((path, error))
+        if not isinstance(error, _TRANSIENT):
+            sync_state.remember_bad_file(store, place, path.name, *seen, error.message("en"))
+            bad[path.name] = seen
+    except Exception as error:  # one file's surprise must not stop the others
+        logger.exception("could not import %s", path)
+        refused = DamagedFileError(name=path.name, detail=type(error).__name__)
+        summary.failures.append((path, refused))
+        sync_state.remember_bad_file(store, place, path.name, *seen, refused.message("en"))
+        bad[path.name] = seen
 
 
 def _remove_quietly(paths: list[Path]) -> list[Path]:

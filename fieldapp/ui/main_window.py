@@ -639,6 +639,7 @@ class MainWindow(QMainWindow):
         dialog = SyncDialog(self.store, self.settings, self.dialogs, self.lang, self, kdf=self.sync_kdf)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.synced.connect(lambda _summary: self.after_sync())
+        dialog.open_inbox.connect(self.show_conflicts)
         self.sync_dialog = dialog
         dialog.show()
         return dialog

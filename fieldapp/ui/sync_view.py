@@ -16,7 +16,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,8 +41,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -126,8 +134,7 @@ class SyncDialog(QDialog):
     """Choose a folder or a file, give the passphrase, run, and read what happened."""
 
     synced = Signal(object)  # the SyncSummary; None after a cancelled folder sync that had read files in
-    # Shadows QDialog.result (issue 17: the sync branch renames it; then drop this line).
-    result: QLabel  # type: ignore[assignment]
+    open_inbox = Signal()  # the user wants to settle the conflicts now
     finished_run = Signal()  # after every run, successful, failed or cancelled (tests wait for it)
     job_started = Signal(object)  # the SyncJob (tests use it to press Cancel at a known moment)
 
@@ -179,6 +186,7 @@ class SyncDialog(QDialog):
         self.place = QLineEdit()
         self.place.setAccessibleName(self.tr("Folder or file"))
         self.choose = QPushButton(self.tr("Choose…"))
+        self.choose.setAutoDefault(False)  # Enter is for the action, not for choosing again
         self.choose.clicked.connect(self.choose_place)
         row = QHBoxLayout()
         row.addWidget(self.place, 1)
@@ -205,16 +213,24 @@ class SyncDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.result)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.outcome)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.run_button = buttons.addButton(self.tr("Synchronise"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.run_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        self.inbox_button = buttons.addButton(
+            self.tr("Open the conflicts"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.inbox_button.setAutoDefault(False)
+        self.inbox_button.setVisible(False)
+        self.inbox_button.clicked.connect(self.open_inbox)
+        self.run_button = buttons.addButton(self.tr("Synchronise"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.run_button.setDefault(True)  # Enter, wherever the cursor is, runs the chosen action
         self.run_button.clicked.connect(self.run)
         self.cancel_button = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setAutoDefault(False)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel)
         buttons.rejected.connect(self.reject)
@@ -262,7 +278,12 @@ class SyncDialog(QDialog):
     def set_mode(self, mode: str) -> None:
         {FOLDER: self.folder_mode, IMPORT: self.import_mode, EXPORT: self.export_mode}[mode].setChecked(True)
 
+    def action_name(self, mode: str) -> str:
+        return {FOLDER: self.tr("Synchronise"), IMPORT: self.tr("Import"), EXPORT: self.tr("Export")}[mode]
+
     def _mode_changed(self, *_args) -> None:
+        self.run_button.setText(self.action_name(self.mode()))
+        self.run_button.setDefault(True)
         self.place_label.setText(self.tr("Folder") if self.mode() == FOLDER else self.tr("File"))
         self.place.clear()
         if self.mode() == FOLDER:
@@ -315,7 +336,7 @@ class SyncDialog(QDialog):
         return True
 
     def _start(self, request: SyncRequest) -> None:
-        self.result.clear()
+        self.outcome.clear()
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self._running(True)
@@ -362,8 +383,8 @@ class SyncDialog(QDialog):
             return False
         self.job.cancel()
         self.cancel_button.setEnabled(False)
-        self.result.setStyleSheet("")
-        self.result.setText(self.tr("Stopping the synchronisation …"))
+        self.outcome.setStyleSheet("")
+        self.outcome.setText(self.tr("Stopping the synchronisation …"))
         return True
 
     def _show_progress(self, _stage: str, done: int, total: int) -> None:
@@ -380,38 +401,68 @@ class SyncDialog(QDialog):
         self._running(False)
         catch_up_clock(self.store)
 
-    def summary_text(self, summary: SyncSummary) -> str:
-        text = (
-            self.tr("%1 changes in, %2 out, %3 conflicts")
-            .replace("%1", str(summary.changes_in))
-            .replace("%2", str(summary.changes_out))
-            .replace("%3", str(summary.conflicts))
-        )
+    def summary_text(self, summary: SyncSummary, mode: str | None = None) -> str:
+        """What happened, in plain words: what came in, what went out and where, what waits."""
+        mode = mode or (self.request.mode if self.request else self.mode())
+        lines = []
+        if mode in (FOLDER, IMPORT):
+            read = len(summary.files_imported)
+            if summary.changes_in:
+                lines.append(self.tr("%n change(s) came in", "", summary.changes_in) + self._from_files(read))
+            elif mode == FOLDER:
+                lines.append(self.tr("Nothing new from colleagues."))
+            else:
+                lines.append(self.tr("The file held nothing new for this notebook."))
+        if mode in (FOLDER, EXPORT):
+            if summary.files_written:
+                written = summary.files_written[-1]
+                lines.append(
+                    self.tr("%n change(s) of yours went to", "", summary.changes_out)
+                    + f" »{written.name}« "
+                    + self.tr("in %1.").replace("%1", str(written.parent))
+                )
+            else:
+                lines.append(self.tr("You had no new changes to send."))
+        if summary.conflicts:
+            lines.append(self.tr("%n conflict(s) wait for your choice.", "", summary.conflicts))
         if summary.failures:
             path, error = summary.failures[0]
-            text += "\n" + (
-                self.tr("%1 files were not read. %2: %3")
-                .replace("%1", str(len(summary.failures)))
-                .replace("%2", path.name)
-                .replace("%3", error.message(self.lang))
+            lines.append(
+                self.tr("%n file(s) could not be read:", "", len(summary.failures))
+                + f" »{path.name}«: {error.message(self.lang)}"
             )
-        return text
+        if summary.files_known_bad:
+            lines.append(
+                self.tr("%n damaged file(s) were skipped, as last time.", "", len(summary.files_known_bad))
+            )
+        return "\n".join(lines)
+
+    def _from_files(self, read: int) -> str:
+        return " " + self.tr("from %n file(s).", "", read) if read > 1 else "."
 
     def _done(self, outcome: SyncSummary | MassDeleteError) -> None:
         self._finish_job()
         if self._confirmed_mass_delete(outcome):
             return
         if isinstance(outcome, MassDeleteError):  # the user said no: the file stays out
-            self.result.setStyleSheet("color: #b00020;")
-            self.result.setText(self.tr("The file was not imported. Nothing was changed."))
+            self.outcome.setStyleSheet("color: #b00020;")
+            self.outcome.setText(self.tr("The file was not imported. Nothing was changed."))
             self._after_run()
             return
         summary = outcome
         self.summary = summary
-        self.result.setStyleSheet("")
-        self.result.setText(self.summary_text(summary))
+        self.outcome.setStyleSheet("")
+        self.outcome.setText(self.summary_text(summary))
+        self.adjustSize()  # room for the summary, however many lines it has
         self.synced.emit(summary)
+        self._offer_inbox()
         self._after_run()
+
+    def _offer_inbox(self) -> None:
+        waiting = len(conflicts.open_conflicts(self.store))
+        self.inbox_button.setVisible(waiting > 0)
+        if waiting:
+            self.inbox_button.setText(self.tr("Open the conflicts (%n)", "", waiting))
 
     def _confirmed_mass_delete(self, outcome: SyncSummary | MassDeleteError) -> bool:
         """A file would delete more than half of the notebook: ask, and run again if meant.
@@ -459,9 +510,9 @@ class SyncDialog(QDialog):
 
     def _cancelled(self) -> None:
         self._finish_job()
-        self.result.setStyleSheet("")
+        self.outcome.setStyleSheet("")
         if imports_count(self.store) > self._imports_before:  # a folder sync had read some files in
-            self.result.setText(
+            self.outcome.setText(
                 self.tr(
                     "The synchronisation was cancelled. The files read in before that are kept; "
                     "the rest follows next time."
@@ -469,7 +520,7 @@ class SyncDialog(QDialog):
             )
             self.synced.emit(None)
         else:
-            self.result.setText(self.tr("The synchronisation was cancelled. Nothing was changed."))
+            self.outcome.setText(self.tr("The synchronisation was cancelled. Nothing was changed."))
         self._after_run()
 
     def _after_run(self) -> None:
@@ -479,8 +530,8 @@ class SyncDialog(QDialog):
             super().reject()
 
     def _show_error(self, message: str) -> None:
-        self.result.setStyleSheet("color: #b00020;")
-        self.result.setText(message)
+        self.outcome.setStyleSheet("color: #b00020;")
+        self.outcome.setText(message)
         self.dialogs.error(self, self.tr("Not synchronised"), message)
 
     def shutdown(self) -> None:
@@ -547,6 +598,63 @@ def record_name(store: Store, tbl: str, row_id: str, lang: str) -> str:
 COMBINABLE = frozenset({"text", "int", "float"})
 
 
+class ConflictModel(QAbstractTableModel):
+    """The open conflicts as rows: record, field, value in force, other values."""
+
+    def __init__(self, store: Store, lang: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.lang = lang
+        self.items: list[conflicts.Conflict] = []
+        self._cells: list[list[str]] = []
+        self._headers = [
+            self.tr("Record"),
+            self.tr("Field"),
+            self.tr("Value in force"),
+            self.tr("Other values"),
+        ]
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.items = conflicts.open_conflicts(self.store)
+        self._cells = [self._row(conflict) for conflict in self.items]
+        self.endResetModel()
+
+    def _row(self, conflict: conflicts.Conflict) -> list[str]:
+        kind = BY_TABLE[conflict.tbl].display_name(self.lang)
+        title = record_name(self.store, conflict.tbl, conflict.row_id, self.lang)
+
+        def shown(value: Any) -> str:
+            return show_value(self.store, conflict.spec, value, self.lang)
+
+        return [
+            f"{kind[:1].upper()}{kind[1:]}: {title}",
+            conflict.label(self.lang),
+            shown(conflict.current.value),
+            " | ".join(shown(v.value) for v in conflict.others),
+        ]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._cells)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self._cells[index.row()][index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+
 class ConflictInbox(QDialog):
     """Open conflicts: pick one of the competing values or type a combined one."""
 
@@ -557,7 +665,7 @@ class ConflictInbox(QDialog):
         self.store = store
         self.dialogs = dialogs
         self.lang = lang
-        self.items: list[conflicts.Conflict] = []
+        self.model = ConflictModel(store, lang, self)
         self.setWindowTitle(self.tr("Conflicts"))
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -568,16 +676,15 @@ class ConflictInbox(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Record"), self.tr("Field"), self.tr("Value in force"), self.tr("Other values")]
-        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
         self.empty = QLabel(self.tr("No conflicts are waiting."))
         layout.addWidget(self.empty)
@@ -607,22 +714,13 @@ class ConflictInbox(QDialog):
         self.resize(820, 420)
         self.refresh()
 
+    @property
+    def items(self) -> list[conflicts.Conflict]:
+        return self.model.items
+
     def refresh(self) -> None:
-        self.items = conflicts.open_conflicts(self.store)
-        self.table.setRowCount(len(self.items))
-        for row, conflict in enumerate(self.items):
-            kind = BY_TABLE[conflict.tbl].display_name(self.lang)
-            title = record_name(self.store, conflict.tbl, conflict.row_id, self.lang)
-            cells = [
-                f"{kind[:1].upper()}{kind[1:]}: {title}",
-                conflict.label(self.lang),
-                self.shown(conflict, conflict.current.value),
-                " | ".join(self.shown(conflict, v.value) for v in conflict.others),
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
+        self.model.reload()
+        self.table.resizeRowsToContents()
         self.empty.setVisible(not self.items)
         if self.items:
             self.table.selectRow(0)
@@ -632,10 +730,10 @@ class ConflictInbox(QDialog):
         return show_value(self.store, conflict.spec, value, self.lang)
 
     def current(self) -> conflicts.Conflict | None:
-        row = self.table.currentRow()
+        row = self.table.currentIndex().row()
         return self.items[row] if 0 <= row < len(self.items) else None
 
-    def _selected(self) -> None:
+    def _selected(self, *_args) -> None:
         conflict = self.current()
         self.choices.clear()
         self.combined.clear()

@@ -475,22 +475,6 @@
         <translation>Det samme felt er ændret på to computere. Værdien, der gælder nu, står først; behold én af værdierne, eller skriv en samlet værdi.</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Felt</translation>
-    </message>
-    <message>
-        <source>Value in force</source>
-        <translation>Gældende værdi</translation>
-    </message>
-    <message>
-        <source>Other values</source>
-        <translation>Andre værdier</translation>
-    </message>
-    <message>
         <source>No conflicts are waiting.</source>
         <translation>Ingen konflikter venter.</translation>
     </message>
@@ -529,6 +513,25 @@
     <message>
         <source>Not saved</source>
         <translation>Ikke gemt</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Felt</translation>
+    </message>
+    <message>
+        <source>Value in force</source>
+        <translation>Gældende værdi</translation>
+    </message>
+    <message>
+        <source>Other values</source>
+        <translation>Andre værdier</translation>
     </message>
 </context>
 <context>
@@ -2304,6 +2307,10 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <translation>Husk adgangssætningen på denne computer</translation>
     </message>
     <message>
+        <source>Open the conflicts</source>
+        <translation>Åbn konflikterne</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
@@ -2314,6 +2321,14 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     <message>
         <source>Kept in the computer&apos;s key store, never in a file.</source>
         <translation>Gemmes i computerens nøglering, aldrig i en fil.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Indlæs</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksportér</translation>
     </message>
     <message>
         <source>File</source>
@@ -2356,14 +2371,6 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <translation>Stopper synkroniseringen …</translation>
     </message>
     <message>
-        <source>%1 changes in, %2 out, %3 conflicts</source>
-        <translation>%1 ændringer ind, %2 ud, %3 konflikter</translation>
-    </message>
-    <message>
-        <source>%1 files were not read. %2: %3</source>
-        <translation>Filer, der ikke blev læst: %1. %2: %3</translation>
-    </message>
-    <message>
         <source>The synchronisation was cancelled. The files read in before that are kept; the rest follows next time.</source>
         <translation>Synkroniseringen blev annulleret. De filer, der allerede var læst ind, er bevaret; resten kommer med næste gang.</translation>
     </message>
@@ -2386,6 +2393,71 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
     <message>
         <source>The file was not imported. Nothing was changed.</source>
         <translation>Filen blev ikke indlæst. Intet blev ændret.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) came in</source>
+        <translation>
+            <numerusform>%n ændring kom ind</numerusform>
+            <numerusform>%n ændringer kom ind</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new from colleagues.</source>
+        <translation>Intet nyt fra kollegerne.</translation>
+    </message>
+    <message>
+        <source>The file held nothing new for this notebook.</source>
+        <translation>Filen havde intet nyt til denne notesbog.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) of yours went to</source>
+        <translation>
+            <numerusform>%n ændring fra dig blev skrevet til</numerusform>
+            <numerusform>%n ændringer fra dig blev skrevet til</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1.</source>
+        <translation>i %1.</translation>
+    </message>
+    <message>
+        <source>You had no new changes to send.</source>
+        <translation>Du havde ingen nye ændringer at sende.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your choice.</source>
+        <translation>
+            <numerusform>%n konflikt venter på dit valg.</numerusform>
+            <numerusform>%n konflikter venter på dit valg.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read:</source>
+        <translation>
+            <numerusform>%n fil kunne ikke læses:</numerusform>
+            <numerusform>%n filer kunne ikke læses:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged file(s) were skipped, as last time.</source>
+        <translation>
+            <numerusform>%n beskadiget fil blev sprunget over, som sidst.</numerusform>
+            <numerusform>%n beskadigede filer blev sprunget over, som sidst.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n file(s).</source>
+        <translation>
+            <numerusform>fra %n fil.</numerusform>
+            <numerusform>fra %n filer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Open the conflicts (%n)</source>
+        <translation>
+            <numerusform>Åbn konflikten (%n)</numerusform>
+            <numerusform>Åbn konflikterne (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>The file &apos;%1&apos; would delete %2 of the %3 records in this notebook. That happens when a colleague has cleared out a lot, but also when a file comes from a notebook that lost its data. Import it anyway and delete them?</source>

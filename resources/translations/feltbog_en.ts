@@ -131,4 +131,56 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SyncDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) came in</source>
+        <translation>
+            <numerusform>%n change came in</numerusform>
+            <numerusform>%n changes came in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) of yours went to</source>
+        <translation>
+            <numerusform>%n change of yours went to</numerusform>
+            <numerusform>%n changes of yours went to</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your choice.</source>
+        <translation>
+            <numerusform>%n conflict waits for your choice.</numerusform>
+            <numerusform>%n conflicts wait for your choice.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read:</source>
+        <translation>
+            <numerusform>%n file could not be read:</numerusform>
+            <numerusform>%n files could not be read:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged file(s) were skipped, as last time.</source>
+        <translation>
+            <numerusform>%n damaged file was skipped, as last time.</numerusform>
+            <numerusform>%n damaged files were skipped, as last time.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n file(s).</source>
+        <translation>
+            <numerusform>from %n file.</numerusform>
+            <numerusform>from %n files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Open the conflicts (%n)</source>
+        <translation>
+            <numerusform>Open the conflict (%n)</numerusform>
+            <numerusform>Open the conflicts (%n)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -36,6 +36,10 @@ def two_notebooks(home) -> tuple[Path, Path, dict[str, str]]:
     return first, second, ids
 
 
+def cell(inbox, row: int, column: int) -> str:
+    return inbox.model.index(row, column).data()
+
+
 def open_sync(qtbot, window, mode: str, passphrase: str = PASSPHRASE, remember: bool = False):
     window.sync_kdf = TEST_KDF
     window.sync_action.trigger()
@@ -66,7 +70,9 @@ def test_export_from_one_notebook_and_import_into_another(launch, qtbot, two_not
     run(qtbot, dialog)
     assert sender_dialogs.errors == []
     assert sync_file.exists()
-    assert "0 ændringer ind" in dialog.result.text() and "0 konflikter" in dialog.result.text()
+    assert dialog.outcome.text() == (
+        f"{dialog.summary.changes_out} ændringer fra dig blev skrevet til »til kollega.feltsync« i {home}."
+    )
     assert dialog.summary.changes_out > 0
     assert key_store.secrets == {KEPT: PASSPHRASE}, "ticked: the passphrase is remembered in the key store"
     assert not any("passphrase" in key for key in sender.settings.allKeys()), "and never in the settings file"
@@ -90,7 +96,7 @@ def test_export_from_one_notebook_and_import_into_another(launch, qtbot, two_not
     assert receiver_dialogs.errors == []
     summary = dialog.summary
     assert summary.changes_in > 0 and summary.conflicts == 0
-    assert dialog.result.text() == f"{summary.changes_in} ændringer ind, 0 ud, 0 konflikter"
+    assert dialog.outcome.text() == f"{summary.changes_in} ændringer kom ind."
     assert key_store.secrets == {}, "unticked: the passphrase is forgotten"
     # The window shows the new data without being reopened.
     assert "3 personer" in window.counts_label.text()
@@ -119,7 +125,7 @@ def test_a_wrong_passphrase_is_one_sentence_and_changes_nothing(launch, qtbot, t
     message = answering.errors[0][1]
     assert "forkert adgangssætning" in message.lower()
     assert message.count(".") <= 1 and "\n" not in message and "Traceback" not in message
-    assert dialog.result.text() == message
+    assert dialog.outcome.text() == message
     assert app.store.count(Person) == 0
     assert "Aldrig synkroniseret" in app.window.sync_label.text()
 
@@ -137,7 +143,11 @@ def test_folder_sync_both_ways(launch, qtbot, two_notebooks, home):
     dialog.choose.click()
     run(qtbot, dialog)
     assert dialog.summary.changes_out > 0 and dialog.summary.changes_in == 0
-    assert "changes in" in dialog.result.text()
+    (written,) = dialog.summary.files_written
+    assert dialog.outcome.text() == (
+        f"Nothing new from colleagues.\n{dialog.summary.changes_out} changes of yours went to"
+        f" »{written.name}« in {shared}."
+    )
     with Store.open(second) as store:
         from fieldapp.sync.service import sync_folder
 
@@ -164,14 +174,15 @@ def test_a_conflict_waits_in_the_inbox_until_resolved(launch, qtbot, two_noteboo
     dialog.choose.click()
     run(qtbot, dialog)
     assert dialog.summary.conflicts == 1
-    assert dialog.result.text().endswith("1 konflikter")
+    assert dialog.outcome.text() == "1 ændring kom ind.\n1 konflikt venter på dit valg."
+    assert dialog.inbox_button.isVisible() and dialog.inbox_button.text() == "Åbn konflikten (1)"
     assert "1 konflikt" in window.sync_label.text()  # Danish singular (a %n plural)
     assert window.conflicts_action.text() == "Konflikter (1)"
 
     inbox = window.show_conflicts()
     qtbot.waitExposed(inbox)
-    assert inbox.table.rowCount() == 1
-    row = [inbox.table.item(0, c).text() for c in range(4)]
+    assert inbox.model.rowCount() == 1
+    row = [cell(inbox, 0, c) for c in range(4)]
     assert row[0].startswith("Person: ") and row[1] == "Navn"
     assert {row[2], row[3]} == {"Hanne Ø.", "Hanne Østergaard Nielsen"}
     assert {inbox.choices.itemText(i) for i in range(inbox.choices.count())} == {
@@ -182,7 +193,7 @@ def test_a_conflict_waits_in_the_inbox_until_resolved(launch, qtbot, two_noteboo
         inbox.grab().save(str(Path(SHOTS) / "conflict_inbox.png"))
     inbox.combined.setText("Hanne Østergaard Nielsen (Hanne Ø.)")
     inbox.combine_button.click()
-    assert inbox.table.rowCount() == 0 and inbox.empty.isVisible()
+    assert inbox.model.rowCount() == 0 and inbox.empty.isVisible()
     assert window.store.get(Person, ids["hanne"]).name == "Hanne Østergaard Nielsen (Hanne Ø.)"
     assert "konflikter" not in window.sync_label.text()
     assert answering.errors == []
@@ -204,7 +215,7 @@ def test_picking_one_value_keeps_it(launch, qtbot, two_notebooks, home):
     loser = next(name for name in choices if name != app.store.get(Person, ids["hanne"]).name)
     inbox.choices.setCurrentIndex(choices.index(loser))
     inbox.keep_button.click()
-    assert inbox.table.rowCount() == 0
+    assert inbox.model.rowCount() == 0
     assert app.store.get(Person, ids["hanne"]).name == loser
 
 
@@ -236,10 +247,7 @@ def test_the_inbox_names_linked_records_and_writes_dates_the_danish_way(launch, 
 
     inbox = app.window.show_conflicts()
     qtbot.waitExposed(inbox)
-    rows = {
-        inbox.table.item(r, 1).text(): [inbox.table.item(r, c).text() for c in range(4)]
-        for r in range(inbox.table.rowCount())
-    }
+    rows = {cell(inbox, r, 1): [cell(inbox, r, c) for c in range(4)] for r in range(inbox.model.rowCount())}
     assert sorted(rows) == ["Frist", "Må kontaktes", "Område", "Start"]
     assert rows["Område"][0] == "Aktivitet: Møde nummer 0"
     assert {rows["Område"][2], rows["Område"][3]} == {"Vestbyen", "(slettet)"}
@@ -249,21 +257,21 @@ def test_the_inbox_names_linked_records_and_writes_dates_the_danish_way(launch, 
     assert {rows["Må kontaktes"][2], rows["Må kontaktes"][3]} == {"Ja", "Nej"}
     assert not any(UUID.search(text) for row in rows.values() for text in row), rows
 
-    for r in range(inbox.table.rowCount()):  # the choices read the same, and a date is chosen, not typed
+    for r in range(inbox.model.rowCount()):  # the choices read the same, and a date is chosen, not typed
         inbox.table.selectRow(r)
-        field = inbox.table.item(r, 1).text()
+        field = cell(inbox, r, 1)
         choices = {inbox.choices.itemText(i) for i in range(inbox.choices.count())}
         assert choices == {rows[field][2], rows[field][3]}
         assert not inbox.combined.isEnabled() and not inbox.combine_button.isEnabled()
     if SHOTS:
         inbox.grab().save(str(Path(SHOTS) / "conflict_inbox_refs.png"))
 
-    row = next(r for r in range(inbox.table.rowCount()) if inbox.table.item(r, 1).text() == "Frist")
+    row = next(r for r in range(inbox.model.rowCount()) if cell(inbox, r, 1) == "Frist")
     inbox.table.selectRow(row)
     inbox.choices.setCurrentIndex(inbox.choices.findText("12.06.2026"))
     inbox.keep_button.click()
     assert app.store.get(Action, call.id).due_date == date(2026, 6, 12)
-    assert inbox.table.rowCount() == 3 and answering.errors == []
+    assert inbox.model.rowCount() == 3 and answering.errors == []
 
 
 def test_show_value_in_english(launch, notebook):
@@ -329,7 +337,7 @@ def test_a_file_deleting_most_of_the_notebook_is_imported_only_when_confirmed(
         assert dialog.summary.changes_in > 0
     else:
         assert list(app.store.conn.iterdump()) == before
-        assert dialog.result.text() == "Filen blev ikke indlæst. Intet blev ændret."
+        assert dialog.outcome.text() == "Filen blev ikke indlæst. Intet blev ændret."
 
 
 def test_a_shared_folder_with_such_a_file_asks_too_and_reads_the_rest(launch, qtbot, two_notebooks, home):

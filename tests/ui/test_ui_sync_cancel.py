@@ -115,7 +115,7 @@ def test_cancel_during_an_import_leaves_the_notebook_unchanged(
     assert presser.stages.count(stage) == occurrence
     # At "merge" the photo was already on disk when Cancel was pressed: it is removed again.
     assert len(written_at_cancel) == (1 if stage == "merge" else 0)
-    assert dialog.result.text() == "Synkroniseringen blev annulleret. Intet blev ændret."
+    assert dialog.outcome.text() == "Synkroniseringen blev annulleret. Intet blev ændret."
     assert answering.errors == [] and dialog.summary is None
     assert list(app.store.conn.iterdump()) == before
     assert files_under(app.store.attachments_dir) == attachments_before
@@ -140,7 +140,7 @@ def test_cancel_is_said_in_english_too(launch, qtbot, colleague_file):
     PressAt(dialog, "merge", dialog.cancel_button.click)
     with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
         dialog.run_button.click()
-    assert dialog.result.text() == "The synchronisation was cancelled. Nothing was changed."
+    assert dialog.outcome.text() == "The synchronisation was cancelled. Nothing was changed."
     assert dialog.cancel_button.text() == "Cancel"
 
 
@@ -194,7 +194,7 @@ def test_cancel_in_a_folder_sync_keeps_the_files_already_read(launch, qtbot, hom
     PressAt(dialog, "folder", dialog.cancel_button.click, occurrence=2)  # as the second file starts
     with qtbot.waitSignal(dialog.finished_run, timeout=20_000):
         dialog.run_button.click()
-    assert dialog.result.text().startswith("Synkroniseringen blev annulleret. De filer, der allerede")
+    assert dialog.outcome.text().startswith("Synkroniseringen blev annulleret. De filer, der allerede")
     assert len(app.store.list(Person)) == 1, "the first file is in, the second is not"
     assert "1 person ·" in app.window.counts_label.text(), "the window shows what came in"
     assert "Sidste synkronisering" in app.window.sync_label.text()
