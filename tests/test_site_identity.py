@@ -16,6 +16,7 @@ from sync_support import PASSPHRASE, full_dump, open_notebook, tables
 from fieldapp.domain import Area
 from fieldapp.store import Store, backups
 from fieldapp.sync import export_file, import_file, sync_folder
+from fieldapp.sync import folder as folder_mod
 from fieldapp.sync.envelope import TEST_KDF
 from fieldapp.sync.errors import BadContentError, ForgedError
 
@@ -97,7 +98,7 @@ def test_folder_sync_parts_twins_and_never_deletes_the_other_laptops_files(tmp_p
     twin.add(Area(name="Skrevet på den anden computer"))
     twin_summary = sync_folder(twin, shared, PASSPHRASE, kdf=TEST_KDF)
     twin_file = twin_summary.files_written[0]
-    assert twin_file.name.startswith(shared_site)
+    assert folder_mod.parse(twin_file).site == shared_site
     assert twin_summary.site_renewed is None  # anne's file held nothing the twin lacked: no evidence yet
 
     summary = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
@@ -172,5 +173,5 @@ def test_files_an_earlier_version_wrote_are_adopted_once_and_tidied(tmp_path):
     legacy = sorted(shared.glob(f"{anne.site}_*{SUFFIX}"))
     summary = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
     assert sorted(summary.files_removed) == legacy
-    assert [p.name for p in shared.iterdir()] == [summary.files_written[0].name]
+    assert [p.name for p in shared.glob("*.feltsync*")] == [summary.files_written[0].name]
     anne.close()

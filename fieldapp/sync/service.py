@@ -614,6 +614,9 @@ def sync_folder(
         written |= set(legacy)
     own = [f for f in files if f.path.name in written]
     to_read = [f for f in files if f.path.name not in written]
+    # A sync engine's conflict copy of a file we wrote is ours to tidy away, once it was read.
+    ours = {(p.site, p.hlc) for name in written if (p := folder_mod.parse(folder / name)) and p.site}
+    own_copies = [f for f in to_read if f.copy and (f.site, f.hlc) in ours]
     bad = sync_state.bad_files(store, place)
     # One copy of the notebook before the first file that goes in covers the whole run:
     # a folder a team has used for a year holds hundreds of files.
@@ -652,7 +655,7 @@ def sync_folder(
                 for p in [folder / f"{old}.partial", *sorted(folder.glob(f".{glob.escape(old)}.*.partial"))]
                 if p.is_file()
             ]
-            summary.files_removed = _remove_quietly([f.path for f in own] + partials)
+            summary.files_removed = _remove_quietly([f.path for f in own + own_copies] + partials)
             changelog.forget_own_files(store, [n for n in written if not (folder / n).exists()])
     if pending and not any(f.path.exists() for f in own):
         privacy.tidied(store)
