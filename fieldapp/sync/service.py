@@ -17,12 +17,10 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from fieldapp.domain.clock import ClockDriftError, HybridLogicalClock
 from fieldapp.store import Store, changelog, conflicts, outputs, privacy
-from fieldapp.store.store import default_backup_dir
 from fieldapp.sync import archive, envelope
 from fieldapp.sync.archive import Limits
 from fieldapp.sync.envelope import KdfParams
@@ -44,7 +42,6 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 SUFFIX = ".feltsync"
-SYNC_BACKUPS_KEPT = 5
 # A laptop keeps fewer than this many of its own files in a shared folder. At that many it
 # writes one file with everything it has (but what it read from that folder) and removes
 # its older ones: a folder used for a year would otherwise hold hundreds of files that
@@ -383,15 +380,10 @@ def _check_clock(store: Store, incoming: _Incoming) -> None:
 
 
 def _backup(store: Store) -> Path | None:
-    if store.path is None:
-        return None
-    folder = default_backup_dir(store.path)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = store.backup(folder / f"{store.path.stem}-before-sync-{stamp}.sqlite")
-    old = sorted(folder.glob(f"{store.path.stem}-before-sync-*.sqlite"))
-    for stale in old[:-SYNC_BACKUPS_KEPT]:
-        stale.unlink(missing_ok=True)
-    return target
+    """The before-import copy: listed, compressed and rotated with every other backup."""
+    from fieldapp.store import backups  # backups builds on Store, as this module does
+
+    return backups.before_import(store)
 
 
 def _write_blobs(store: Store, blobs: dict[str, bytes]) -> list[Path]:
