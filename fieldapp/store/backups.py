@@ -30,10 +30,8 @@ into the restored notebook, so a restore cannot bring an erased person back.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
-import lzma
 import os
 import re
 import shutil
@@ -43,7 +41,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from zlib import error as zlib_error
 
 from fieldapp.store import migrations as schema
 from fieldapp.store.errors import (
@@ -114,6 +111,7 @@ __all__ = [
     "list_backups",
     "newest_good_backup",
     "open_notebook",
+    "quick_check",
     "remove_leftovers",
     "restore",
     "rotate",
@@ -286,6 +284,9 @@ def _pack(
     counts, migrations = _describe(snapshot)
     size = snapshot.stat().st_size
     header = {"codec": codec, "size": size, "counts": counts, "migrations": migrations}
+    import gzip  # the codecs load when a copy is made, not when the app starts
+    import lzma
+
     done = 0
     with open(target, "wb") as out:
         out.write(MAGIC + json.dumps(header).encode() + b"\n")
@@ -537,6 +538,9 @@ def read_header(path: Path) -> dict | None:
 
 def _stream(path: Path):
     """The decompressing reader of a compressed copy (positioned after its header)."""
+    import gzip
+    import lzma
+
     handle = open(path, "rb")  # noqa: SIM115 - the returned stream owns (and closes) it
     try:
         handle.readline()
@@ -628,6 +632,10 @@ def _inspect_packed(path: Path, header: dict, check: bool) -> tuple[dict[str, in
     if any(name not in schema.MIGRATION_NAMES for name in migrations):
         return {}, "made by a newer version of Feltbog"
     if check:
+        import gzip
+        import lzma
+        from zlib import error as zlib_error
+
         try:
             with _stream(path) as stream:
                 first = stream.read(len(SQLITE_HEADER))
@@ -841,3 +849,24 @@ def _remove_sidecars(db_path: Path) -> None:
 def _remove_with_sidecars(db_path: Path) -> None:
     db_path.unlink(missing_ok=True)
     _remove_sidecars(db_path)
+
+
+# ------------------------------------------------------------------- checking
+def quick_check(db_path: Path, cancel: threading.Event | None = None) -> list[str]:
+    """SQLite's ``quick_check`` of the notebook file on a connection of its own: empty when
+    sound, else SQLite's description of the damage. Reads only (a WAL reader never blocks
+    the app's writes); raises ``BackupCancelled`` when ``cancel`` is set meanwhile."""
+    conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    if cancel is not None:
+        conn.set_progress_handler(lambda: 1 if cancel.is_set() else 0, 10_000)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    except sqlite3.OperationalError as error:
+        if cancel is not None and cancel.is_set():
+            raise BackupCancelled() from error
+        return [str(error)]
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    finally:
+        conn.close()
+    return [] if rows == ["ok"] else rows

@@ -8,18 +8,57 @@ what an old migration does.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "feltbog"
-migrations = Migrations(MIGRATION_SET)
 MIGRATION_NAMES: list[str] = []
+# sqlite-utils (with its plugin machinery) takes longer to import than the rest of the
+# store together; opening a notebook that needs no migration does without it. Its
+# ``Migrations`` object is built on first use of ``migrations``.
+_REGISTERED: list[tuple[str, Any]] = []
+_built: Any = None
 
 
 def migration(name: str):
     """Register a numbered migration (and remember its name, for newer-schema checks)."""
-    MIGRATION_NAMES.append(name)
-    return migrations(name=name)
+
+    def register(fn):
+        MIGRATION_NAMES.append(name)
+        _REGISTERED.append((name, fn))
+        if _built is not None:
+            _built(name=name)(fn)
+        return fn
+
+    return register
+
+
+def __getattr__(name: str) -> Any:
+    if name != "migrations":
+        raise AttributeError(name)
+    global _built
+    if _built is None:
+        from sqlite_utils.migrations import Migrations
+
+        _built = Migrations(MIGRATION_SET)
+        for registered, fn in _REGISTERED:
+            _built(name=registered)(fn)
+    return _built
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """The migrations applied to ``conn``'s database, in order (without sqlite-utils)."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone():
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,)
+    )
+    return [r[0] for r in rows]
 
 
 # Each table's full-text columns as of 0001. (Literal on purpose: see module doc.)

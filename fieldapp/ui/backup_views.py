@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,18 @@ from fieldapp.store.backups import (
 )
 from fieldapp.ui.formatting import format_count, format_datetime
 from fieldapp.ui.list_models import Column, RowsTableModel
+
+
+def describe_backup(backup: BackupInfo, lang: str) -> str:
+    """One line: when, which kind, how many people and activities."""
+    model = BackupTableModel()
+    return (
+        QCoreApplication.translate("BackupTableModel", "%1, %2: %3 people, %4 activities")
+        .replace("%1", format_datetime(backup.taken_at, lang))
+        .replace("%2", model.kind_label(backup).lower())
+        .replace("%3", format_count(backup.counts.get("people", 0), lang))
+        .replace("%4", format_count(backup.counts.get("activities", 0), lang))
+    )
 
 
 class BackupTableModel(RowsTableModel):

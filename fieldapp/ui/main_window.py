@@ -28,7 +28,6 @@ from fieldapp.domain import Action, ActionStatus, Activity, ActivityKind, Area, 
 from fieldapp.store import Store, StoreError, lookups
 from fieldapp.store.conflicts import count_open
 from fieldapp.store.queries import ActivityFilter
-from fieldapp.sync.envelope import KdfParams
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_date, format_datetime
 from fieldapp.ui.icons import icon
@@ -37,6 +36,7 @@ from fieldapp.ui.undo import Deleter, UndoStack, entity_title
 from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
 
 if TYPE_CHECKING:
+    from fieldapp.sync.envelope import KdfParams
     from fieldapp.ui.sync_view import ConflictInbox
 
 logger = logging.getLogger(__name__)
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         self.log_dialog: QWidget | None = None
         self.sync_dialog: QWidget | None = None
         self.conflict_inbox: ConflictInbox | None = None
-        self.sync_kdf = KdfParams()  # tests use cheap key derivation
+        self.sync_kdf: KdfParams | None = None  # the default key derivation; tests set a cheap one
         self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.go_actions = []
@@ -636,7 +636,8 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.sync_view import SyncDialog
 
         self.flush()
-        dialog = SyncDialog(self.store, self.settings, self.dialogs, self.lang, self, kdf=self.sync_kdf)
+        extra = {} if self.sync_kdf is None else {"kdf": self.sync_kdf}  # the crypto loads when needed
+        dialog = SyncDialog(self.store, self.settings, self.dialogs, self.lang, self, **extra)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.synced.connect(lambda _summary: self.after_sync())
         self.sync_dialog = dialog

@@ -335,6 +335,10 @@
         <translation>Personer</translation>
     </message>
     <message>
+        <source>%1, %2: %3 people, %4 activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
@@ -722,6 +726,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>The newest good backup is from %1 and holds %2 people and %3 activities. Restore it now?</source>
         <translation>Den nyeste gode sikkerhedskopi er fra %1 og indeholder %2 personer og %3 aktiviteter. Vil du gendanne den nu?</translation>
+    </message>
+    <message>
+        <source>Other backups (choose one under Restore from backup… in the menu):</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The notebook is damaged</source>
