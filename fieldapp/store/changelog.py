@@ -448,3 +448,21 @@ def last_sync(store: Store) -> str | None:
         " UNION ALL SELECT max(imported_at) FROM sync_imports)"
     ).fetchone()
     return row[0] if row else None
+
+
+def last_sync_local(store: Store) -> datetime | None:
+    """``last_sync`` as naive local time, or None if this notebook never synced.
+
+    Here rather than beside the sync dialog so that the status bar can show it
+    without loading the sync machinery (and its crypto) while the window opens.
+    """
+    text = last_sync(store)
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().replace(tzinfo=None)

@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         self.update_counts()
 
     def update_sync_status(self) -> None:
-        from fieldapp.ui.sync_view import last_sync_local
+        from fieldapp.store.changelog import last_sync_local
 
         moment = last_sync_local(self.store)
         text = (
