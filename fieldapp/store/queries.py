@@ -151,7 +151,14 @@ class SearchHit:
     activity_id: str | None  # the activity to open for this hit, if any
 
 
-# How many of the newest matches per kind are ranked by relevance (see QueriesMixin._search).
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[SearchHit]
+    total: int  # every match, not only this page's
+    offset: int
+
+
+# How many of the newest matches per kind are ranked by relevance (see QueriesMixin.search_page).
 RANK_WINDOW = 2000
 
 _SORTABLE = {
@@ -381,53 +388,126 @@ class QueriesMixin:
 
     # -------------------------------------------------------------- search
     def search(self, query: str, limit: int = 50, highlight: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
-        """Full-text search over everything, best matches first.
+        """Full-text search over everything, best matches first (see ``search_page``)."""
+        return self.search_page(query, limit=limit, highlight=highlight).hits
 
-        Accepts FTS5 syntax (``legepl*``, ``"ældre borgere"``, ``bænk OR sti``); text
+    def search_page(
+        self, query: str, offset: int = 0, limit: int = 50, highlight: tuple[str, str] = ("[", "]")
+    ) -> SearchPage:
+        """One page of the matches of ``query`` and how many there are in all.
+
+        Plain words find their Danish inflections: each is cut to its Snowball stem
+        and matched as a prefix ("børn" finds "børnene", "legeplads" "legepladser").
+        A theme's name finds the observations tagged with it. FTS5 syntax
+        (``legepl*``, ``"ældre borgere"``, ``bænk OR sti``) is used as typed; text
         that is not valid FTS5 syntax is searched for word by word instead.
+
+        Order: among the newest ``RANK_WINDOW`` matches of each kind, the best first;
+        then the older matches of each kind, newest first; then observations found
+        only through their theme.
         """
         query = (query or "").strip()
         if not query:
-            return []
-        try:
-            return self._search(query, limit, highlight)
-        except sqlite3.OperationalError as error:
-            # FTS5 reports bad query syntax in several wordings ("fts5: syntax error",
-            # "unterminated string", "unknown special query", "no such column"); a
-            # half-typed "phrase must fall back to word-by-word search, not escape.
-            if "locked" in str(error) or "busy" in str(error):
-                raise
-        try:
-            return self._search(_plain_terms(query), limit, highlight)
-        except sqlite3.OperationalError as error:
-            raise BadQueryError(query=query) from error
+            return SearchPage([], 0, offset)
+        candidates = [danish_match(query)] if _is_plain(query) else [query, danish_match(query)]
+        for match in candidates:
+            if match is None:
+                continue
+            try:
+                return self._search_page(match, max(0, offset), max(0, limit), highlight)
+            except sqlite3.OperationalError as error:
+                # FTS5 reports bad query syntax in several wordings ("fts5: syntax error",
+                # "unterminated string", "unknown special query", "no such column"); a
+                # half-typed "phrase must fall back to word-by-word search, not escape.
+                if "locked" in str(error) or "busy" in str(error):
+                    raise
+        raise BadQueryError(query=query)
 
-    def _search(self, match: str, limit: int, highlight: tuple[str, str]) -> list[SearchHit]:
+    def _search_page(self, match: str, offset: int, limit: int, highlight: tuple[str, str]) -> SearchPage:
+        counts = {
+            table: self.conn.execute(
+                f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH ?", (match,)
+            ).fetchone()[0]
+            for table in _SEARCH_SELECTS
+        }
+        themed = self.conn.execute(f"SELECT count(*) {_THEMED_FROM}", (match, match)).fetchone()[0]
+        ranked = sum(min(n, RANK_WINDOW) for n in counts.values())
+        segments: list[tuple[str, str | None, int]] = [("ranked", None, ranked)]
+        segments += [("older", table, n - RANK_WINDOW) for table, n in counts.items() if n > RANK_WINDOW]
+        segments.append(("themed", None, themed))
+        total = ranked + sum(n for kind, _t, n in segments[1:])
+        hits: list[SearchHit] = []
+        skip, want = offset, limit
+        for kind, table, size in segments:
+            if want <= 0:
+                break
+            if skip >= size:
+                skip -= size
+                continue
+            take = min(want, size - skip)
+            rows = self._segment(kind, table, match, skip, take, highlight)
+            hits.extend(
+                SearchHit(tbl, row_id, _search_kind(tbl, k), when, title or "", snip or "", activity_id)
+                for tbl, row_id, k, when, title, activity_id, snip, *_rest in rows
+            )
+            want -= take
+            skip = 0
+        return SearchPage(hits, total, offset)
+
+    def _segment(
+        self, kind: str, table: str | None, match: str, skip: int, take: int, highlight
+    ) -> list[tuple]:
+        start, end = highlight
+        if kind == "themed":
+            sql = (
+                "SELECT 'observations', t.id, t.kind, coalesce(t.observed_at, act.starts_at), act.title,"
+                " t.activity_id, highlight(themes_fts, 0, ?, ?) || ' · ' || substr(t.text, 1, 120)"
+                f" {_THEMED_FROM}"
+                " ORDER BY t.rowid DESC LIMIT ? OFFSET ?"
+            )
+            return self.conn.execute(sql, (start, end, match, match, take, skip)).fetchall()
+        if kind == "older":
+            sql = (
+                f"SELECT '{table}', t.id, {_SEARCH_SELECTS[table]}, snippet({table}_fts, -1, ?, ?, '…', 12)"
+                f" FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid{_SEARCH_JOINS.get(table, '')}"
+                f" WHERE {table}_fts MATCH ? AND {table}_fts.rowid < {_window_start(table)}"
+                f" ORDER BY {table}_fts.rowid DESC LIMIT ? OFFSET ?"
+            )
+            return self.conn.execute(sql, (start, end, match, match, RANK_WINDOW, take, skip)).fetchall()
         # Ranking every match of a common word costs time in proportion to the
         # notebook; each kind ranks only its newest RANK_WINDOW matches instead.
-        start, end = highlight
         parts, params = [], []
-        for table, select in _SEARCH_SELECTS.items():
+        for name, select in _SEARCH_SELECTS.items():
             parts.append(
-                f"SELECT * FROM (SELECT '{table}' AS tbl, t.id, {select},"
-                f" snippet({table}_fts, -1, ?, ?, '…', 12) AS snip, rank"
-                f" FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid"
-                f"{_SEARCH_JOINS.get(table, '')}"
-                f" WHERE {table}_fts MATCH ? AND {table}_fts.rowid >= coalesce((SELECT min(r) FROM"
-                f" (SELECT rowid AS r FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)"
+                f"SELECT * FROM (SELECT '{name}' AS tbl, t.id, {select},"
+                f" snippet({name}_fts, -1, ?, ?, '…', 12) AS snip, rank"
+                f" FROM {name}_fts JOIN {name} t ON t.rowid = {name}_fts.rowid{_SEARCH_JOINS.get(name, '')}"
+                f" WHERE {name}_fts MATCH ? AND {name}_fts.rowid >= {_window_start(name)}"
                 f" ORDER BY rank LIMIT ?)"
             )
-            params += [start, end, match, match, RANK_WINDOW, int(limit)]
-        sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT ?"
-        hits = []
-        for tbl, row_id, kind, when, title, activity_id, snip, _rank in self.conn.execute(
-            sql, [*params, limit]
-        ):
-            hits.append(
-                SearchHit(tbl, row_id, _search_kind(tbl, kind), when, title or "", snip or "", activity_id)
-            )
-        return hits
+            params += [start, end, match, match, RANK_WINDOW, skip + take]
+        sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT ? OFFSET ?"
+        return self.conn.execute(sql, [*params, take, skip]).fetchall()
 
+
+def _window_start(table: str) -> str:
+    """SQL for the lowest rowid among the newest RANK_WINDOW matches (params: match, window)."""
+    return (
+        f"coalesce((SELECT min(r) FROM (SELECT rowid AS r FROM {table}_fts WHERE {table}_fts MATCH ?"
+        " ORDER BY rowid DESC LIMIT ?)), 0)"
+    )
+
+
+# Observations found through a theme whose name matches, but not by their own text
+# (those are found already). Params: match (themes), match (observations).
+_THEMED_FROM = (
+    "FROM themes_fts JOIN themes th ON th.rowid = themes_fts.rowid"
+    " JOIN observation_themes ot ON ot.theme_id = th.id"
+    " JOIN observations t ON t.id = ot.observation_id"
+    " LEFT JOIN activities act ON act.id = t.activity_id"
+    " WHERE themes_fts MATCH ? AND NOT EXISTS"
+    " (SELECT 1 FROM observations_fts WHERE observations_fts MATCH ? AND observations_fts.rowid = t.rowid)"
+)
 
 # Per searchable table: kind, date, title and the activity to open, as SQL over alias t.
 _SEARCH_SELECTS = {
@@ -438,10 +518,12 @@ _SEARCH_SELECTS = {
     "organisations": "t.kind, NULL, t.name, NULL",
     "actions": "t.status, t.due_date, t.text, t.activity_id",
     "attachments": "NULL, t.taken_at, coalesce(t.caption, t.filename), coalesce(t.activity_id, obs.activity_id)",
+    "survey_items": "NULL, act.starts_at, act.title, t.activity_id",
 }
 _SEARCH_JOINS = {
     "observations": " LEFT JOIN activities act ON act.id = t.activity_id",
     "attachments": " LEFT JOIN observations obs ON obs.id = t.observation_id",
+    "survey_items": " LEFT JOIN activities act ON act.id = t.activity_id",
 }
 
 
@@ -454,6 +536,12 @@ def _search_kind(table: str, kind: str | None) -> Any:
 
 
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
+# Anything FTS5 reads as syntax: then the query is taken as typed.
+_SYNTAX = re.compile(r'["*():^+\-{}]|\b(AND|OR|NOT|NEAR)\b')
+
+
+def _is_plain(query: str) -> bool:
+    return _SYNTAX.search(query) is None
 
 
 def _plain_terms(query: str) -> str:
@@ -467,6 +555,36 @@ def _plain_terms(query: str) -> str:
     if not terms:
         raise sqlite3.OperationalError("fts5: no terms")
     return " ".join(terms)
+
+
+def danish_match(query: str) -> str | None:
+    """An FTS5 query for plain words (or quoted words from ``_plain_terms``) that finds
+    their Danish inflections: each word becomes its Snowball stem as a prefix.
+
+    Danish Snowball only strips endings (and undoubles a final consonant), so the stem
+    is a prefix of every form: ``"legeplad"*`` finds legeplads, legepladsen and
+    legepladser, ``"ældr"*`` finds ældre and ældres. A phrase keeps its words exact.
+    """
+    terms = []
+    for word in _WORD.findall(query.replace('"', " ")):
+        core = word.rstrip("*").lower()
+        if not core:
+            continue
+        stem = _stem(core)
+        terms.append(f'"{stem if len(stem) >= 2 else core}"*')
+    return " ".join(terms) or None
+
+
+_stemmer = None
+
+
+def _stem(word: str) -> str:
+    global _stemmer
+    if _stemmer is None:
+        from snowballstemmer.danish_stemmer import DanishStemmer  # pure Python; loaded on first search
+
+        _stemmer = DanishStemmer()
+    return _stemmer.stemWord(word)
 
 
 def _activity_row(r: tuple) -> ActivityRow:
@@ -492,4 +610,6 @@ __all__ = [
     "PipelineRow",
     "QueriesMixin",
     "SearchHit",
+    "SearchPage",
+    "danish_match",
 ]
