@@ -336,7 +336,7 @@
     </message>
     <message>
         <source>%1, %2: %3 people, %4 activities</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3 personer, %4 aktiviteter</translation>
     </message>
     <message>
         <source>Activities</source>
@@ -729,7 +729,7 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     </message>
     <message>
         <source>Other backups (choose one under Restore from backup… in the menu):</source>
-        <translation type="unfinished"></translation>
+        <translation>Andre sikkerhedskopier (vælg en af dem under Gendan fra sikkerhedskopi… i menuen):</translation>
     </message>
     <message>
         <source>The notebook is damaged</source>
@@ -2127,6 +2127,10 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <source>Photos and files</source>
         <translation>Billeder og filer</translation>
     </message>
+    <message>
+        <source>Survey statements</source>
+        <translation>Spørgeskemaudsagn</translation>
+    </message>
 </context>
 <context>
     <name>SearchView</name>
@@ -2143,6 +2147,14 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <translation>Søgestatus</translation>
     </message>
     <message>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>Søgeresultater</translation>
     </message>
@@ -2155,6 +2167,13 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <translation>
             <numerusform>%n resultat</numerusform>
             <numerusform>%n resultater</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es), showing %1–%2</source>
+        <translation>
+            <numerusform>%n resultat, viser %1–%2</numerusform>
+            <numerusform>%n resultater, viser %1–%2</numerusform>
         </translation>
     </message>
 </context>

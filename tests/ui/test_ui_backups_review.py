@@ -149,15 +149,18 @@ def test_declining_the_restore_leaves_the_damaged_file_alone(launch, notebook, d
     path, _ids = notebook
     with Store.open(path) as store:
         backups.backup_now(store, "daily")
-    damage(path)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damage_the_end(path)
     before = path.read_bytes()
     dialogs.ask_answer = False
     app = launch("--db", str(path), "--lang", "en")
     qtbot.waitUntil(lambda: bool(dialogs.asked), timeout=10_000)
     qtbot.waitUntil(lambda: app.maintenance is None)
+    assert app.window.isVisible()  # the user goes on working (and can restore from the menu)
     app.window.close()
     app.shutdown()
     assert path.read_bytes() == before
+    assert [b.kind for b in backups.list_backups(path)] == ["daily"]  # no copy of the damaged file
 
 
 def test_a_notebook_sqlite_cannot_open_is_offered_its_backup_before_any_window(launch, notebook, dialogs):
