@@ -6,8 +6,10 @@ These return small frozen dataclasses rather than full entities, so that a list 
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -159,7 +161,7 @@ class SearchPage:
 
 
 # How many of the newest matches per kind are ranked by relevance (see QueriesMixin.search_page).
-RANK_WINDOW = 2000
+RANK_WINDOW = 500
 
 _SORTABLE = {
     "starts_at": "a.starts_at",
@@ -430,13 +432,29 @@ class QueriesMixin:
             ).fetchone()[0]
             for table in _SEARCH_SELECTS
         }
-        themed = self.conn.execute(f"SELECT count(*) {_THEMED_FROM}", (match, match)).fetchone()[0]
-        ranked = sum(min(n, RANK_WINDOW) for n in counts.values())
-        segments: list[tuple[str, str | None, int]] = [("ranked", None, ranked)]
-        segments += [("older", table, n - RANK_WINDOW) for table, n in counts.items() if n > RANK_WINDOW]
+        # A theme's name finds the observations tagged with it (those not found by their text).
+        themes = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT th.id FROM themes_fts JOIN themes th ON th.rowid = themes_fts.rowid WHERE themes_fts MATCH ?",
+                (match,),
+            )
+        ]
+        themed_where, themed_params = _themed_where(themes, match)
+        themed = (
+            self.conn.execute(
+                f"SELECT count(*) FROM observations t WHERE {themed_where}", themed_params
+            ).fetchone()[0]
+            if themes
+            else 0
+        )
+        windows = {table: min(n, RANK_WINDOW) for table, n in counts.items()}
+        segments: list[tuple[str, str | None, int]] = [("ranked", None, sum(windows.values()))]
+        segments += [
+            ("older", table, n - windows[table]) for table, n in counts.items() if n > windows[table]
+        ]
         segments.append(("themed", None, themed))
-        total = ranked + sum(n for kind, _t, n in segments[1:])
-        hits: list[SearchHit] = []
+        order: list[tuple[str, int]] = []  # (table, rowid) of this page's hits, in order
         skip, want = offset, limit
         for kind, table, size in segments:
             if want <= 0:
@@ -445,69 +463,100 @@ class QueriesMixin:
                 skip -= size
                 continue
             take = min(want, size - skip)
-            rows = self._segment(kind, table, match, skip, take, highlight)
-            hits.extend(
-                SearchHit(tbl, row_id, _search_kind(tbl, k), when, title or "", snip or "", activity_id)
-                for tbl, row_id, k, when, title, activity_id, snip, *_rest in rows
-            )
+            if kind == "ranked":
+                order += self._ranked(match, {t: w for t, w in windows.items() if w}, skip, take)
+            elif kind == "older":
+                rows = self.conn.execute(
+                    f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?",
+                    (match, take, windows[table] + skip),
+                )
+                order += [(table, r[0]) for r in rows]
+            else:
+                rows = self.conn.execute(
+                    f"SELECT t.rowid FROM observations t WHERE {themed_where} ORDER BY t.rowid DESC LIMIT ? OFFSET ?",
+                    [*themed_params, take, skip],
+                )
+                order += [("themed", r[0]) for r in rows]
             want -= take
             skip = 0
-        return SearchPage(hits, total, offset)
+        found = self._hit_details(match, order, themes, highlight)
+        hits = [found[key] for key in order if key in found]
+        return SearchPage(hits, sum(size for _kind, _table, size in segments), offset)
 
-    def _segment(
-        self, kind: str, table: str | None, match: str, skip: int, take: int, highlight
-    ) -> list[tuple]:
-        start, end = highlight
-        if kind == "themed":
-            sql = (
-                "SELECT 'observations', t.id, t.kind, coalesce(t.observed_at, act.starts_at), act.title,"
-                " t.activity_id, highlight(themes_fts, 0, ?, ?) || ' · ' || substr(t.text, 1, 120)"
-                f" {_THEMED_FROM}"
-                " ORDER BY t.rowid DESC LIMIT ? OFFSET ?"
-            )
-            return self.conn.execute(sql, (start, end, match, match, take, skip)).fetchall()
-        if kind == "older":
-            sql = (
-                f"SELECT '{table}', t.id, {_SEARCH_SELECTS[table]}, snippet({table}_fts, -1, ?, ?, '…', 12)"
-                f" FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid{_SEARCH_JOINS.get(table, '')}"
-                f" WHERE {table}_fts MATCH ? AND {table}_fts.rowid < {_window_start(table)}"
-                f" ORDER BY {table}_fts.rowid DESC LIMIT ? OFFSET ?"
-            )
-            return self.conn.execute(sql, (start, end, match, match, RANK_WINDOW, take, skip)).fetchall()
-        # Ranking every match of a common word costs time in proportion to the
-        # notebook; each kind ranks only its newest RANK_WINDOW matches instead.
+    def _ranked(self, match: str, windows: dict[str, int], skip: int, take: int) -> list[tuple[str, int]]:
+        """Of each kind's newest matches (its window), the best first: rowids only, so that
+        the costly snippets are made for the hits shown and no others."""
+        if not windows:
+            return []
         parts, params = [], []
-        for name, select in _SEARCH_SELECTS.items():
+        for table, window in windows.items():
             parts.append(
-                f"SELECT * FROM (SELECT '{name}' AS tbl, t.id, {select},"
-                f" snippet({name}_fts, -1, ?, ?, '…', 12) AS snip, rank"
-                f" FROM {name}_fts JOIN {name} t ON t.rowid = {name}_fts.rowid{_SEARCH_JOINS.get(name, '')}"
-                f" WHERE {name}_fts MATCH ? AND {name}_fts.rowid >= {_window_start(name)}"
-                f" ORDER BY rank LIMIT ?)"
+                f"SELECT * FROM (SELECT '{table}' AS tbl, rowid AS r, rank FROM {table}_fts"
+                f" WHERE {table}_fts MATCH ? AND rowid >= coalesce((SELECT min(w) FROM"
+                f" (SELECT rowid AS w FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)"
+                f" ORDER BY rank, rowid DESC LIMIT ?)"
             )
-            params += [start, end, match, match, RANK_WINDOW, skip + take]
-        sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT ? OFFSET ?"
-        return self.conn.execute(sql, [*params, take, skip]).fetchall()
+            params += [match, match, window, skip + take]
+        sql = " UNION ALL ".join(parts) + " ORDER BY rank, tbl, r DESC LIMIT ? OFFSET ?"
+        return [(r[0], r[1]) for r in self.conn.execute(sql, [*params, take, skip])]
+
+    def _hit_details(
+        self, match: str, order: list[tuple[str, int]], themes: list[str], highlight: tuple[str, str]
+    ) -> dict[tuple[str, int], SearchHit]:
+        """The hits for ``order``'s rows, read by rowid; snippets are cut here, in Python:
+        FTS5's ``snippet()`` runs the whole query again for every row it is asked about."""
+        terms = _match_terms(match)
+        by_table: dict[str, list[int]] = {}
+        for table, rowid in order:
+            by_table.setdefault(table, []).append(rowid)
+        found: dict[tuple[str, int], SearchHit] = {}
+        for table, rowids in by_table.items():
+            marks = ", ".join("?" * len(rowids))
+            source = "observations" if table == "themed" else table
+            columns = ", ".join(f"t.{c}" for c in FTS_TEXT[source])
+            sql = (
+                f"SELECT t.rowid, t.id, {_SEARCH_SELECTS[source]}, {columns}"
+                f" FROM {source} t{_SEARCH_JOINS.get(source, '')} WHERE t.rowid IN ({marks})"
+            )
+            tags = self._theme_names(rowids, themes) if table == "themed" else {}
+            for rowid, row_id, kind, when, title, activity_id, *texts in self.conn.execute(sql, rowids):
+                if table == "themed":
+                    snip = (
+                        mark_terms(tags.get(rowid, ""), terms, highlight) + " · " + _cut(texts[0] or "", 120)
+                    )
+                else:
+                    snip = make_snippet(texts, terms, highlight)
+                found[(table, rowid)] = SearchHit(
+                    source, row_id, _search_kind(source, kind), when, title or "", snip, activity_id
+                )
+        return found
+
+    def _theme_names(self, rowids: list[int], themes: list[str]) -> dict[int, str]:
+        """Per observation rowid, the names of its tags among ``themes``."""
+        marks, names = ", ".join("?" * len(rowids)), ", ".join("?" * len(themes))
+        rows = self.conn.execute(
+            "SELECT o.rowid, th.name FROM observations o"
+            " JOIN observation_themes ot INDEXED BY observation_themes_observation ON ot.observation_id = o.id"
+            f" JOIN themes th ON th.id = ot.theme_id WHERE o.rowid IN ({marks}) AND th.id IN ({names})"
+            " ORDER BY th.name",
+            [*rowids, *themes],
+        )
+        tags: dict[int, list[str]] = {}
+        for rowid, name in rows:
+            tags.setdefault(rowid, []).append(name or "")
+        return {rowid: ", ".join(names) for rowid, names in tags.items()}
 
 
-def _window_start(table: str) -> str:
-    """SQL for the lowest rowid among the newest RANK_WINDOW matches (params: match, window)."""
-    return (
-        f"coalesce((SELECT min(r) FROM (SELECT rowid AS r FROM {table}_fts WHERE {table}_fts MATCH ?"
-        " ORDER BY rowid DESC LIMIT ?)), 0)"
+def _themed_where(themes: list[str], match: str) -> tuple[str, list]:
+    """SQL (over observations t) for the observations tagged with ``themes`` that their own
+    text does not already find."""
+    marks = ", ".join("?" * len(themes))
+    sql = (
+        f"t.id IN (SELECT observation_id FROM observation_themes WHERE theme_id IN ({marks}))"
+        " AND t.rowid NOT IN (SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
     )
+    return sql, [*themes, match]
 
-
-# Observations found through a theme whose name matches, but not by their own text
-# (those are found already). Params: match (themes), match (observations).
-_THEMED_FROM = (
-    "FROM themes_fts JOIN themes th ON th.rowid = themes_fts.rowid"
-    " JOIN observation_themes ot ON ot.theme_id = th.id"
-    " JOIN observations t ON t.id = ot.observation_id"
-    " LEFT JOIN activities act ON act.id = t.activity_id"
-    " WHERE themes_fts MATCH ? AND NOT EXISTS"
-    " (SELECT 1 FROM observations_fts WHERE observations_fts MATCH ? AND observations_fts.rowid = t.rowid)"
-)
 
 # Per searchable table: kind, date, title and the activity to open, as SQL over alias t.
 _SEARCH_SELECTS = {
@@ -573,6 +622,95 @@ def danish_match(query: str) -> str | None:
         stem = _stem(core)
         terms.append(f'"{stem if len(stem) >= 2 else core}"*')
     return " ".join(terms) or None
+
+
+# The text columns of each searchable table, as indexed (for snippets cut in Python).
+FTS_TEXT = {
+    "activities": (
+        "title",
+        "place",
+        "summary",
+        "route",
+        "story",
+        "self_interest",
+        "concerns",
+        "resources",
+        "next_step",
+        "invited_groups",
+        "questions",
+    ),
+    "observations": ("text", "place_text"),
+    "people": ("name", "roles", "interests", "resources", "notes"),
+    "areas": ("name", "municipality", "description"),
+    "organisations": ("name", "notes"),
+    "actions": ("text",),
+    "attachments": ("filename", "caption"),
+    "survey_items": ("statement",),
+}
+_TERM = re.compile(r'"((?:[^"]|"")*)"(\*?)|(\w+)(\*?)', re.UNICODE)
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+SNIPPET_WORDS = 12
+
+
+@functools.lru_cache(maxsize=20_000)
+def _fold(word: str) -> str:
+    """A word as the index compares it: lower case, accents off (``remove_diacritics``)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c) or c in _KEEP)
+    )
+
+
+# Danish letters whose ring or stroke is part of the letter (NFD splits å into a + ring).
+_KEEP = {"\u030a"}
+
+
+def _match_terms(match: str) -> list[tuple[str, bool]]:
+    """The words of an FTS5 query, each with whether it is a prefix."""
+    terms = []
+    for quoted, quoted_star, bare, bare_star in _TERM.findall(match):
+        if quoted:
+            words = re.findall(r"\w+", quoted.replace('""', '"'))
+            terms += [(_fold(w), bool(quoted_star) and i == len(words) - 1) for i, w in enumerate(words)]
+        elif bare and bare not in _OPERATORS and not bare.isdigit() or (bare and bare_star):
+            terms.append((_fold(bare), bool(bare_star)))
+    return terms
+
+
+def _hits_word(word: str, terms: list[tuple[str, bool]]) -> bool:
+    folded = _fold(word)
+    return any(folded.startswith(term) if prefix else folded == term for term, prefix in terms)
+
+
+def mark_terms(text: str, terms: list[tuple[str, bool]], highlight: tuple[str, str]) -> str:
+    start, end = highlight
+    return re.sub(r"\w+", lambda m: f"{start}{m[0]}{end}" if _hits_word(m[0], terms) else m[0], text)
+
+
+def make_snippet(texts: list, terms: list[tuple[str, bool]], highlight: tuple[str, str]) -> str:
+    """Like FTS5's snippet(): about a dozen words around the first match, matches marked."""
+    fallback = ""
+    for text in texts:
+        if not text:
+            continue
+        text = str(text)
+        fallback = fallback or text
+        words = list(re.finditer(r"\w+", text))
+        first = next((i for i, w in enumerate(words) if _hits_word(w[0], terms)), None)
+        if first is None:
+            continue
+        begin = max(0, min(first - SNIPPET_WORDS // 4, len(words) - SNIPPET_WORDS))
+        stop = min(len(words), begin + SNIPPET_WORDS)
+        left = words[begin].start() if begin > 0 else 0
+        right = words[stop - 1].end() if stop < len(words) else len(text)
+        body = mark_terms(text[left:right], terms, highlight)
+        return ("…" if left > 0 else "") + body + ("…" if right < len(text) else "")
+    return _cut(fallback, 120)
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 _stemmer = None
