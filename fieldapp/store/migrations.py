@@ -363,6 +363,10 @@ def m0006_search_themes_statements(db: Database) -> None:
         db.execute(statement)
     for table in _FTS_0006:
         db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+    # The observations of a theme from the index alone (search counts them by theme).
+    db.execute(
+        "CREATE INDEX observation_themes_theme_observation ON observation_themes (theme_id, observation_id)"
+    )
 
 
 def _split_sql(script: str) -> list[str]:

@@ -440,14 +440,7 @@ class QueriesMixin:
                 (match,),
             )
         ]
-        themed_where, themed_params = _themed_where(themes, match)
-        themed = (
-            self.conn.execute(
-                f"SELECT count(*) FROM observations t WHERE {themed_where}", themed_params
-            ).fetchone()[0]
-            if themes
-            else 0
-        )
+        themed = self._themed_count(themes, match, counts["observations"]) if themes else 0
         windows = {table: min(n, RANK_WINDOW) for table, n in counts.items()}
         segments: list[tuple[str, str | None, int]] = [("ranked", None, sum(windows.values()))]
         segments += [
@@ -472,11 +465,7 @@ class QueriesMixin:
                 )
                 order += [(table, r[0]) for r in rows]
             else:
-                rows = self.conn.execute(
-                    f"SELECT t.rowid FROM observations t WHERE {themed_where} ORDER BY t.rowid DESC LIMIT ? OFFSET ?",
-                    [*themed_params, take, skip],
-                )
-                order += [("themed", r[0]) for r in rows]
+                order += [("themed", rowid) for rowid in self._themed_rows(themes, match, skip, take)]
             want -= take
             skip = 0
         found = self._hit_details(match, order, themes, highlight)
@@ -531,6 +520,57 @@ class QueriesMixin:
                 )
         return found
 
+    # Observations tagged with a matching theme that their own text does not find. Both
+    # are counted from the text side: its matches are probed for a tag (an index lookup
+    # each), never every tagged observation for a text match (an FTS query each).
+    def _themed_count(self, themes: list[str], match: str, text_matches: int) -> int:
+        marks = ", ".join("?" * len(themes))
+        # One tag per theme and observation: for one theme, count(*) reads the index alone.
+        counted = "DISTINCT observation_id" if len(themes) > 1 else "*"
+        tagged = self.conn.execute(
+            f"SELECT count({counted}) FROM observation_themes WHERE theme_id IN ({marks})", themes
+        ).fetchone()[0]
+        if not tagged or not text_matches:
+            return tagged
+        # Those found by their text too: walk the smaller side, look each up in the other.
+        if text_matches <= tagged:
+            sql = (
+                "SELECT count(*) FROM observations_fts JOIN observations t ON t.rowid = observations_fts.rowid"
+                " WHERE observations_fts MATCH ? AND EXISTS (SELECT 1 FROM observation_themes ot"
+                " INDEXED BY observation_themes_observation"
+                f" WHERE ot.observation_id = t.id AND ot.theme_id IN ({marks}))"
+            )
+            return tagged - self.conn.execute(sql, [match, *themes]).fetchone()[0]
+        sql = (
+            f"SELECT count({'DISTINCT o.rowid' if len(themes) > 1 else '*'}) FROM observation_themes ot"
+            " INDEXED BY observation_themes_theme_observation JOIN observations o ON o.id = ot.observation_id"
+            f" WHERE ot.theme_id IN ({marks})"
+            " AND o.rowid IN (SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
+        )
+        return tagged - self.conn.execute(sql, [*themes, match]).fetchone()[0]
+
+    def _themed_rows(self, themes: list[str], match: str, skip: int, take: int) -> list[int]:
+        """Rowids of such observations, the most recently tagged first."""
+        marks = ", ".join("?" * len(themes))
+        if len(themes) == 1:  # walks the theme's index backwards and stops after the page
+            rows = self.conn.execute(
+                "SELECT o.rowid FROM observation_themes ot INDEXED BY observation_themes_theme"
+                " JOIN observations o ON o.id = ot.observation_id WHERE ot.theme_id = ?"
+                " AND o.rowid NOT IN (SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
+                " ORDER BY ot.rowid DESC LIMIT ? OFFSET ?",
+                [*themes, match, take, skip],
+            )
+            return [r[0] for r in rows]
+        rows = self.conn.execute(
+            "SELECT o.rowid FROM observation_themes ot INDEXED BY observation_themes_theme"
+            " JOIN observations o ON o.id = ot.observation_id"
+            f" WHERE ot.theme_id IN ({marks})"
+            " AND o.rowid NOT IN (SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
+            " GROUP BY o.rowid ORDER BY max(ot.rowid) DESC LIMIT ? OFFSET ?",
+            [*themes, match, take, skip],
+        )
+        return [r[0] for r in rows]
+
     def _theme_names(self, rowids: list[int], themes: list[str]) -> dict[int, str]:
         """Per observation rowid, the names of its tags among ``themes``."""
         marks, names = ", ".join("?" * len(rowids)), ", ".join("?" * len(themes))
@@ -545,17 +585,6 @@ class QueriesMixin:
         for rowid, name in rows:
             tags.setdefault(rowid, []).append(name or "")
         return {rowid: ", ".join(names) for rowid, names in tags.items()}
-
-
-def _themed_where(themes: list[str], match: str) -> tuple[str, list]:
-    """SQL (over observations t) for the observations tagged with ``themes`` that their own
-    text does not already find."""
-    marks = ", ".join("?" * len(themes))
-    sql = (
-        f"t.id IN (SELECT observation_id FROM observation_themes WHERE theme_id IN ({marks}))"
-        " AND t.rowid NOT IN (SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
-    )
-    return sql, [*themes, match]
 
 
 # Per searchable table: kind, date, title and the activity to open, as SQL over alias t.

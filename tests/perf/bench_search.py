@@ -104,11 +104,34 @@ def _where(store) -> dict[str, tuple[str, str]]:
 
 
 def _all_hits(store, text: str, first, wanted: set) -> set[tuple[str, str]]:
-    """The labelled records among all hits of the query (paging through every hit)."""
-    hits = {(h.table, h.row_id) for h in first.hits} & wanted
-    offset = len(first.hits)
-    while offset < first.total:
-        page = store.search_page(text, offset=offset, limit=5000)
-        hits |= {(h.table, h.row_id) for h in page.hits} & wanted
-        offset += max(len(page.hits), 1)
-    return hits
+    """The labelled records among all the query's matches (not only the first page).
+
+    Paging through every hit of a common word at 100k would take minutes; instead each
+    labelled record is checked with the same two tests ``search_page`` counts by: its
+    own index row matches, or (an observation) it is tagged with a theme that matches.
+    """
+    from fieldapp.store.queries import _is_plain, danish_match
+
+    match = danish_match(text) if _is_plain(text) else text
+    found = {(h.table, h.row_id) for h in first.hits} & wanted
+    themes = [
+        r[0]
+        for r in store.conn.execute(
+            "SELECT th.id FROM themes_fts JOIN themes th ON th.rowid = themes_fts.rowid WHERE themes_fts MATCH ?",
+            (match,),
+        )
+    ]
+    for table, row_id in wanted - found:
+        rowid = store.conn.execute(f"SELECT rowid FROM {table} WHERE id = ?", (row_id,)).fetchone()[0]
+        own = store.conn.execute(
+            f"SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ? AND rowid = ?", (match, rowid)
+        ).fetchone()
+        tagged = table == "observations" and any(
+            store.conn.execute(
+                "SELECT 1 FROM observation_themes WHERE observation_id = ? AND theme_id = ?", (row_id, theme)
+            ).fetchone()
+            for theme in themes
+        )
+        if own or tagged:
+            found.add((table, row_id))
+    return found
