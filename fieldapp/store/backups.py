@@ -435,6 +435,7 @@ class _Found:
     kind: str
     taken_at: datetime
     size: int = 0
+    mtime: float = 0.0  # orders copies taken within the same second
 
 
 def _scan(db_path: Path, folder: Path) -> list[_Found]:
@@ -455,15 +456,15 @@ def _scan(db_path: Path, folder: Path) -> list[_Found]:
         taken = datetime.strptime(match["stamp"], STAMP)
         kind = _KIND_ALIASES.get(match["kind"], match["kind"])
         n = int(match["n"] or 0) % 1_000_000
-        found.append(_Found(entry, kind, taken.replace(microsecond=n), stat.st_size))
-    found.sort(key=lambda f: f.taken_at, reverse=True)
+        found.append(_Found(entry, kind, taken.replace(microsecond=n), stat.st_size, stat.st_mtime))
+    found.sort(key=lambda f: (f.taken_at, f.mtime), reverse=True)
     return found
 
 
 def plan_rotation(copies: Iterable[_Found], today: date, budget: int | None = None) -> set[Path]:
     """Which copies to keep (see the module doc for the policy)."""
     keep: set[Path] = set()
-    copies = sorted(copies, key=lambda f: f.taken_at, reverse=True)
+    copies = sorted(copies, key=lambda f: (f.taken_at, f.mtime), reverse=True)
     daily = [c for c in copies if c.kind == DAILY]
     days: list[date] = []
     for copy in daily:

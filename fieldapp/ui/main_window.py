@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         self.import_people_action = self._action(
             self.tr("Import people…"), None, self.import_people, "person_add"
         )
+        self.backup_action = self._action(self.tr("Back up now"), None, self.back_up_now)
         self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
         self.log_action = self._action(self.tr("Change log"), None, self.show_change_log)
         self.sync_action = self._action(self.tr("Synchronise…"), "Ctrl+Shift+S", self.show_sync, "sync")
@@ -301,6 +302,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.sheet_action)
         file_menu.addAction(self.import_people_action)
+        file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -607,6 +609,13 @@ class MainWindow(QMainWindow):
         dialog.restore_chosen.connect(self.restoreRequested)
         self.restore_dialog = dialog
         dialog.open()
+        return dialog
+
+    def back_up_now(self):
+        """File > Back up now: the backups dialog, taking a copy at once (in the background)."""
+        dialog = self.show_restore()
+        if dialog is not None:
+            dialog.back_up_now()
         return dialog
 
     def show_review(self):

@@ -934,6 +934,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Importér personer…</translation>
     </message>
     <message>
+        <source>Back up now</source>
+        <translation>Tag en sikkerhedskopi nu</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1782,8 +1786,28 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
         <translation>Der er endnu ingen sikkerhedskopier af denne notesbog.</translation>
     </message>
     <message>
+        <source>Backup status</source>
+        <translation>Status for sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Tag en sikkerhedskopi nu</translation>
+    </message>
+    <message>
         <source>Restore…</source>
         <translation>Gendan…</translation>
+    </message>
+    <message>
+        <source>Making a backup copy…</source>
+        <translation>Tager en sikkerhedskopi …</translation>
+    </message>
+    <message>
+        <source>No backup made: %1</source>
+        <translation>Der blev ikke taget en sikkerhedskopi: %1</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Sikkerhedskopi gemt: %1</translation>
     </message>
     <message>
         <source>Go back to the copy from %1?

@@ -295,3 +295,20 @@ def test_a_restore_that_cannot_know_the_erasures_asks_first(launch, notebook, di
     dialogs.confirm_answer = True
     app = launch("--db", str(path), "--lang", "da")
     assert names(app.store) == {"Mette Kristensen", "Hanne Østergaard", "Jens Ærø"}
+
+
+def test_back_up_now_adds_a_copy_to_a_list_of_every_kind_with_counts(launch, notebook, qtbot):
+    path, _ids = notebook
+    with Store.open(path) as store:
+        backups.before_import(store)  # what a sync import takes first
+        store.add(Person(name="Efter synkroniseringen"))
+    app = launch("--db", str(path), "--lang", "da")
+    dialog = app.window.back_up_now()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Sikkerhedskopi gemt"), timeout=10_000)
+    rows = dialog.model.rows
+    assert [b.kind for b in rows] == ["manual", "before-import"]
+    assert rows[0].counts["people"] == 4 and rows[1].counts["people"] == 3
+    kinds = [dialog.model.index(r, BackupTableModel.COL_KIND).data() for r in range(2)]
+    assert kinds == ["Taget manuelt", "Før en indlæsning"]
+    assert dialog.selected() == rows[0] and dialog.backup_button.isEnabled()
+    dialog.close()
