@@ -43,6 +43,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from fieldapp.store import migrations as schema
+from fieldapp.store.outputs import BACKUP_HEADER
 from fieldapp.store.errors import (
     BadBackupError,
     CannotOpenError,
@@ -80,7 +81,7 @@ STAMP = "%Y%m%d-%H%M%S"
 COUNTED_TABLES = ("people", "activities", "observations", "actions")
 
 # Compressed copies: a first line naming the format, a JSON line, then the stream.
-MAGIC = b"FELTBOG-BACKUP 1\n"
+MAGIC = BACKUP_HEADER  # b"FELTBOG-BACKUP 1\n"; outputs never writes over such a file
 PACKED_SUFFIX = ".feltbak"
 PLAIN_SUFFIX = ".sqlite"
 # xz for the daily copy (taken in the background: about half gzip's size, slower);
@@ -233,7 +234,7 @@ def write_copy(
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _snapshot(db_path, snapshot, cancel, progress)
-        if codec:
+        if codec and packed is not None:
             _pack(snapshot, packed, codec, cancel, progress)
             _discard(snapshot)
             os.replace(packed, target)
@@ -484,7 +485,7 @@ def plan_rotation(copies: Iterable[_Found], today: date, budget: int | None = No
     for kind, count in KEEP_NEWEST.items():
         keep.update(c.path for c in [c for c in copies if c.kind == kind][:count])
     if budget is not None:
-        newest_of_kind = {}
+        newest_of_kind: dict[str, Path] = {}
         for copy in copies:
             newest_of_kind.setdefault(copy.kind, copy.path)
         kept = [c for c in copies if c.path in keep]

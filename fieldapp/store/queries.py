@@ -459,6 +459,7 @@ class QueriesMixin:
             if kind == "ranked":
                 order += self._ranked(match, {t: w for t, w in windows.items() if w}, skip, take)
             elif kind == "older":
+                assert table is not None
                 rows = self.conn.execute(
                     f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?",
                     (match, take, windows[table] + skip),
@@ -748,7 +749,7 @@ _stemmer = None
 def _stem(word: str) -> str:
     global _stemmer
     if _stemmer is None:
-        from snowballstemmer.danish_stemmer import DanishStemmer  # pure Python; loaded on first search
+        from snowballstemmer.danish_stemmer import DanishStemmer  # type: ignore[import-untyped]
 
         _stemmer = DanishStemmer()
     return _stemmer.stemWord(word)

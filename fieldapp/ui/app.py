@@ -210,7 +210,7 @@ class Feltbog(QObject):
             return
         key = self._settings_key("open")
         if self.unclean_exit is None:  # once per run: later windows (language, restore) are no exit
-            self.unclean_exit = self.settings.value(key, False, type=bool)
+            self.unclean_exit = bool(self.settings.value(key, False, type=bool))
         self.settings.setValue(key, True)
         QTimer.singleShot(self.maintenance_delay_ms, self.start_maintenance)
 
@@ -393,6 +393,7 @@ def start(argv: list[str], *, dialogs: Dialogs | None = None) -> Feltbog | int:
     try:
         controller.show_main_window()
     except sqlite3.DatabaseError as error:  # damage the window's first queries ran into
+        assert controller.store is not None and controller.store.path is not None
         path = controller.store.path
         if controller.window is not None:
             controller.window.setProperty("replaced", True)
@@ -400,7 +401,9 @@ def start(argv: list[str], *, dialogs: Dialogs | None = None) -> Feltbog | int:
             controller.window.deleteLater()
             controller.window = None
         controller.store.close()
-        controller.store = controller.restore_damaged(path, CorruptDatabaseError(path=path, detail=str(error)))
+        controller.store = controller.restore_damaged(
+            path, CorruptDatabaseError(path=path, detail=str(error))
+        )
         if controller.store is None:
             controller.shutdown()
             return EXIT_CANCELLED

@@ -235,6 +235,8 @@ class SearchView(QWidget):
         layout.addWidget(self.box)
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Search status"))
+        self.offset = 0  # of the page shown
+        self.total = 0  # matches in all
         self.previous_page = QPushButton(icon("previous"), self.tr("Previous"))
         self.next_page = QPushButton(icon("next"), self.tr("Next"))
         for button, step in ((self.previous_page, -PAGE_SIZE), (self.next_page, PAGE_SIZE)):
@@ -245,8 +247,6 @@ class SearchView(QWidget):
         row.addWidget(self.previous_page)
         row.addWidget(self.next_page)
         layout.addLayout(row)
-        self.offset = 0
-        self.total = 0
         self.model = SearchResultsModel(self)
         self.results = ResultList()
         self.results.setModel(self.model)

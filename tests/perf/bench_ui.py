@@ -141,7 +141,7 @@ def _startups(size: int) -> list[dict]:
         env["FELTBOG_HOME"] = home
         _startup(floor_command, env)  # warm-up: bytecode and disk caches
         _startup(app_command, env)
-        for n in range(REPEAT):
+        for _ in range(REPEAT):
             floor.append(_startup(floor_command, env)[0])
             # The first start of a day: nothing remembered, no copy of the day yet.
             with tempfile.TemporaryDirectory() as fresh_home:
