@@ -43,7 +43,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from fieldapp.store import migrations as schema
-from fieldapp.store.outputs import BACKUP_HEADER
 from fieldapp.store.errors import (
     BadBackupError,
     CannotOpenError,
@@ -54,6 +53,7 @@ from fieldapp.store.errors import (
     translate_os_error,
     translate_sqlite_error,
 )
+from fieldapp.store.outputs import BACKUP_HEADER
 from fieldapp.store.store import (
     SQLITE_HEADER,
     Store,
