@@ -312,3 +312,21 @@ def test_back_up_now_adds_a_copy_to_a_list_of_every_kind_with_counts(launch, not
     assert kinds == ["Taget manuelt", "Før en indlæsning"]
     assert dialog.selected() == rows[0] and dialog.backup_button.isEnabled()
     dialog.close()
+
+
+def test_the_next_start_removes_what_a_killed_copy_or_restore_left(launch, notebook, qtbot, soon):
+    path, _ids = notebook
+    folder = backups.default_backup_dir(path)
+    folder.mkdir(exist_ok=True)
+    dead = 2**22 + 12345  # no such process
+    litter = [
+        folder / f"filled-daily-20260101-090000.feltbak.copy.{dead}.partial",
+        folder / f"filled-daily-20260101-090000.feltbak.pack.{dead}.partial",
+        path.with_name(path.name + ".restoring"),
+    ]
+    for leftover in litter:
+        leftover.write_bytes(b"half a copy")
+    app = launch("--db", str(path), "--lang", "en")
+    qtbot.waitUntil(lambda: not any(p.exists() for p in litter), timeout=10_000)
+    qtbot.waitUntil(lambda: app.maintenance is None, timeout=10_000)
+    assert [b.kind for b in backups.list_backups(path, check=True)] == ["daily"]
