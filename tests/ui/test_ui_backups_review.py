@@ -36,6 +36,12 @@ def soon(monkeypatch):
     monkeypatch.setattr(app_module, "MAINTENANCE_DELAY_MS", 0)
 
 
+@pytest.fixture
+def by_hand(monkeypatch):
+    """The check and the day's copy wait until the test starts them (``app.start_maintenance()``)."""
+    monkeypatch.setattr(app_module, "MAINTENANCE_DELAY_MS", 24 * 3600 * 1000)
+
+
 def test_start_up_takes_the_days_backup_behind_the_window(launch, notebook, qtbot, soon):
     path, _ids = notebook
     app = launch("--db", str(path), "--lang", "en")
@@ -104,7 +110,7 @@ def test_restore_from_the_dialog_goes_back_to_the_copy_and_keeps_the_present(
 
 
 def test_a_damaged_notebook_offers_the_newest_backup_with_data_after_the_window_is_up(
-    launch, notebook, dialogs, qtbot, soon
+    launch, notebook, dialogs, qtbot, by_hand
 ):
     path, _ids = notebook
     with Store.open(path) as store:
@@ -116,7 +122,8 @@ def test_a_damaged_notebook_offers_the_newest_backup_with_data_after_the_window_
     empty = tmp_empty_copy(path, newest)
     damage_the_end(path)
     app = launch("--db", str(path), "--lang", "da")
-    assert app.window.isVisible()  # the window came first
+    assert app.window.isVisible() and not dialogs.asked  # the window came first
+    app.start_maintenance()
     qtbot.waitUntil(lambda: bool(dialogs.asked), timeout=10_000)
     [(title, text)] = dialogs.asked
     assert title == "Notesbogen er beskadiget"
@@ -145,7 +152,7 @@ def tmp_empty_copy(path, newest):
     return later
 
 
-def test_declining_the_restore_leaves_the_damaged_file_alone(launch, notebook, dialogs, qtbot, soon):
+def test_declining_the_restore_leaves_the_damaged_file_alone(launch, notebook, dialogs, qtbot, by_hand):
     path, _ids = notebook
     with Store.open(path) as store:
         backups.backup_now(store, "daily")
@@ -154,6 +161,7 @@ def test_declining_the_restore_leaves_the_damaged_file_alone(launch, notebook, d
     before = path.read_bytes()
     dialogs.ask_answer = False
     app = launch("--db", str(path), "--lang", "en")
+    app.start_maintenance()
     qtbot.waitUntil(lambda: bool(dialogs.asked), timeout=10_000)
     qtbot.waitUntil(lambda: app.maintenance is None)
     assert app.window.isVisible()  # the user goes on working (and can restore from the menu)
