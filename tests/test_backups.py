@@ -424,3 +424,19 @@ def test_copies_taken_before_a_sync_by_older_versions_are_listed_and_rotated(tmp
     backups.before_import(notebook)
     kinds = [b.kind for b in backups.list_backups(notebook.path)]
     assert kinds == ["before-import"] * backups.KEEP_NEWEST["before-import"]
+
+
+def test_fieldapp_restore_lists_every_backup_also_those_taken_before_a_sync(notebook, capsys, monkeypatch):
+    from fieldapp.cli.main import run
+
+    monkeypatch.setenv("FELTBOG_LANG", "da")
+    backups.backup_now(notebook, "daily", now=datetime(2026, 1, 1, 9))
+    backups.before_import(notebook)
+    path = notebook.path
+    notebook.close()
+    assert run(["restore", "--db", str(path), "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert "før en indlæsning" in lines[0] and "2 personer" in lines[0] and lines[0].endswith(".feltbak")
+    assert lines[1].startswith("2026-01-01 09:00:00") and "daglig" in lines[1]
+    assert _names(path) == ["Anna", "Bo"]  # nothing restored
