@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from fieldapp import APP_NAME, __version__, keystore
 from fieldapp.domain import i18n as vocabulary
 from fieldapp.paths import config_dir, default_notebook, ensure, log_dir
-from fieldapp.store import Store, StoreError, backups
+from fieldapp.store import Store, StoreError
 from fieldapp.store.errors import CorruptDatabaseError, ErasuresUnknownError, NotANotebookError
 
 # isort: split
@@ -25,6 +25,7 @@ from PySide6.QtCore import QLockFile, QObject, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
+    from fieldapp.store.backups import RestoreResult
     from fieldapp.ui.main_window import MainWindow
     from fieldapp.ui.maintenance import MaintenanceJob
 
@@ -142,6 +143,8 @@ class Feltbog(QObject):
         try:
             return Store.open(path)
         except NotANotebookError as error:
+            from fieldapp.store import backups  # loaded when needed: not on the way to the window
+
             if not path.is_file() or not backups.list_backups(path):
                 raise
             damage = CorruptDatabaseError(path=path, detail="the file header is unreadable")
@@ -154,6 +157,7 @@ class Feltbog(QObject):
 
     def restore_damaged(self, path: Path, damage: CorruptDatabaseError) -> Store | None:
         """Before any window: offer the newest backup with data; the restored notebook, or None."""
+
         logger.error("notebook %s is damaged: %s", path, damage)
         best = self.offer_restore(None, path, damage)
         if best is None:
@@ -167,6 +171,8 @@ class Feltbog(QObject):
 
     def offer_restore(self, parent, path: Path, error: StoreError) -> Path | None:
         """Ask whether to restore the newest backup that has data (listing the others); its path, or None."""
+        from fieldapp.store import backups  # loaded when needed: not on the way to the window
+
         best = backups.newest_good_backup(path)
         if best is None:
             raise error
@@ -215,6 +221,8 @@ class Feltbog(QObject):
         QTimer.singleShot(self.maintenance_delay_ms, self.start_maintenance)
 
     def start_maintenance(self) -> None:
+        from fieldapp.store import backups  # loaded when needed: not on the way to the window
+
         if self.store is None or self.store.path is None or self.maintenance is not None:
             return
         from fieldapp.ui.maintenance import MaintenanceJob
@@ -251,9 +259,11 @@ class Feltbog(QObject):
         if best is not None:
             self.restore_backup(best)
 
-    def _restore(self, parent: QWidget | None, path: Path, backup: Path) -> backups.RestoreResult:
+    def _restore(self, parent: QWidget | None, path: Path, backup: Path) -> RestoreResult:
         """``backups.restore``; when the erased people cannot be known (the notebook and its
         erasure ledger are unreadable) only after the user confirms."""
+        from fieldapp.store import backups  # loaded when needed: not on the way to the window
+
         try:
             return backups.restore(path, backup)
         except ErasuresUnknownError as error:
@@ -263,6 +273,7 @@ class Feltbog(QObject):
 
     def restore_backup(self, backup: Path) -> bool:
         """Close the store, restore ``backup`` over the notebook, reopen it and rebuild the window."""
+
         assert self.store is not None and self.store.path is not None
         path = self.store.path
         if self.maintenance is not None:  # its copy or check reads the file about to be replaced
