@@ -89,6 +89,9 @@ PLAIN_SUFFIX = ".sqlite"
 CODEC_OF_KIND = {DAILY: "xz", MANUAL: "gz", BEFORE_IMPORT: "gz"}
 CHUNK = 1 << 20
 STEP_PAGES = 2048  # pages per step of the online backup (8 MB at 4 KB pages)
+# A partial file whose writer cannot be asked (see _being_written) is stale after this long
+# without a write: a copy writes a chunk every few seconds.
+STALE_PARTIAL_S = 600
 
 _NAME = re.compile(
     r"^(?P<stem>.+)-(?P<kind>" + "|".join([*KINDS, "before-sync"]) + r")-(?P<stamp>\d{8}-\d{6})"
@@ -351,21 +354,23 @@ def _being_written(partial: Path) -> bool:
         if partial in _writing:
             return True
     match = re.search(r"\.(\d+)\.partial$", partial.name)
-    if match is None:  # written by an older version: gone if untouched for a while
-        return partial.stat().st_mtime > datetime.now().timestamp() - 600
-    pid = int(match[1])
-    return pid != os.getpid() and _alive(pid)
+    if match is not None and os.name == "posix":
+        pid = int(match[1])
+        return pid != os.getpid() and _alive(pid)
+    # Written by an older version, or no cheap process check (Windows): gone once untouched a while.
+    try:
+        return partial.stat().st_mtime > datetime.now().timestamp() - STALE_PARTIAL_S
+    except OSError:
+        return True  # removed meanwhile: nothing to do
 
 
 def _alive(pid: int) -> bool:
-    if os.name != "posix":
-        return True  # no cheap check there; such a file goes with its age instead
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        return True  # another user's process
     return True
 
 
