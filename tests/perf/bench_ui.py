@@ -167,7 +167,7 @@ def _startups(size: int) -> list[dict]:
                 first.append(seconds)
                 memory.append(rss)
                 # The day's copy (its name is what counts) and check are done.
-                backups.mkdir()
+                backups.mkdir(exist_ok=True)
                 (backups / f"{path.stem}-daily-{datetime.now():%Y%m%d-%H%M%S}.feltbak").write_bytes(b"")
                 _remember_check(settings, date.today().isoformat())
                 seconds, rss = _startup(app_command, env)
