@@ -204,10 +204,19 @@ class Feltbog(QObject):
         return best.path
 
     # ------------------------------------------------------- behind the window
-    def _settings_key(self, name: str) -> str:
-        assert self.store is not None and self.store.path is not None
-        digest = hashlib.sha1(str(self.store.path).encode()).hexdigest()[:16]
+    def _settings_key(self, name: str, path: Path | None = None) -> str:
+        """Where the settings keep ``name`` for the notebook at ``path`` (default: the open one)."""
+        if path is None:
+            assert self.store is not None and self.store.path is not None
+            path = self.store.path
+        digest = hashlib.sha1(str(path).encode()).hexdigest()[:16]
         return f"notebooks/{digest}/{name}"
+
+    def stop_maintenance(self) -> None:
+        """Stop the check or copy behind the window (closing, restoring, switching notebooks)."""
+        job, self.maintenance = self.maintenance, None
+        if job is not None:
+            job.stop()
 
     def schedule_maintenance(self) -> None:
         """Note that the notebook is open (an unclean exit leaves that note) and start the
@@ -228,28 +237,25 @@ class Feltbog(QObject):
         from fieldapp.ui.maintenance import MaintenanceJob
 
         path = self.store.path
-        checked = self.settings.value(self._settings_key("checked"), "")
-        check = bool(self.unclean_exit) or checked != date.today().isoformat()
+        checked_key = self._settings_key("checked", path)
+        check = bool(self.unclean_exit) or self.settings.value(checked_key, "") != date.today().isoformat()
         job = MaintenanceJob(path, check=check, backup=backups.daily_backup_due(path))
-        job.checked.connect(
-            lambda: self.settings.setValue(self._settings_key("checked"), date.today().isoformat())
-        )
-        job.damaged.connect(self.notebook_damaged)
+        job.checked.connect(lambda: self.settings.setValue(checked_key, date.today().isoformat()))
+        job.damaged.connect(lambda detail: self.notebook_damaged(detail, path))
         job.backed_up.connect(lambda target: logger.info("daily backup written to %s", target))
-        job.finished.connect(self._maintenance_finished)
+        job.finished.connect(lambda: self._maintenance_finished(job))
         self.maintenance = job
         job.start(QThread.Priority.LowPriority)
 
-    def _maintenance_finished(self) -> None:
-        job, self.maintenance = self.maintenance, None
-        if job is not None:
-            job.deleteLater()
+    def _maintenance_finished(self, job) -> None:
+        if self.maintenance is job:
+            self.maintenance = None
+        job.deleteLater()
 
-    def notebook_damaged(self, detail: str) -> None:
+    def notebook_damaged(self, detail: str, path: Path) -> None:
         """The background check found damage: offer the newest backup that has data."""
-        if self.store is None or self.store.path is None:
-            return
-        path = self.store.path
+        if self.store is None or self.store.path != path:
+            return  # another notebook is open by now
         error = CorruptDatabaseError(path=path, detail=detail)
         try:
             best = self.offer_restore(self.window, path, error)
@@ -276,9 +282,7 @@ class Feltbog(QObject):
 
         assert self.store is not None and self.store.path is not None
         path = self.store.path
-        if self.maintenance is not None:  # its copy or check reads the file about to be replaced
-            self.maintenance.stop()
-            self.maintenance = None
+        self.stop_maintenance()  # its copy or check reads the file about to be replaced
         old = self.window
         if old is not None:
             old.flush()
@@ -351,6 +355,10 @@ class Feltbog(QObject):
         if self.open_notebook(path) != EXIT_OK:  # locked elsewhere, damaged, cancelled: already said why
             self.store, self.lock = old_store, old_lock
             return False
+        self.stop_maintenance()  # the old notebook's check or copy
+        if old_store is not None and old_store.path is not None:
+            self.settings.setValue(self._settings_key("open", old_store.path), False)
+        self.unclean_exit = None  # asked again for the new notebook
         if old_window is not None:
             old_window.setProperty("replaced", True)
             old_window.close()  # saves and tidies up while its notebook is still open
@@ -363,9 +371,7 @@ class Feltbog(QObject):
         return True
 
     def shutdown(self) -> None:
-        if self.maintenance is not None:
-            self.maintenance.stop()
-            self.maintenance = None
+        self.stop_maintenance()
         if self.window is not None:
             self.window.flush()
         if self.store is not None:
