@@ -457,7 +457,8 @@ class QueriesMixin:
                 continue
             take = min(want, size - skip)
             if kind == "ranked":
-                order += self._ranked(match, {t: w for t, w in windows.items() if w}, skip, take)
+                whole = {t for t, n in counts.items() if n <= RANK_WINDOW}  # every match in the window
+                order += self._ranked(match, {t: w for t, w in windows.items() if w}, whole, skip, take)
             elif kind == "older":
                 assert table is not None
                 rows = self.conn.execute(
@@ -473,20 +474,29 @@ class QueriesMixin:
         hits = [found[key] for key in order if key in found]
         return SearchPage(hits, sum(size for _kind, _table, size in segments), offset)
 
-    def _ranked(self, match: str, windows: dict[str, int], skip: int, take: int) -> list[tuple[str, int]]:
+    def _ranked(
+        self, match: str, windows: dict[str, int], whole: set[str], skip: int, take: int
+    ) -> list[tuple[str, int]]:
         """Of each kind's newest matches (its window), the best first: rowids only, so that
-        the costly snippets are made for the hits shown and no others."""
+        the costly snippets are made for the hits shown and no others. For the kinds in
+        ``whole`` every match is in the window (no need to look for where it starts)."""
         if not windows:
             return []
         parts, params = [], []
         for table, window in windows.items():
+            if table in whole:
+                newest, newest_params = "", []
+            else:
+                newest = (
+                    f" AND rowid >= coalesce((SELECT min(w) FROM (SELECT rowid AS w FROM {table}_fts"
+                    f" WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)"
+                )
+                newest_params = [match, window]
             parts.append(
                 f"SELECT * FROM (SELECT '{table}' AS tbl, rowid AS r, rank FROM {table}_fts"
-                f" WHERE {table}_fts MATCH ? AND rowid >= coalesce((SELECT min(w) FROM"
-                f" (SELECT rowid AS w FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)"
-                f" ORDER BY rank, rowid DESC LIMIT ?)"
+                f" WHERE {table}_fts MATCH ?{newest} ORDER BY rank, rowid DESC LIMIT ?)"
             )
-            params += [match, match, window, skip + take]
+            params += [match, *newest_params, skip + take]
         sql = " UNION ALL ".join(parts) + " ORDER BY rank, tbl, r DESC LIMIT ? OFFSET ?"
         return [(r[0], r[1]) for r in self.conn.execute(sql, [*params, take, skip])]
 
