@@ -157,7 +157,6 @@ class Feltbog(QObject):
 
     def restore_damaged(self, path: Path, damage: CorruptDatabaseError) -> Store | None:
         """Before any window: offer the newest backup with data; the restored notebook, or None."""
-
         logger.error("notebook %s is damaged: %s", path, damage)
         best = self.offer_restore(None, path, damage)
         if best is None:
