@@ -440,3 +440,15 @@ def test_fieldapp_restore_lists_every_backup_also_those_taken_before_a_sync(note
     assert "før en indlæsning" in lines[0] and "2 personer" in lines[0] and lines[0].endswith(".feltbak")
     assert lines[1].startswith("2026-01-01 09:00:00") and "daglig" in lines[1]
     assert _names(path) == ["Anna", "Bo"]  # nothing restored
+
+
+def test_without_lzma_the_daily_copy_is_gzipped(notebook, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "lzma", None)  # a Python built without liblzma
+    copy = backups.backup_now(notebook, "daily", now=datetime(2026, 1, 1, 9))
+    assert backups.read_header(copy)["codec"] == "gz"
+    assert backups.inspect_copy(copy, check=True) == (
+        {"people": 2, "activities": 0, "observations": 0, "actions": 0},
+        None,
+    )

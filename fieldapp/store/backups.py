@@ -285,11 +285,15 @@ def _pack(
     cancel: threading.Event | None,
     progress: Callable[[float], None] | None,
 ) -> None:
+    import gzip  # the codecs load when a copy is made, not when the app starts
+
+    try:
+        import lzma
+    except ImportError:  # a Python built without liblzma: gzip it is
+        codec = "gz"
     counts, migrations = _describe(snapshot)
     size = snapshot.stat().st_size
     header = {"codec": codec, "size": size, "counts": counts, "migrations": migrations}
-    import gzip  # the codecs load when a copy is made, not when the app starts
-    import lzma
 
     done = 0
     with open(target, "wb") as out:
@@ -546,7 +550,6 @@ def read_header(path: Path) -> dict | None:
 def _stream(path: Path):
     """The decompressing reader of a compressed copy (positioned after its header)."""
     import gzip
-    import lzma
 
     handle = open(path, "rb")  # noqa: SIM115 - the returned stream owns (and closes) it
     try:
@@ -554,6 +557,8 @@ def _stream(path: Path):
         header = json.loads(handle.readline(64 * 1024))
         codec = header.get("codec") if isinstance(header, dict) else None
         if codec == "xz":
+            import lzma
+
             return lzma.open(handle, "rb")
         if codec == "gz":
             return gzip.GzipFile(fileobj=handle, mode="rb")
@@ -640,9 +645,16 @@ def _inspect_packed(path: Path, header: dict, check: bool) -> tuple[dict[str, in
         return {}, "made by a newer version of Feltbog"
     if check:
         import gzip
-        import lzma
         from zlib import error as zlib_error
 
+        errors: tuple[type[BaseException], ...] = (OSError, EOFError, gzip.BadGzipFile, zlib_error)
+        try:
+            import lzma
+
+            errors += (lzma.LZMAError,)
+        except ImportError:
+            if header.get("codec") == "xz":
+                return {}, "xz copies cannot be read by this installation"
         try:
             with _stream(path) as stream:
                 first = stream.read(len(SQLITE_HEADER))
@@ -651,7 +663,7 @@ def _inspect_packed(path: Path, header: dict, check: bool) -> tuple[dict[str, in
                     size += len(chunk)
             if first != SQLITE_HEADER or size != header.get("size"):
                 return {}, "not an SQLite database"
-        except (OSError, EOFError, lzma.LZMAError, gzip.BadGzipFile, zlib_error) as error:
+        except errors as error:
             return {}, str(error) or "damaged"
     return {t: int(n) for t, n in counts.items() if t in COUNTED_TABLES}, None
 
