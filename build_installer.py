@@ -76,12 +76,10 @@ EXCLUDED_PYTHON_MODULES = (
     "_codecs_tw",
     "_codecs_iso2022",
     "_multibytecodec",
-    # bz2/xz archives (zipfile only imports them when such a member appears;
-    # sync files use deflate) and the interactive help and test tools.
+    # bz2 archives (zipfile only imports it when such a member appears; sync files use
+    # deflate; the daily backup is xz, so lzma stays) and the interactive help and test tools.
     "_bz2",
     "bz2",
-    "_lzma",
-    "lzma",
     "pydoc",
     "pydoc_data",
     "doctest",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
@@ -107,19 +108,34 @@ def test_rotation_keeps_seven_daily_and_four_weekly_copies():
     assert extra_same_day.path not in keep
 
 
-def test_rotation_keeps_event_copies_thirty_days_and_manual_copies_forever():
+def test_rotation_bounds_every_kind_by_count():
     today = date(2026, 6, 30)
-    imports = [
-        _found("before-import", datetime(2026, 6, 30, 12) - timedelta(days=n)) for n in range(0, 60, 5)
-    ]
+    imports = [_found("before-import", datetime(2026, 6, 30, 12) - timedelta(hours=n)) for n in range(20)]
     old_migrations = [_found("before-migration", datetime(2025, 1, n + 1)) for n in range(5)]
-    manual = [_found("manual", datetime(2020, 1, 1))]
-    keep = backups.plan_rotation([*imports, *old_migrations, *manual], today)
-    assert [f.taken_at.date() for f in imports if f.path in keep] == [
-        today - timedelta(days=n) for n in range(0, 31, 5)
+    restores = [_found("before-restore", datetime(2026, 5, n + 1)) for n in range(6)]
+    manual = [_found("manual", datetime(2020, 1, 1) + timedelta(days=n)) for n in range(15)]
+    keep = backups.plan_rotation([*imports, *old_migrations, *restores, *manual], today)
+    assert [f for f in imports if f.path in keep] == imports[:3]  # the newest three
+    assert [f.taken_at.day for f in old_migrations if f.path in keep] == [4, 5]
+    assert [f.taken_at.day for f in restores if f.path in keep] == [4, 5, 6]
+    assert [f for f in manual if f.path in keep] == manual[-10:]
+
+
+def test_rotation_keeps_the_copies_within_twice_the_notebook_size():
+    today = date(2026, 6, 30)
+    daily = [
+        backups._Found(Path(f"d{n}"), "daily", datetime(2026, 6, 30, 9) - timedelta(days=n), 100)
+        for n in range(90)
     ]
-    assert [f.taken_at.day for f in old_migrations if f.path in keep] == [3, 4, 5]  # the newest three
-    assert manual[0].path in keep
+    imports = [
+        backups._Found(Path(f"i{n}"), "before-import", datetime(2026, 6, 29, n), 300) for n in range(3)
+    ]
+    keep = backups.plan_rotation([*daily, *imports], today, budget=1000)
+    kept = [c for c in [*daily, *imports] if c.path in keep]
+    assert sum(c.size for c in kept) <= 1000
+    # The oldest daily copies went first; the newest of each kind stays.
+    assert daily[0].path in keep and imports[-1].path in keep
+    assert [c for c in daily if c.path in keep] == daily[: len([c for c in daily if c.path in keep])]
 
 
 def test_rotation_deletes_files_on_disk(notebook):
@@ -280,3 +296,159 @@ def test_a_stranger_file_is_still_not_a_notebook(tmp_path):
     path.write_text("just some text")
     with pytest.raises(NotANotebookError):
         backups.open_notebook(path)
+
+
+# ------------------------------------------------- compressed copies, leftovers
+def test_automatic_copies_are_compressed_and_restore_like_plain_ones(tmp_path):
+    path = tmp_path / "feltbog.sqlite"
+    _big_notebook(path)  # takes a daily copy
+    with Store.open(path) as store:
+        manual = backups.backup_now(store, "manual", now=datetime(2026, 1, 2, 9))
+        _people(store, "Carla")
+    daily = next(b for b in backups.list_backups(path) if b.kind == "daily")
+    plain_size = path.stat().st_size
+    for copy in (daily.path, manual):
+        assert copy.suffix == ".feltbak" and copy.read_bytes().startswith(b"FELTBOG-BACKUP 1\n")
+        assert copy.stat().st_size < plain_size / 3
+    assert daily.counts["people"] == 400 and daily.usable
+    backups.restore(path, manual)
+    with Store.open(path) as store:
+        assert store.count(Person) == 400  # Carla came after the copy
+
+
+def test_a_damaged_compressed_copy_is_found_by_its_checksum(tmp_path):
+    path = tmp_path / "feltbog.sqlite"
+    _big_notebook(path)
+    copy = backups.list_backups(path)[0].path
+    data = bytearray(copy.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    copy.write_bytes(bytes(data))
+    assert backups.list_backups(path)[0].usable  # the header alone looks fine
+    _counts, problem = backups.inspect_copy(copy, check=True)
+    assert problem
+    with pytest.raises(BadBackupError):
+        backups.restore(path, copy)
+    assert _count_people(path) == 400
+
+
+def _count_people(path) -> int:
+    with Store.open(path) as store:
+        return store.count(Person)
+
+
+def test_a_copy_taken_while_the_app_saves_is_consistent_and_does_not_block(tmp_path, monkeypatch):
+    path = tmp_path / "feltbog.sqlite"
+    _big_notebook(path)
+    monkeypatch.setattr(backups, "STEP_PAGES", 1)
+    edits = []
+    with Store.open(path) as store:
+
+        def progress(_fraction: float) -> None:
+            # The app's connection writes between the copy's steps, and is never kept waiting.
+            if len(edits) < 20:
+                edits.append(store.add(Person(name=f"Typed {len(edits)}")))
+
+        copy = backups.backup_now(store, "manual", progress=progress)
+        assert store.count(Person) == 420
+    assert edits
+    counts, problem = backups.inspect_copy(copy, check=True)
+    assert problem is None and counts["people"] == 400  # as it was when the copy began
+
+
+def test_a_cancelled_copy_leaves_nothing(tmp_path):
+    import threading
+
+    path = tmp_path / "feltbog.sqlite"
+    _big_notebook(path)
+    folder = backups.default_backup_dir(path)
+    before = sorted(folder.iterdir())
+    cancel = threading.Event()
+    with Store.open(path) as store, pytest.raises(backups.BackupCancelled):
+        backups.backup_now(
+            store, "daily", now=datetime(2026, 1, 5, 9), cancel=cancel, progress=lambda f: cancel.set()
+        )
+    assert sorted(folder.iterdir()) == before
+
+
+KILLED_COPY = """
+import sys, time
+from pathlib import Path
+from fieldapp.store import backups
+backups.STEP_PAGES = 1
+def slow(fraction):
+    print("copying", flush=True)
+    time.sleep(0.05)
+backups.backup_file(Path(sys.argv[1]), "daily", progress=slow)
+"""
+
+
+def test_a_killed_copy_leaves_a_partial_that_the_next_copy_removes(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "feltbog.sqlite"
+    _big_notebook(path)
+    folder = backups.default_backup_dir(path)
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_COPY, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout.readline().strip() == "copying"
+    process.kill()
+    process.wait()
+    process.stdout.close()
+    assert list(folder.glob("*.partial"))  # what a kill leaves behind ...
+    with Store.open(path) as store:
+        backups.backup_now(store, "manual")
+    assert not list(folder.glob("*.partial"))  # ... is gone with the next copy
+    assert all(b.usable for b in backups.list_backups(path, check=True))
+
+
+def test_a_killed_restore_leaves_nothing_after_the_next_start(tmp_path):
+    path = tmp_path / "feltbog.sqlite"
+    _big_notebook(path)
+    building = path.with_name(path.name + ".restoring")
+    building.write_bytes(b"half a notebook")
+    Path(str(building) + "-journal").write_bytes(b"x")
+    backups.remove_leftovers(path)
+    assert not building.exists() and not Path(str(building) + "-journal").exists()
+
+
+def test_copies_taken_before_a_sync_by_older_versions_are_listed_and_rotated(tmp_path, notebook):
+    folder = backups.default_backup_dir(notebook.path)
+    folder.mkdir(exist_ok=True)
+    old = [folder / f"feltbog-before-sync-2026010{n}-090000-123456.sqlite" for n in range(1, 6)]
+    for target in old:
+        notebook.backup(target)
+    listed = backups.list_backups(notebook.path)
+    assert {b.kind for b in listed} == {"before-import"} and len(listed) == 5
+    backups.before_import(notebook)
+    kinds = [b.kind for b in backups.list_backups(notebook.path)]
+    assert kinds == ["before-import"] * backups.KEEP_NEWEST["before-import"]
+
+
+def test_fieldapp_restore_lists_every_backup_also_those_taken_before_a_sync(notebook, capsys, monkeypatch):
+    from fieldapp.cli.main import run
+
+    monkeypatch.setenv("FELTBOG_LANG", "da")
+    backups.backup_now(notebook, "daily", now=datetime(2026, 1, 1, 9))
+    backups.before_import(notebook)
+    path = notebook.path
+    notebook.close()
+    assert run(["restore", "--db", str(path), "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert "før en indlæsning" in lines[0] and "2 personer" in lines[0] and lines[0].endswith(".feltbak")
+    assert lines[1].startswith("2026-01-01 09:00:00") and "daglig" in lines[1]
+    assert _names(path) == ["Anna", "Bo"]  # nothing restored
+
+
+def test_without_lzma_the_daily_copy_is_gzipped(notebook, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "lzma", None)  # a Python built without liblzma
+    copy = backups.backup_now(notebook, "daily", now=datetime(2026, 1, 1, 9))
+    assert backups.read_header(copy)["codec"] == "gz"
+    assert backups.inspect_copy(copy, check=True) == (
+        {"people": 2, "activities": 0, "observations": 0, "actions": 0},
+        None,
+    )

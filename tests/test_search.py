@@ -101,4 +101,8 @@ def test_only_the_newest_matches_of_a_kind_are_ranked(notebook, monkeypatch):
         notebook.add_observation(walk, text)
     assert notebook.search("bænk")[0].row_id == best.id
     monkeypatch.setattr(queries, "RANK_WINDOW", 2)
-    assert best.id not in [hit.row_id for hit in notebook.search("bænk")]
+    hits = notebook.search("bænk")
+    # Outside the ranked window it still counts and is still found, after the ranked ones.
+    observations = [hit.row_id for hit in hits if hit.table == "observations"]
+    assert observations.index(best.id) == 2  # the first after the two ranked ones (newest first)
+    assert notebook.search_page("bænk").total == len(hits)

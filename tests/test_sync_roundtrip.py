@@ -375,9 +375,12 @@ def test_a_folder_sync_backs_up_once_however_many_files_it_reads(team):
     backups = anne.path.parent / "backups"
     summary = sync_folder(anne, shared, PASSPHRASE, kdf=TEST_KDF)
     assert len(summary.files_imported) == 4 and anne.count(Area) == 4
-    made = sorted(backups.glob("*-before-sync-*.sqlite"))
-    assert made == [summary.backup]
-    with Store.open(summary.backup) as before:  # the copy is the notebook as it was before the run
+    from fieldapp.store.backups import list_backups, unpack
+
+    made = [b.path for b in list_backups(anne.path) if b.kind == "before-import"]
+    assert made == [summary.backup] and summary.backup.parent == backups
+    unpack(summary.backup, backups / "unpacked.sqlite")
+    with Store.open(backups / "unpacked.sqlite") as before:  # the notebook as it was before the run
         assert before.count(Area) == 0
 
 

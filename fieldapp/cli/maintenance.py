@@ -44,6 +44,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "restore even if the erased people cannot be known (damaged notebook and erasure ledger)",
         ),
     )
+    restore.add_argument(
+        "--list",
+        action="store_true",
+        help=say(
+            "vis sikkerhedskopierne (nyeste først: tid, slags, indhold) uden at gendanne",
+            "list the backups (newest first: time, kind, contents) without restoring",
+        ),
+    )
     restore.set_defaults(handler=cmd_restore)
 
 
@@ -55,10 +63,40 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+KIND_WORDS = {
+    backups.DAILY: ("daglig", "daily"),
+    backups.MANUAL: ("taget manuelt", "made by hand"),
+    backups.BEFORE_IMPORT: ("før en indlæsning", "before an import"),
+    backups.BEFORE_MIGRATION: ("før en opdatering", "before an update"),
+    backups.BEFORE_RESTORE: ("før en gendannelse", "before a restore"),
+}
+
+
+def list_copies(db: Path) -> int:
+    """One line per backup of ``db``, newest first (every kind, also those taken before a sync)."""
+    copies = backups.list_backups(db)
+    if not copies:
+        print(say(f"Der er ingen sikkerhedskopier af »{db}«.", f"There are no backups of '{db}'."))
+        return Exit.OK
+    for copy in copies:
+        kind = say(*KIND_WORDS.get(copy.kind, (copy.kind, copy.kind)))
+        people, activities = copy.counts.get("people", 0), copy.counts.get("activities", 0)
+        if copy.usable:
+            contents = say(
+                f"{people} personer, {activities} aktiviteter", f"{people} people, {activities} activities"
+            )
+        else:
+            contents = say(f"kan ikke bruges: {copy.problem}", f"unusable: {copy.problem}")
+        print(f"{copy.taken_at:%Y-%m-%d %H:%M:%S}  {kind:<20}  {contents:<32}  {copy.path}")
+    return Exit.OK
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the notebook by a backup: only a Feltbog notebook (damaged or not, or none at all)
     is replaced, and only while no other program has it open."""
     db = Path(args.db).expanduser()
+    if args.list:
+        return list_copies(db)
     if db.exists() or db.is_symlink():
         require_notebook(db, damaged_ok=True)
     elif not db.parent.is_dir():

@@ -604,3 +604,21 @@ def remember_own_file(store: Store, name: str) -> None:
 
 def forget_own_files(store: Store, names: Iterable[str]) -> None:
     store.conn.executemany("DELETE FROM meta WHERE key = ?", [(_OWN_FILE + name,) for name in names])
+
+
+def last_sync_local(store: Store) -> datetime | None:
+    """``last_sync`` as naive local time, or None if this notebook never synced.
+
+    Here rather than beside the sync dialog so that the status bar can show it
+    without loading the sync machinery (and its crypto) while the window opens.
+    """
+    text = last_sync(store)
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().replace(tzinfo=None)

@@ -8,18 +8,57 @@ what an old migration does.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "feltbog"
-migrations = Migrations(MIGRATION_SET)
 MIGRATION_NAMES: list[str] = []
+# sqlite-utils (with its plugin machinery) takes longer to import than the rest of the
+# store together; opening a notebook that needs no migration does without it. Its
+# ``Migrations`` object is built on first use of ``migrations``.
+_REGISTERED: list[tuple[str, Any]] = []
+_built: Any = None
 
 
 def migration(name: str):
     """Register a numbered migration (and remember its name, for newer-schema checks)."""
-    MIGRATION_NAMES.append(name)
-    return migrations(name=name)
+
+    def register(fn):
+        MIGRATION_NAMES.append(name)
+        _REGISTERED.append((name, fn))
+        if _built is not None:
+            _built(name=name)(fn)
+        return fn
+
+    return register
+
+
+def __getattr__(name: str) -> Any:
+    if name != "migrations":
+        raise AttributeError(name)
+    global _built
+    if _built is None:
+        from sqlite_utils.migrations import Migrations
+
+        _built = Migrations(MIGRATION_SET)
+        for registered, fn in _REGISTERED:
+            _built(name=registered)(fn)
+    return _built
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """The migrations applied to ``conn``'s database, in order (without sqlite-utils)."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone():
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,)
+    )
+    return [r[0] for r in rows]
 
 
 # Each table's full-text columns as of 0001. (Literal on purpose: see module doc.)
@@ -320,6 +359,28 @@ def m0006_sync_team(db: Database) -> None:
     )
 
 
+# Full-text columns added in 0007: theme names and survey statements were marked
+# searchable in the field specs but had no index. (Literal on purpose: see module doc.)
+_FTS_0007 = {
+    "themes": ("name",),
+    "survey_items": ("statement",),
+}
+
+
+@migration("0007_search_themes_statements")
+def m0007_search_themes_statements(db: Database) -> None:
+    """Index theme names and survey statements (a theme name then finds its observations)."""
+    script = "".join(_fts_sql(t, c) for t, c in _FTS_0007.items())
+    for statement in _split_sql(script):
+        db.execute(statement)
+    for table in _FTS_0007:
+        db.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+    # The observations of a theme from the index alone (search counts them by theme).
+    db.execute(
+        "CREATE INDEX observation_themes_theme_observation ON observation_themes (theme_id, observation_id)"
+    )
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a script into statements; trigger bodies keep their inner semicolons."""
     statements, current = [], []
@@ -335,8 +396,9 @@ def _split_sql(script: str) -> list[str]:
 
 
 SCHEMA_VERSION = len(MIGRATION_NAMES)
-# The full-text columns per table in the newest schema.
-FTS_COLUMNS: dict[str, tuple[str, ...]] = _FTS_0001
+# The full-text columns per table in the newest schema (tests/test_search.py checks that
+# they are exactly the fields the domain marks ``searchable``).
+FTS_COLUMNS: dict[str, tuple[str, ...]] = {**_FTS_0001, **_FTS_0007}
 
 
 def _fts_for_new_rows(table: str) -> str:

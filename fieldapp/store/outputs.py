@@ -66,8 +66,12 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+# A compressed backup (fieldapp.store.backups.MAGIC) holds a notebook just the same.
+BACKUP_HEADER = b"FELTBOG-BACKUP 1\n"
+
+
 def is_sqlite_file(path: Path) -> bool:
-    """True for an existing SQLite database (read from its first 16 bytes).
+    """True for an existing SQLite database or compressed backup (read from its first bytes).
 
     Only for files this process has no SQLite connection to (see the design notes:
     closing a second descriptor drops SQLite's locks); the notebook itself is
@@ -79,7 +83,8 @@ def is_sqlite_file(path: Path) -> bool:
         return True  # a database a Store of this process has open: never read past SQLite
     try:
         with open(path, "rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+            head = handle.read(len(BACKUP_HEADER))
+        return head[: len(SQLITE_HEADER)] == SQLITE_HEADER or head == BACKUP_HEADER
     except OSError:
         return False
 

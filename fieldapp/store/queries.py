@@ -6,8 +6,10 @@ These return small frozen dataclasses rather than full entities, so that a list 
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -151,8 +153,15 @@ class SearchHit:
     activity_id: str | None  # the activity to open for this hit, if any
 
 
-# How many of the newest matches per kind are ranked by relevance (see QueriesMixin._search).
-RANK_WINDOW = 2000
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[SearchHit]
+    total: int  # every match, not only this page's
+    offset: int
+
+
+# How many of the newest matches per kind are ranked by relevance (see QueriesMixin.search_page).
+RANK_WINDOW = 500
 
 _SORTABLE = {
     "starts_at": "a.starts_at",
@@ -381,52 +390,212 @@ class QueriesMixin:
 
     # -------------------------------------------------------------- search
     def search(self, query: str, limit: int = 50, highlight: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
-        """Full-text search over everything, best matches first.
+        """Full-text search over everything, best matches first (see ``search_page``)."""
+        return self.search_page(query, limit=limit, highlight=highlight).hits
 
-        Accepts FTS5 syntax (``legepl*``, ``"ældre borgere"``, ``bænk OR sti``); text
+    def search_page(
+        self, query: str, offset: int = 0, limit: int = 50, highlight: tuple[str, str] = ("[", "]")
+    ) -> SearchPage:
+        """One page of the matches of ``query`` and how many there are in all.
+
+        Plain words find their Danish inflections: each is cut to its Snowball stem
+        and matched as a prefix ("børn" finds "børnene", "legeplads" "legepladser").
+        A theme's name finds the observations tagged with it. FTS5 syntax
+        (``legepl*``, ``"ældre borgere"``, ``bænk OR sti``) is used as typed; text
         that is not valid FTS5 syntax is searched for word by word instead.
+
+        Order: among the newest ``RANK_WINDOW`` matches of each kind, the best first;
+        then the older matches of each kind, newest first; then observations found
+        only through their theme.
         """
         query = (query or "").strip()
         if not query:
-            return []
-        try:
-            return self._search(query, limit, highlight)
-        except sqlite3.OperationalError as error:
-            # FTS5 reports bad query syntax in several wordings ("fts5: syntax error",
-            # "unterminated string", "unknown special query", "no such column"); a
-            # half-typed "phrase must fall back to word-by-word search, not escape.
-            if "locked" in str(error) or "busy" in str(error):
-                raise
-        try:
-            return self._search(_plain_terms(query), limit, highlight)
-        except sqlite3.OperationalError as error:
-            raise BadQueryError(query=query) from error
+            return SearchPage([], 0, offset)
+        candidates = [danish_match(query)] if _is_plain(query) else [query, danish_match(query)]
+        for match in candidates:
+            if match is None:
+                continue
+            try:
+                return self._search_page(match, max(0, offset), max(0, limit), highlight)
+            except sqlite3.OperationalError as error:
+                # FTS5 reports bad query syntax in several wordings ("fts5: syntax error",
+                # "unterminated string", "unknown special query", "no such column"); a
+                # half-typed "phrase must fall back to word-by-word search, not escape.
+                if "locked" in str(error) or "busy" in str(error):
+                    raise
+        raise BadQueryError(query=query)
 
-    def _search(self, match: str, limit: int, highlight: tuple[str, str]) -> list[SearchHit]:
-        # Ranking every match of a common word costs time in proportion to the
-        # notebook; each kind ranks only its newest RANK_WINDOW matches instead.
-        start, end = highlight
+    def _search_page(self, match: str, offset: int, limit: int, highlight: tuple[str, str]) -> SearchPage:
+        counts = {
+            table: self.conn.execute(
+                f"SELECT count(*) FROM {table}_fts WHERE {table}_fts MATCH ?", (match,)
+            ).fetchone()[0]
+            for table in _SEARCH_SELECTS
+        }
+        # A theme's name finds the observations tagged with it (those not found by their text).
+        themes = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT th.id FROM themes_fts JOIN themes th ON th.rowid = themes_fts.rowid WHERE themes_fts MATCH ?",
+                (match,),
+            )
+        ]
+        themed = self._themed_count(themes, match, counts["observations"]) if themes else 0
+        windows = {table: min(n, RANK_WINDOW) for table, n in counts.items()}
+        segments: list[tuple[str, str | None, int]] = [("ranked", None, sum(windows.values()))]
+        segments += [
+            ("older", table, n - windows[table]) for table, n in counts.items() if n > windows[table]
+        ]
+        segments.append(("themed", None, themed))
+        order: list[tuple[str, int]] = []  # (table, rowid) of this page's hits, in order
+        skip, want = offset, limit
+        for kind, table, size in segments:
+            if want <= 0:
+                break
+            if skip >= size:
+                skip -= size
+                continue
+            take = min(want, size - skip)
+            if kind == "ranked":
+                whole = {t for t, n in counts.items() if n <= RANK_WINDOW}  # every match in the window
+                order += self._ranked(match, {t: w for t, w in windows.items() if w}, whole, skip, take)
+            elif kind == "older":
+                assert table is not None
+                rows = self.conn.execute(
+                    f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?",
+                    (match, take, windows[table] + skip),
+                )
+                order += [(table, r[0]) for r in rows]
+            else:
+                order += [("themed", rowid) for rowid in self._themed_rows(themes, match, skip, take)]
+            want -= take
+            skip = 0
+        found = self._hit_details(match, order, themes, highlight)
+        hits = [found[key] for key in order if key in found]
+        return SearchPage(hits, sum(size for _kind, _table, size in segments), offset)
+
+    def _ranked(
+        self, match: str, windows: dict[str, int], whole: set[str], skip: int, take: int
+    ) -> list[tuple[str, int]]:
+        """Of each kind's newest matches (its window), the best first: rowids only, so that
+        the costly snippets are made for the hits shown and no others. For the kinds in
+        ``whole`` every match is in the window (no need to look for where it starts)."""
+        if not windows:
+            return []
         parts, params = [], []
-        for table, select in _SEARCH_SELECTS.items():
+        for table, window in windows.items():
+            if table in whole:
+                newest, newest_params = "", []
+            else:
+                newest = (
+                    f" AND rowid >= coalesce((SELECT min(w) FROM (SELECT rowid AS w FROM {table}_fts"
+                    f" WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)"
+                )
+                newest_params = [match, window]
             parts.append(
-                f"SELECT * FROM (SELECT '{table}' AS tbl, t.id, {select},"
-                f" snippet({table}_fts, -1, ?, ?, '…', 12) AS snip, rank"
-                f" FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid"
-                f"{_SEARCH_JOINS.get(table, '')}"
-                f" WHERE {table}_fts MATCH ? AND {table}_fts.rowid >= coalesce((SELECT min(r) FROM"
-                f" (SELECT rowid AS r FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)"
-                f" ORDER BY rank LIMIT ?)"
+                f"SELECT * FROM (SELECT '{table}' AS tbl, rowid AS r, rank FROM {table}_fts"
+                f" WHERE {table}_fts MATCH ?{newest} ORDER BY rank, rowid DESC LIMIT ?)"
             )
-            params += [start, end, match, match, RANK_WINDOW, int(limit)]
-        sql = " UNION ALL ".join(parts) + " ORDER BY rank LIMIT ?"
-        hits = []
-        for tbl, row_id, kind, when, title, activity_id, snip, _rank in self.conn.execute(
-            sql, [*params, limit]
-        ):
-            hits.append(
-                SearchHit(tbl, row_id, _search_kind(tbl, kind), when, title or "", snip or "", activity_id)
+            params += [match, *newest_params, skip + take]
+        sql = " UNION ALL ".join(parts) + " ORDER BY rank, tbl, r DESC LIMIT ? OFFSET ?"
+        return [(r[0], r[1]) for r in self.conn.execute(sql, [*params, take, skip])]
+
+    def _hit_details(
+        self, match: str, order: list[tuple[str, int]], themes: list[str], highlight: tuple[str, str]
+    ) -> dict[tuple[str, int], SearchHit]:
+        """The hits for ``order``'s rows, read by rowid; snippets are cut here, in Python:
+        FTS5's ``snippet()`` runs the whole query again for every row it is asked about."""
+        terms = _match_terms(match)
+        by_table: dict[str, list[int]] = {}
+        for table, rowid in order:
+            by_table.setdefault(table, []).append(rowid)
+        found: dict[tuple[str, int], SearchHit] = {}
+        for table, rowids in by_table.items():
+            marks = ", ".join("?" * len(rowids))
+            source = "observations" if table == "themed" else table
+            columns = ", ".join(f"t.{c}" for c in FTS_TEXT[source])
+            sql = (
+                f"SELECT t.rowid, t.id, {_SEARCH_SELECTS[source]}, {columns}"
+                f" FROM {source} t{_SEARCH_JOINS.get(source, '')} WHERE t.rowid IN ({marks})"
             )
-        return hits
+            tags = self._theme_names(rowids, themes) if table == "themed" else {}
+            for rowid, row_id, kind, when, title, activity_id, *texts in self.conn.execute(sql, rowids):
+                if table == "themed":
+                    snip = (
+                        mark_terms(tags.get(rowid, ""), terms, highlight) + " · " + _cut(texts[0] or "", 120)
+                    )
+                else:
+                    snip = make_snippet(texts, terms, highlight)
+                found[(table, rowid)] = SearchHit(
+                    source, row_id, _search_kind(source, kind), when, title or "", snip, activity_id
+                )
+        return found
+
+    # Observations tagged with a matching theme that their own text does not find. Both
+    # are counted from the text side: its matches are probed for a tag (an index lookup
+    # each), never every tagged observation for a text match (an FTS query each).
+    def _themed_count(self, themes: list[str], match: str, text_matches: int) -> int:
+        marks = ", ".join("?" * len(themes))
+        # One tag per theme and observation: for one theme, count(*) reads the index alone.
+        counted = "DISTINCT observation_id" if len(themes) > 1 else "*"
+        tagged = self.conn.execute(
+            f"SELECT count({counted}) FROM observation_themes WHERE theme_id IN ({marks})", themes
+        ).fetchone()[0]
+        if not tagged or not text_matches:
+            return tagged
+        # Those found by their text too: walk the smaller side, look each up in the other.
+        if text_matches <= tagged:
+            sql = (
+                "SELECT count(*) FROM observations_fts JOIN observations t ON t.rowid = observations_fts.rowid"
+                " WHERE observations_fts MATCH ? AND EXISTS (SELECT 1 FROM observation_themes ot"
+                " INDEXED BY observation_themes_observation"
+                f" WHERE ot.observation_id = t.id AND ot.theme_id IN ({marks}))"
+            )
+            return tagged - self.conn.execute(sql, [match, *themes]).fetchone()[0]
+        sql = (
+            f"SELECT count({'DISTINCT o.rowid' if len(themes) > 1 else '*'}) FROM observation_themes ot"
+            " INDEXED BY observation_themes_theme_observation JOIN observations o ON o.id = ot.observation_id"
+            f" WHERE ot.theme_id IN ({marks})"
+            " AND o.rowid IN (SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
+        )
+        return tagged - self.conn.execute(sql, [*themes, match]).fetchone()[0]
+
+    def _themed_rows(self, themes: list[str], match: str, skip: int, take: int) -> list[int]:
+        """Rowids of such observations, the most recently tagged first."""
+        marks = ", ".join("?" * len(themes))
+        if len(themes) == 1:  # walks the theme's index backwards and stops after the page
+            rows = self.conn.execute(
+                "SELECT o.rowid FROM observation_themes ot INDEXED BY observation_themes_theme"
+                " JOIN observations o ON o.id = ot.observation_id WHERE ot.theme_id = ?"
+                " AND o.rowid NOT IN (SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
+                " ORDER BY ot.rowid DESC LIMIT ? OFFSET ?",
+                [*themes, match, take, skip],
+            )
+            return [r[0] for r in rows]
+        rows = self.conn.execute(
+            "SELECT o.rowid FROM observation_themes ot INDEXED BY observation_themes_theme"
+            " JOIN observations o ON o.id = ot.observation_id"
+            f" WHERE ot.theme_id IN ({marks})"
+            " AND o.rowid NOT IN (SELECT rowid FROM observations_fts WHERE observations_fts MATCH ?)"
+            " GROUP BY o.rowid ORDER BY max(ot.rowid) DESC LIMIT ? OFFSET ?",
+            [*themes, match, take, skip],
+        )
+        return [r[0] for r in rows]
+
+    def _theme_names(self, rowids: list[int], themes: list[str]) -> dict[int, str]:
+        """Per observation rowid, the names of its tags among ``themes``."""
+        marks, names = ", ".join("?" * len(rowids)), ", ".join("?" * len(themes))
+        rows = self.conn.execute(
+            "SELECT o.rowid, th.name FROM observations o"
+            " JOIN observation_themes ot INDEXED BY observation_themes_observation ON ot.observation_id = o.id"
+            f" JOIN themes th ON th.id = ot.theme_id WHERE o.rowid IN ({marks}) AND th.id IN ({names})"
+            " ORDER BY th.name",
+            [*rowids, *themes],
+        )
+        tags: dict[int, list[str]] = {}
+        for rowid, name in rows:
+            tags.setdefault(rowid, []).append(name or "")
+        return {rowid: ", ".join(names) for rowid, names in tags.items()}
 
 
 # Per searchable table: kind, date, title and the activity to open, as SQL over alias t.
@@ -438,10 +607,12 @@ _SEARCH_SELECTS = {
     "organisations": "t.kind, NULL, t.name, NULL",
     "actions": "t.status, t.due_date, t.text, t.activity_id",
     "attachments": "NULL, t.taken_at, coalesce(t.caption, t.filename), coalesce(t.activity_id, obs.activity_id)",
+    "survey_items": "NULL, act.starts_at, act.title, t.activity_id",
 }
 _SEARCH_JOINS = {
     "observations": " LEFT JOIN activities act ON act.id = t.activity_id",
     "attachments": " LEFT JOIN observations obs ON obs.id = t.observation_id",
+    "survey_items": " LEFT JOIN activities act ON act.id = t.activity_id",
 }
 
 
@@ -454,6 +625,12 @@ def _search_kind(table: str, kind: str | None) -> Any:
 
 
 _WORD = re.compile(r"\w+\*?", re.UNICODE)
+# Anything FTS5 reads as syntax: then the query is taken as typed.
+_SYNTAX = re.compile(r'["*():^+\-{}]|\b(AND|OR|NOT|NEAR)\b')
+
+
+def _is_plain(query: str) -> bool:
+    return _SYNTAX.search(query) is None
 
 
 def _plain_terms(query: str) -> str:
@@ -467,6 +644,125 @@ def _plain_terms(query: str) -> str:
     if not terms:
         raise sqlite3.OperationalError("fts5: no terms")
     return " ".join(terms)
+
+
+def danish_match(query: str) -> str | None:
+    """An FTS5 query for plain words (or quoted words from ``_plain_terms``) that finds
+    their Danish inflections: each word becomes its Snowball stem as a prefix.
+
+    Danish Snowball only strips endings (and undoubles a final consonant), so the stem
+    is a prefix of every form: ``"legeplad"*`` finds legeplads, legepladsen and
+    legepladser, ``"ældr"*`` finds ældre and ældres. A phrase keeps its words exact.
+    """
+    terms = []
+    for word in _WORD.findall(query.replace('"', " ")):
+        core = word.rstrip("*").lower()
+        if not core:
+            continue
+        stem = _stem(core)
+        terms.append(f'"{stem if len(stem) >= 2 else core}"*')
+    return " ".join(terms) or None
+
+
+# The text columns of each searchable table, as indexed (for snippets cut in Python).
+FTS_TEXT = {
+    "activities": (
+        "title",
+        "place",
+        "summary",
+        "route",
+        "story",
+        "self_interest",
+        "concerns",
+        "resources",
+        "next_step",
+        "invited_groups",
+        "questions",
+    ),
+    "observations": ("text", "place_text"),
+    "people": ("name", "roles", "interests", "resources", "notes"),
+    "areas": ("name", "municipality", "description"),
+    "organisations": ("name", "notes"),
+    "actions": ("text",),
+    "attachments": ("filename", "caption"),
+    "survey_items": ("statement",),
+}
+_TERM = re.compile(r'"((?:[^"]|"")*)"(\*?)|(\w+)(\*?)', re.UNICODE)
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+SNIPPET_WORDS = 12
+
+
+@functools.lru_cache(maxsize=20_000)
+def _fold(word: str) -> str:
+    """A word as the index compares it: lower case, accents off (``remove_diacritics``)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c) or c in _KEEP)
+    )
+
+
+# Danish letters whose ring or stroke is part of the letter (NFD splits å into a + ring).
+_KEEP = {"\u030a"}
+
+
+def _match_terms(match: str) -> list[tuple[str, bool]]:
+    """The words of an FTS5 query, each with whether it is a prefix."""
+    terms = []
+    for quoted, quoted_star, bare, bare_star in _TERM.findall(match):
+        if quoted:
+            words = re.findall(r"\w+", quoted.replace('""', '"'))
+            terms += [(_fold(w), bool(quoted_star) and i == len(words) - 1) for i, w in enumerate(words)]
+        elif bare and bare not in _OPERATORS and not bare.isdigit() or (bare and bare_star):
+            terms.append((_fold(bare), bool(bare_star)))
+    return terms
+
+
+def _hits_word(word: str, terms: list[tuple[str, bool]]) -> bool:
+    folded = _fold(word)
+    return any(folded.startswith(term) if prefix else folded == term for term, prefix in terms)
+
+
+def mark_terms(text: str, terms: list[tuple[str, bool]], highlight: tuple[str, str]) -> str:
+    start, end = highlight
+    return re.sub(r"\w+", lambda m: f"{start}{m[0]}{end}" if _hits_word(m[0], terms) else m[0], text)
+
+
+def make_snippet(texts: list, terms: list[tuple[str, bool]], highlight: tuple[str, str]) -> str:
+    """Like FTS5's snippet(): about a dozen words around the first match, matches marked."""
+    fallback = ""
+    for text in texts:
+        if not text:
+            continue
+        text = str(text)
+        fallback = fallback or text
+        words = list(re.finditer(r"\w+", text))
+        first = next((i for i, w in enumerate(words) if _hits_word(w[0], terms)), None)
+        if first is None:
+            continue
+        begin = max(0, min(first - SNIPPET_WORDS // 4, len(words) - SNIPPET_WORDS))
+        stop = min(len(words), begin + SNIPPET_WORDS)
+        left = words[begin].start() if begin > 0 else 0
+        right = words[stop - 1].end() if stop < len(words) else len(text)
+        body = mark_terms(text[left:right], terms, highlight)
+        return ("…" if left > 0 else "") + body + ("…" if right < len(text) else "")
+    return _cut(fallback, 120)
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_stemmer = None
+
+
+def _stem(word: str) -> str:
+    global _stemmer
+    if _stemmer is None:
+        from snowballstemmer.danish_stemmer import DanishStemmer  # type: ignore[import-untyped]
+
+        _stemmer = DanishStemmer()
+    return _stemmer.stemWord(word)
 
 
 def _activity_row(r: tuple) -> ActivityRow:
@@ -492,4 +788,6 @@ __all__ = [
     "PipelineRow",
     "QueriesMixin",
     "SearchHit",
+    "SearchPage",
+    "danish_match",
 ]

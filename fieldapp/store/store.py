@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import builtins  # Store.list shadows list in the class body
 import contextlib
+import functools
 import itertools
 import json
 import logging
@@ -26,8 +27,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
-
-from sqlite_utils import Database
 
 from fieldapp.domain import BY_TABLE, Entity
 from fieldapp.domain.clock import HybridLogicalClock, hlc_to_iso
@@ -113,7 +112,6 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, attachments_dir: Path):
         self.conn = conn
-        self.db = Database(conn)
         self.path = path
         self.attachments_dir = attachments_dir
         self._savepoints = itertools.count()
@@ -124,6 +122,13 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         self._held = _hold(path)
         self.site, last = self._load_identity()
         self.clock = HybridLogicalClock(last=last)
+
+    @functools.cached_property
+    def db(self):
+        """The connection as a ``sqlite_utils.Database`` (imported on first use: it is slow to import)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -688,8 +693,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
 
     # ------------------------------------------------------------- maintenance
     def schema_version(self) -> int:
-        applied = schema.migrations.applied(self.db)
-        return len(applied)
+        return len(schema.applied_names(self.conn))
 
     def counts(self) -> dict[str, int]:
         return {tbl: self.conn.execute(f"SELECT count(*) FROM {tbl}").fetchone()[0] for tbl in BY_TABLE} | {
@@ -791,9 +795,8 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _migrate(conn: sqlite3.Connection, path: Path | None, backup_dir: Path | None) -> None:
-    db = Database(conn)
     try:
-        applied = [m.name for m in schema.migrations.applied(db)]
+        applied = schema.applied_names(conn)
     except sqlite3.DatabaseError as error:
         raise NotANotebookError(path=path) from error
     unknown = [name for name in applied if name not in schema.MIGRATION_NAMES]
@@ -802,16 +805,17 @@ def _migrate(conn: sqlite3.Connection, path: Path | None, backup_dir: Path | Non
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not applied and tables - {"_sqlite_migrations"}:
         raise NotANotebookError(path=path)
-    pending = schema.migrations.pending(db)
-    if not pending:
+    if all(name in applied for name in schema.MIGRATION_NAMES):
         return
     if applied and path is not None and backup_dir is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = backup_dir / f"{path.stem}-before-migration-{stamp}.sqlite"
         _backup_connection(conn, target)
         logger.info("backed up %s to %s before migrating", path, target)
+    from sqlite_utils import Database
+
     try:
-        schema.migrations.apply(db)
+        schema.migrations.apply(Database(conn))
     except sqlite3.OperationalError as error:
         raise (translate_sqlite_error(error) or CannotOpenError(path=path, detail=str(error))) from error
 

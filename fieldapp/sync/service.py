@@ -20,13 +20,11 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from fieldapp.domain.clock import ClockDriftError, HybridLogicalClock
 from fieldapp.store import Store, changelog, conflicts, outputs, privacy, sync_state
 from fieldapp.store.attachments import blob_path, image_problem, is_sha256
-from fieldapp.store.store import default_backup_dir
 from fieldapp.sync import archive, envelope
 from fieldapp.sync import folder as folder_mod
 from fieldapp.sync.archive import Limits
@@ -55,7 +53,6 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 SUFFIX = folder_mod.SUFFIX
-SYNC_BACKUPS_KEPT = 5
 # A laptop keeps fewer than this many of its own files in a shared folder. At that many it
 # writes one file with everything it has (but what it read from that folder) and removes
 # its older ones: a folder used for a year would otherwise hold hundreds of files that
@@ -508,15 +505,10 @@ def _check_history(store: Store, incoming: _Incoming) -> None:
 
 
 def _backup(store: Store) -> Path | None:
-    if store.path is None:
-        return None
-    folder = default_backup_dir(store.path)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = store.backup(folder / f"{store.path.stem}-before-sync-{stamp}.sqlite")
-    old = sorted(folder.glob(f"{store.path.stem}-before-sync-*.sqlite"))
-    for stale in old[:-SYNC_BACKUPS_KEPT]:
-        stale.unlink(missing_ok=True)
-    return target
+    """The before-import copy: listed, compressed and rotated with every other backup."""
+    from fieldapp.store import backups  # backups builds on Store, as this module does
+
+    return backups.before_import(store)
 
 
 def _write_blobs(store: Store, blobs: dict[str, bytes]) -> list[Path]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import logging
+import sqlite3
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,15 +17,17 @@ from typing import TYPE_CHECKING
 from fieldapp import APP_NAME, __version__, keystore
 from fieldapp.domain import i18n as vocabulary
 from fieldapp.paths import config_dir, default_notebook, ensure, log_dir
-from fieldapp.store import Store, StoreError, backups
-from fieldapp.store.errors import CorruptDatabaseError, ErasuresUnknownError
+from fieldapp.store import Store, StoreError
+from fieldapp.store.errors import CorruptDatabaseError, ErasuresUnknownError, NotANotebookError
 
 # isort: split
-from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer
+from PySide6.QtCore import QLockFile, QObject, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
+    from fieldapp.store.backups import RestoreResult
     from fieldapp.ui.main_window import MainWindow
+    from fieldapp.ui.maintenance import MaintenanceJob
 
 from fieldapp.ui.crash import ErrorReporter, setup_logging
 from fieldapp.ui.dialogs import Dialogs
@@ -34,6 +39,10 @@ logger = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_LOCKED, EXIT_CANCELLED = 0, 1, 3, 4
 DEMO_SIZE = 300
+# The integrity check and the day's backup start this long after the window is up.
+MAINTENANCE_DELAY_MS = 1500
+# How many of the other backups the damaged-notebook question lists.
+OTHERS_LISTED = 6
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -77,6 +86,9 @@ class Feltbog(QObject):
         self.store: Store | None = None
         self.lock: NotebookLock | None = None
         self.window: MainWindow | None = None
+        self.maintenance: MaintenanceJob | None = None  # the job behind the window, while it runs
+        self.maintenance_delay_ms = MAINTENANCE_DELAY_MS
+        self.unclean_exit: bool | None = None  # the notebook was not closed cleanly last time
 
     @property
     def language(self) -> str:
@@ -122,42 +134,141 @@ class Feltbog(QObject):
         return EXIT_OK
 
     def open_checked(self, path: Path) -> Store | None:
-        """Open with ``quick_check`` and the day's backup; offer the newest good copy if it is damaged.
+        """Open (and migrate) the notebook without waiting for a check or a copy.
 
+        Those run behind the window (``start_maintenance``). Only a notebook SQLite
+        cannot even open is caught here, and the newest backup with data offered.
         ``None`` when the notebook is damaged and the user declined the restore.
         """
         try:
-            return backups.open_notebook(path)
-        except CorruptDatabaseError as error:
-            logger.error("notebook %s is damaged: %s", path, error)
-            best = backups.newest_good_backup(path)
-            if best is None:
-                raise
-            counts = best.counts
-            text = (
-                error.message(self.language)
-                + "\n\n"
-                + self.tr(
-                    "The newest good backup is from %1 and holds %2 people and %3 activities. Restore it now?"
-                )
-                .replace("%1", format_datetime(best.taken_at, self.language))
-                .replace("%2", str(counts.get("people", 0)))
-                .replace("%3", str(counts.get("activities", 0)))
-            )
-            if not self.dialogs.ask(
-                None, self.tr("The notebook is damaged"), text, self.tr("Restore the backup")
-            ):
-                return None
-            try:
-                result = self._restore(None, path, best.path)
-            except ErasuresUnknownError:
-                return None  # the user chose not to restore without the erasures
-            logger.info("restored %s from %s at start-up", path, result.restored_from)
-            return backups.open_notebook(path)
+            return Store.open(path)
+        except NotANotebookError as error:
+            from fieldapp.store import backups  # loaded when needed: not on the way to the window
 
-    def _restore(self, parent: QWidget | None, path: Path, backup: Path) -> backups.RestoreResult:
+            if not path.is_file() or not backups.list_backups(path):
+                raise
+            damage = CorruptDatabaseError(path=path, detail="the file header is unreadable")
+            damage.__cause__ = error
+        except CorruptDatabaseError as error:
+            damage = error
+        except sqlite3.DatabaseError as error:  # damage in the first pages it reads
+            damage = CorruptDatabaseError(path=path, detail=str(error))
+        return self.restore_damaged(path, damage)
+
+    def restore_damaged(self, path: Path, damage: CorruptDatabaseError) -> Store | None:
+        """Before any window: offer the newest backup with data; the restored notebook, or None."""
+        logger.error("notebook %s is damaged: %s", path, damage)
+        best = self.offer_restore(None, path, damage)
+        if best is None:
+            return None
+        try:
+            result = self._restore(None, path, best)
+        except ErasuresUnknownError:
+            return None  # the user chose not to restore without the erasures
+        logger.info("restored %s from %s at start-up", path, result.restored_from)
+        return Store.open(path)
+
+    def offer_restore(self, parent, path: Path, error: StoreError) -> Path | None:
+        """Ask whether to restore the newest backup that has data (listing the others); its path, or None."""
+        from fieldapp.store import backups  # loaded when needed: not on the way to the window
+
+        best = backups.newest_good_backup(path)
+        if best is None:
+            raise error
+        others = [b for b in backups.list_backups(path) if b.path != best.path and b.usable]
+        text = (
+            error.message(self.language)
+            + "\n\n"
+            + self.tr(
+                "The newest good backup is from %1 and holds %2 people and %3 activities. Restore it now?"
+            )
+            .replace("%1", format_datetime(best.taken_at, self.language))
+            .replace("%2", str(best.counts.get("people", 0)))
+            .replace("%3", str(best.counts.get("activities", 0)))
+        )
+        if others:
+            from fieldapp.ui.backup_views import describe_backup
+
+            lines = [f"• {describe_backup(b, self.language)}" for b in others[:OTHERS_LISTED]]
+            text += (
+                "\n\n"
+                + self.tr("Other backups (choose one under Restore from backup… in the menu):")
+                + "\n"
+                + "\n".join(lines)
+            )
+        if not self.dialogs.ask(
+            parent, self.tr("The notebook is damaged"), text, self.tr("Restore the backup")
+        ):
+            return None
+        return best.path
+
+    # ------------------------------------------------------- behind the window
+    def _settings_key(self, name: str, path: Path | None = None) -> str:
+        """Where the settings keep ``name`` for the notebook at ``path`` (default: the open one)."""
+        if path is None:
+            assert self.store is not None and self.store.path is not None
+            path = self.store.path
+        digest = hashlib.sha1(str(path).encode()).hexdigest()[:16]
+        return f"notebooks/{digest}/{name}"
+
+    def stop_maintenance(self) -> None:
+        """Stop the check or copy behind the window (closing, restoring, switching notebooks)."""
+        job, self.maintenance = self.maintenance, None
+        if job is not None:
+            job.stop()
+
+    def schedule_maintenance(self) -> None:
+        """Note that the notebook is open (an unclean exit leaves that note) and start the
+        check and the day's copy once the window is up."""
+        if self.store is None or self.store.path is None:
+            return
+        key = self._settings_key("open")
+        if self.unclean_exit is None:  # once per run: later windows (language, restore) are no exit
+            self.unclean_exit = bool(self.settings.value(key, False, type=bool))
+        self.settings.setValue(key, True)
+        QTimer.singleShot(self.maintenance_delay_ms, self.start_maintenance)
+
+    def start_maintenance(self) -> None:
+        from fieldapp.store import backups  # loaded when needed: not on the way to the window
+
+        if self.store is None or self.store.path is None or self.maintenance is not None:
+            return
+        from fieldapp.ui.maintenance import MaintenanceJob
+
+        path = self.store.path
+        checked_key = self._settings_key("checked", path)
+        check = bool(self.unclean_exit) or self.settings.value(checked_key, "") != date.today().isoformat()
+        job = MaintenanceJob(path, check=check, backup=backups.daily_backup_due(path))
+        job.checked.connect(lambda: self.settings.setValue(checked_key, date.today().isoformat()))
+        job.damaged.connect(lambda detail: self.notebook_damaged(detail, path))
+        job.backed_up.connect(lambda target: logger.info("daily backup written to %s", target))
+        job.finished.connect(lambda: self._maintenance_finished(job))
+        self.maintenance = job
+        job.start(QThread.Priority.LowPriority)
+
+    def _maintenance_finished(self, job) -> None:
+        if self.maintenance is job:
+            self.maintenance = None
+        job.deleteLater()
+
+    def notebook_damaged(self, detail: str, path: Path) -> None:
+        """The background check found damage: offer the newest backup that has data."""
+        if self.store is None or self.store.path != path:
+            return  # another notebook is open by now
+        error = CorruptDatabaseError(path=path, detail=detail)
+        try:
+            best = self.offer_restore(self.window, path, error)
+        except StoreError:
+            self.dialogs.error(self.window, self.tr("The notebook is damaged"), error.message(self.language))
+            return
+        if best is not None:
+            self.restore_backup(best)
+
+    def _restore(self, parent: QWidget | None, path: Path, backup: Path) -> RestoreResult:
         """``backups.restore``; when the erased people cannot be known (the notebook and its
         erasure ledger are unreadable) only after the user confirms."""
+        from fieldapp.store import backups  # loaded when needed: not on the way to the window
+
         try:
             return backups.restore(path, backup)
         except ErasuresUnknownError as error:
@@ -167,8 +278,10 @@ class Feltbog(QObject):
 
     def restore_backup(self, backup: Path) -> bool:
         """Close the store, restore ``backup`` over the notebook, reopen it and rebuild the window."""
+
         assert self.store is not None and self.store.path is not None
         path = self.store.path
+        self.stop_maintenance()  # its copy or check reads the file about to be replaced
         old = self.window
         if old is not None:
             old.flush()
@@ -184,7 +297,7 @@ class Feltbog(QObject):
             self.dialogs.error(old, self.tr("Not restored"), error.strerror or str(error))
             result = None
         try:
-            self.store = backups.open_notebook(path)
+            self.store = Store.open(path)
         except StoreError as error:
             self.dialogs.error(old, self.tr("Cannot open the notebook"), error.message(self.language))
             raise
@@ -210,6 +323,8 @@ class Feltbog(QObject):
         window.notebookRequested.connect(self.switch_notebook)
         window.restoreRequested.connect(self.restore_backup)
         window.show()
+        if self.maintenance is None:
+            self.schedule_maintenance()
 
     def switch_language(self, lang: str) -> None:
         """Remember the choice and rebuild the window in the new language (edits are flushed first)."""
@@ -239,6 +354,10 @@ class Feltbog(QObject):
         if self.open_notebook(path) != EXIT_OK:  # locked elsewhere, damaged, cancelled: already said why
             self.store, self.lock = old_store, old_lock
             return False
+        self.stop_maintenance()  # the old notebook's check or copy
+        if old_store is not None and old_store.path is not None:
+            self.settings.setValue(self._settings_key("open", old_store.path), False)
+        self.unclean_exit = None  # asked again for the new notebook
         if old_window is not None:
             old_window.setProperty("replaced", True)
             old_window.close()  # saves and tidies up while its notebook is still open
@@ -251,9 +370,12 @@ class Feltbog(QObject):
         return True
 
     def shutdown(self) -> None:
+        self.stop_maintenance()
         if self.window is not None:
             self.window.flush()
         if self.store is not None:
+            if self.store.path is not None:
+                self.settings.setValue(self._settings_key("open"), False)
             self.store.close()
             self.store = None
         if self.lock is not None:
@@ -284,7 +406,24 @@ def start(argv: list[str], *, dialogs: Dialogs | None = None) -> Feltbog | int:
     code = controller.open_notebook(args.db or default_notebook())
     if code != EXIT_OK:
         return code
-    controller.show_main_window()
+    try:
+        controller.show_main_window()
+    except sqlite3.DatabaseError as error:  # damage the window's first queries ran into
+        assert controller.store is not None and controller.store.path is not None
+        path = controller.store.path
+        if controller.window is not None:
+            controller.window.setProperty("replaced", True)
+            controller.window.close()
+            controller.window.deleteLater()
+            controller.window = None
+        controller.store.close()
+        controller.store = controller.restore_damaged(
+            path, CorruptDatabaseError(path=path, detail=str(error))
+        )
+        if controller.store is None:
+            controller.shutdown()
+            return EXIT_CANCELLED
+        controller.show_main_window()
     return controller
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,11 +27,27 @@ from fieldapp.store.backups import (
     BEFORE_RESTORE,
     DAILY,
     MANUAL,
+    BackupCancelled,
     BackupInfo,
+    backup_file,
     list_backups,
 )
-from fieldapp.ui.formatting import format_count, format_datetime
+from fieldapp.ui.formatting import error_sentence, format_count, format_datetime, is_expected
 from fieldapp.ui.list_models import Column, RowsTableModel
+
+logger = logging.getLogger(__name__)
+
+
+def describe_backup(backup: BackupInfo, lang: str) -> str:
+    """One line: when, which kind, how many people and activities."""
+    model = BackupTableModel()
+    return (
+        QCoreApplication.translate("BackupTableModel", "%1, %2: %3 people, %4 activities")
+        .replace("%1", format_datetime(backup.taken_at, lang))
+        .replace("%2", model.kind_label(backup).lower())
+        .replace("%3", format_count(backup.counts.get("people", 0), lang))
+        .replace("%4", format_count(backup.counts.get("activities", 0), lang))
+    )
 
 
 class BackupTableModel(RowsTableModel):
@@ -100,6 +118,28 @@ class BackupTableModel(RowsTableModel):
         return flags
 
 
+class BackupJob(QThread):
+    """A copy by hand, on a thread of its own (the notebook stays usable meanwhile)."""
+
+    done = Signal(Path)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, folder: Path | None, lang: str, parent=None):
+        super().__init__(parent)
+        self.db_path, self.folder, self.lang = db_path, folder, lang
+        self.cancel = threading.Event()
+
+    def run(self) -> None:
+        try:
+            self.done.emit(backup_file(self.db_path, MANUAL, folder=self.folder, cancel=self.cancel))
+        except BackupCancelled:
+            pass
+        except Exception as error:
+            if not is_expected(error):
+                logger.exception("backup of %s failed", self.db_path)
+            self.failed.emit(error_sentence(error, self.lang))
+
+
 class RestoreDialog(QDialog):
     """Lists the notebook's backup copies; "Restore" emits ``restore_chosen`` with the copy's path.
 
@@ -126,8 +166,11 @@ class RestoreDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.backup_dir = backup_dir
         self.model = BackupTableModel(self)
-        self.model.set_rows(list_backups(db_path, backup_dir, check=True))
+        # Compressed copies tell their counts in their header; a damaged one is found
+        # (and refused) when it is restored, not by reading every copy whole here.
+        self.model.set_rows(list_backups(db_path, backup_dir))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Backup copies"))
@@ -143,7 +186,14 @@ class RestoreDialog(QDialog):
         self.empty = QLabel(self.tr("There are no backup copies of this notebook yet."))
         self.empty.setVisible(self.model.rowCount() == 0)
         layout.addWidget(self.empty)
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Backup status"))
+        layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.job: BackupJob | None = None
         self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.setEnabled(False)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -152,6 +202,38 @@ class RestoreDialog(QDialog):
         layout.addWidget(buttons)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.resize(820, 380)
+
+    def back_up_now(self) -> None:
+        """Take a copy by hand in the background; the list shows it when it is written."""
+        if self.job is not None:
+            return
+        self.backup_button.setEnabled(False)
+        self.status.setText(self.tr("Making a backup copy…"))
+        self.job = BackupJob(self.db_path, self.backup_dir, self.lang, self)
+        self.job.done.connect(self._backed_up)
+        self.job.failed.connect(
+            lambda text: self.status.setText(self.tr("No backup made: %1").replace("%1", text))
+        )
+        self.job.finished.connect(self._job_finished)
+        self.job.start()
+
+    def _backed_up(self, path: Path) -> None:
+        self.model.set_rows(list_backups(self.db_path, self.backup_dir))
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self.status.setText(self.tr("Backup saved: %1").replace("%1", path.name))
+        rows = [n for n, b in enumerate(self.model.rows) if b.path == path]
+        if rows:
+            self.select_row(rows[0])
+
+    def _job_finished(self) -> None:
+        self.job = None
+        self.backup_button.setEnabled(True)
+
+    def done(self, result: int) -> None:
+        if self.job is not None:  # closing stops the copy; it leaves nothing behind
+            self.job.cancel.set()
+            self.job.wait(10_000)
+        super().done(result)
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)

@@ -28,7 +28,6 @@ from fieldapp.domain import Action, ActionStatus, Activity, ActivityKind, Area, 
 from fieldapp.store import Store, StoreError, lookups
 from fieldapp.store.conflicts import count_open
 from fieldapp.store.queries import ActivityFilter
-from fieldapp.sync.envelope import KdfParams
 from fieldapp.ui.dialogs import Dialogs
 from fieldapp.ui.formatting import format_date, format_datetime
 from fieldapp.ui.icons import icon
@@ -37,6 +36,7 @@ from fieldapp.ui.undo import Deleter, UndoStack, entity_title
 from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
 
 if TYPE_CHECKING:
+    from fieldapp.sync.envelope import KdfParams
     from fieldapp.ui.sync_view import ConflictInbox
 
 logger = logging.getLogger(__name__)
@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         self.import_people_action = self._action(
             self.tr("Import people…"), None, self.import_people, "person_add"
         )
+        self.backup_action = self._action(self.tr("Back up now"), None, self.back_up_now)
         self.review_action = self._action(self.tr("Personal data review"), None, self.show_review)
         self.log_action = self._action(self.tr("Change log"), None, self.show_change_log)
         self.sync_action = self._action(self.tr("Synchronise…"), "Ctrl+Shift+S", self.show_sync, "sync")
@@ -276,7 +277,7 @@ class MainWindow(QMainWindow):
         self.log_dialog: QWidget | None = None
         self.sync_dialog: QWidget | None = None
         self.conflict_inbox: ConflictInbox | None = None
-        self.sync_kdf = KdfParams()  # tests use cheap key derivation
+        self.sync_kdf: KdfParams | None = None  # the default key derivation; tests set a cheap one
         self.quit_action = self._action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.go_actions = []
@@ -301,6 +302,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.sheet_action)
         file_menu.addAction(self.import_people_action)
+        file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -362,7 +364,7 @@ class MainWindow(QMainWindow):
         self.update_counts()
 
     def update_sync_status(self) -> None:
-        from fieldapp.ui.sync_view import last_sync_local
+        from fieldapp.store.changelog import last_sync_local
 
         moment = last_sync_local(self.store)
         text = (
@@ -609,6 +611,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def back_up_now(self):
+        """File > Back up now: the backups dialog, taking a copy at once (in the background)."""
+        dialog = self.show_restore()
+        if dialog is not None:
+            dialog.back_up_now()
+        return dialog
+
     def show_review(self):
         from fieldapp.ui.privacy_views import ReviewDialog
 
@@ -636,7 +645,8 @@ class MainWindow(QMainWindow):
         from fieldapp.ui.sync_view import SyncDialog
 
         self.flush()
-        dialog = SyncDialog(self.store, self.settings, self.dialogs, self.lang, self, kdf=self.sync_kdf)
+        extra = {} if self.sync_kdf is None else {"kdf": self.sync_kdf}  # the crypto loads when needed
+        dialog = SyncDialog(self.store, self.settings, self.dialogs, self.lang, self, **extra)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.synced.connect(lambda _summary: self.after_sync())
         dialog.open_inbox.connect(self.show_conflicts)

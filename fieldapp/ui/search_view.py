@@ -18,9 +18,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store import BadQueryError, Store
 from fieldapp.store.queries import SearchHit
-from fieldapp.ui.formatting import format_iso
+from fieldapp.ui.formatting import format_count, format_iso
 from fieldapp.ui.icons import icon
 
 # Control characters cannot occur in typed text, so they mark matches unambiguously.
@@ -38,8 +40,19 @@ MARK_START, MARK_END = "\x02", "\x03"
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 11
 
-GROUP_ORDER = ("activities", "observations", "people", "areas", "organisations", "actions", "attachments")
+GROUP_ORDER = (
+    "activities",
+    "observations",
+    "people",
+    "areas",
+    "organisations",
+    "actions",
+    "attachments",
+    "survey_items",
+)
+PAGE_SIZE = 100
 GROUP_ICONS = {
+    "survey_items": "listening_meeting",
     "activities": "activities",
     "observations": "walkabout",
     "people": "people",
@@ -68,6 +81,7 @@ class SearchResultsModel(QAbstractListModel):
             "organisations": self.tr("Organisations"),
             "actions": self.tr("Actions"),
             "attachments": self.tr("Photos and files"),
+            "survey_items": self.tr("Survey statements"),
         }
         return titles.get(table, table)
 
@@ -221,7 +235,18 @@ class SearchView(QWidget):
         layout.addWidget(self.box)
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Search status"))
-        layout.addWidget(self.status)
+        self.offset = 0  # of the page shown
+        self.total = 0  # matches in all
+        self.previous_page = QPushButton(icon("previous"), self.tr("Previous"))
+        self.next_page = QPushButton(icon("next"), self.tr("Next"))
+        for button, step in ((self.previous_page, -PAGE_SIZE), (self.next_page, PAGE_SIZE)):
+            button.setVisible(False)
+            button.clicked.connect(lambda _checked=False, step=step: self.show_page(self.offset + step))
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.previous_page)
+        row.addWidget(self.next_page)
+        layout.addLayout(row)
         self.model = SearchResultsModel(self)
         self.results = ResultList()
         self.results.setModel(self.model)
@@ -244,25 +269,47 @@ class SearchView(QWidget):
 
     def run_search(self) -> None:
         self._timer.stop()
+        self.show_page(0)
+
+    def show_page(self, offset: int) -> None:
+        """Show the hits from ``offset`` on (``PAGE_SIZE`` at a time), with the true total."""
         query = self.box.text().strip()
+        self.previous_page.setVisible(False)
+        self.next_page.setVisible(False)
         if not query:
             self.model.set_hits([])
             self.status.clear()
             return
         try:
-            hits = self.store.search(query, limit=100, highlight=(MARK_START, MARK_END))
+            page = self.store.search_page(
+                query, offset=max(0, offset), limit=PAGE_SIZE, highlight=(MARK_START, MARK_END)
+            )
         except BadQueryError as error:
             self.model.set_hits([])
             self.status.setText(error.message(self.lang))
             return
-        self.model.set_hits(hits)
-        count = self.model.hit_count()
-        self.status.setText(self.tr("No matches.") if count == 0 else self.tr("%n match(es)", "", count))
+        self.offset, self.total = page.offset, page.total
+        self.model.set_hits(page.hits)
+        if page.total == 0:
+            self.status.setText(self.tr("No matches."))
+        elif page.total <= PAGE_SIZE:
+            self.status.setText(self.tr("%n match(es)", "", page.total))
+        else:
+            self.status.setText(
+                self.tr("%n match(es), showing %1–%2", "", page.total)
+                .replace("%1", format_count(page.offset + 1, self.lang))
+                .replace("%2", format_count(page.offset + len(page.hits), self.lang))
+            )
+            self.previous_page.setVisible(True)
+            self.next_page.setVisible(True)
+            self.previous_page.setEnabled(page.offset > 0)
+            self.next_page.setEnabled(page.offset + len(page.hits) < page.total)
         first = next(
             (r for r in range(self.model.rowCount()) if not self.model.index(r).data(HEADER_ROLE)), None
         )
         if first is not None:
             self.results.setCurrentIndex(self.model.index(first))
+            self.results.scrollToTop()
 
     def _enter_in_box(self) -> None:
         if self._timer.isActive() or not self.model.entries:

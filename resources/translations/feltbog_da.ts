@@ -335,6 +335,10 @@
         <translation>Personer</translation>
     </message>
     <message>
+        <source>%1, %2: %3 people, %4 activities</source>
+        <translation>%1, %2: %3 personer, %4 aktiviteter</translation>
+    </message>
+    <message>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
@@ -727,6 +731,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Den nyeste gode sikkerhedskopi er fra %1 og indeholder %2 personer og %3 aktiviteter. Vil du gendanne den nu?</translation>
     </message>
     <message>
+        <source>Other backups (choose one under Restore from backup… in the menu):</source>
+        <translation>Andre sikkerhedskopier (vælg en af dem under Gendan fra sikkerhedskopi… i menuen):</translation>
+    </message>
+    <message>
         <source>The notebook is damaged</source>
         <translation>Notesbogen er beskadiget</translation>
     </message>
@@ -927,6 +935,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>Import people…</source>
         <translation>Importér personer…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Tag en sikkerhedskopi nu</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1777,8 +1789,28 @@ Personen nævnes så ikke længere ved navn i rapporter og kontaktes ikke. Oplys
         <translation>Der er endnu ingen sikkerhedskopier af denne notesbog.</translation>
     </message>
     <message>
+        <source>Backup status</source>
+        <translation>Status for sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Tag en sikkerhedskopi nu</translation>
+    </message>
+    <message>
         <source>Restore…</source>
         <translation>Gendan…</translation>
+    </message>
+    <message>
+        <source>Making a backup copy…</source>
+        <translation>Tager en sikkerhedskopi …</translation>
+    </message>
+    <message>
+        <source>No backup made: %1</source>
+        <translation>Der blev ikke taget en sikkerhedskopi: %1</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Sikkerhedskopi gemt: %1</translation>
     </message>
     <message>
         <source>Go back to the copy from %1?
@@ -2122,6 +2154,10 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <source>Photos and files</source>
         <translation>Billeder og filer</translation>
     </message>
+    <message>
+        <source>Survey statements</source>
+        <translation>Spørgeskemaudsagn</translation>
+    </message>
 </context>
 <context>
     <name>SearchView</name>
@@ -2138,6 +2174,14 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <translation>Søgestatus</translation>
     </message>
     <message>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
         <source>Search results</source>
         <translation>Søgeresultater</translation>
     </message>
@@ -2150,6 +2194,13 @@ Changes made since then are not in that copy; the notebook as it is now is kept 
         <translation>
             <numerusform>%n resultat</numerusform>
             <numerusform>%n resultater</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es), showing %1–%2</source>
+        <translation>
+            <numerusform>%n resultat, viser %1–%2</numerusform>
+            <numerusform>%n resultater, viser %1–%2</numerusform>
         </translation>
     </message>
 </context>

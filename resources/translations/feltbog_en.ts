@@ -120,6 +120,13 @@
             <numerusform>%n matches</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n match(es), showing %1–%2</source>
+        <translation>
+            <numerusform>%n match, showing %1–%2</numerusform>
+            <numerusform>%n matches, showing %1–%2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SheetExporter</name>

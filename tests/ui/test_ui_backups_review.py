@@ -3,12 +3,16 @@ and an editor that cannot save (full disk, read-only) keeping the user's text.""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import threading
+import time
+from datetime import date, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 
 from fieldapp.domain import Observation, Person
 from fieldapp.store import Store, backups
+from fieldapp.ui import app as app_module
 from fieldapp.ui.app import EXIT_CANCELLED
 from fieldapp.ui.backup_views import BackupTableModel
 
@@ -26,17 +30,60 @@ def damage(path) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_start_up_takes_the_days_backup(launch, notebook):
+@pytest.fixture
+def soon(monkeypatch):
+    """The check and the day's copy start right after the window is up (not 1.5 s later)."""
+    monkeypatch.setattr(app_module, "MAINTENANCE_DELAY_MS", 0)
+
+
+@pytest.fixture
+def by_hand(monkeypatch):
+    """The check and the day's copy wait until the test starts them (``app.start_maintenance()``)."""
+    monkeypatch.setattr(app_module, "MAINTENANCE_DELAY_MS", 24 * 3600 * 1000)
+
+
+def test_start_up_takes_the_days_backup_behind_the_window(launch, notebook, qtbot, soon):
     path, _ids = notebook
-    launch("--db", str(path), "--lang", "en")
-    assert [b.kind for b in backups.list_backups(path)] == ["daily"]
+    app = launch("--db", str(path), "--lang", "en")
+    assert app.window.isVisible()
+    qtbot.waitUntil(lambda: [b.kind for b in backups.list_backups(path)] == ["daily"], timeout=10_000)
+    qtbot.waitUntil(lambda: app.maintenance is None)
+    [daily] = backups.list_backups(path, check=True)
+    assert daily.usable and daily.counts["people"] == 3
+
+
+def test_closing_during_the_days_backup_cancels_it_and_leaves_nothing(
+    launch, notebook, qtbot, monkeypatch, soon
+):
+    path, _ids = notebook
+    started = threading.Event()
+    real_step = backups._snapshot
+
+    def slow_snapshot(db_path, target, cancel, progress):
+        def crawl(fraction):
+            started.set()
+            time.sleep(0.05)
+            if progress:
+                progress(fraction)
+
+        return real_step(db_path, target, cancel, crawl)
+
+    monkeypatch.setattr(backups, "STEP_PAGES", 1)
+    monkeypatch.setattr(backups, "_snapshot", slow_snapshot)
+    app = launch("--db", str(path), "--lang", "en")
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    app.window.close()
+    app.shutdown()
+    folder = backups.default_backup_dir(path)
+    assert not list(folder.glob("*")) if folder.exists() else True
 
 
 def test_restore_from_the_dialog_goes_back_to_the_copy_and_keeps_the_present(
-    launch, notebook, dialogs, qtbot, qtmodeltester
+    launch, notebook, dialogs, qtbot, qtmodeltester, soon
 ):
     path, _ids = notebook
     app = launch("--db", str(path), "--lang", "da")
+    qtbot.waitUntil(lambda: bool(backups.list_backups(path)), timeout=10_000)  # the day's copy
     app.store.add(Person(name="Kommer efter kopien"))
     junk = backups.backup_path(path, "manual", now=datetime(2026, 1, 1, 9, 0))
     junk.write_bytes(b"ikke en database")
@@ -62,27 +109,79 @@ def test_restore_from_the_dialog_goes_back_to_the_copy_and_keeps_the_present(
     assert "Gendannet" in app.window.statusBar().currentMessage()
 
 
-def test_a_damaged_notebook_offers_the_newest_good_backup_at_start_up(launch, notebook, dialogs):
+def test_a_damaged_notebook_offers_the_newest_backup_with_data_after_the_window_is_up(
+    launch, notebook, dialogs, qtbot, by_hand
+):
     path, _ids = notebook
     with Store.open(path) as store:
         backups.backup_now(store, "daily")
-    damage(path)
+        newest = backups.backup_now(store, "manual")
+    # The newest copy is of a notebook someone emptied: the one with data is offered instead.
+    with Store.open(path) as store:
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    empty = tmp_empty_copy(path, newest)
+    damage_the_end(path)
     app = launch("--db", str(path), "--lang", "da")
+    assert app.window.isVisible() and not dialogs.asked  # the window came first
+    app.start_maintenance()
+    qtbot.waitUntil(lambda: bool(dialogs.asked), timeout=10_000)
     [(title, text)] = dialogs.asked
     assert title == "Notesbogen er beskadiget"
     assert "beskadiget" in text and "3 personer" in text
-    assert names(app.store) == {"Mette Kristensen", "Hanne Østergaard", "Jens Ærø"}
+    assert "Andre sikkerhedskopier" in text and "0 personer" in text  # the others are listed
+    qtbot.waitUntil(lambda: names(app.store) == {"Mette Kristensen", "Hanne Østergaard", "Jens Ærø"})
+    assert empty.exists()
 
 
-def test_declining_the_restore_leaves_the_damaged_file_alone(launch, notebook, dialogs):
+def damage_the_end(path) -> None:
+    """Overwrite the last pages (an index the window never reads): only the check finds it."""
+    data = bytearray(path.read_bytes())
+    for i in range(len(data) - 4096 * 4, len(data)):
+        data[i] = (i * 7 + 1) % 251
+    path.write_bytes(bytes(data))
+
+
+def tmp_empty_copy(path, newest):
+    """Make ``newest`` the copy of an empty notebook (taken a minute after the others)."""
+    blank = path.with_name("blank.sqlite")
+    Store.open(blank).close()
+    later = backups.backup_path(path, "manual", now=datetime.now() + timedelta(minutes=1))
+    with Store.open(blank) as store:
+        made = backups.backup_now(store, "manual", folder=path.parent / "scratch")
+    made.rename(later)
+    return later
+
+
+def test_declining_the_restore_leaves_the_damaged_file_alone(launch, notebook, dialogs, qtbot, by_hand):
     path, _ids = notebook
     with Store.open(path) as store:
         backups.backup_now(store, "daily")
-    damage(path)
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damage_the_end(path)
     before = path.read_bytes()
     dialogs.ask_answer = False
-    assert launch("--db", str(path), "--lang", "en") == EXIT_CANCELLED
+    app = launch("--db", str(path), "--lang", "en")
+    app.start_maintenance()
+    qtbot.waitUntil(lambda: bool(dialogs.asked), timeout=10_000)
+    qtbot.waitUntil(lambda: app.maintenance is None)
+    assert app.window.isVisible()  # the user goes on working (and can restore from the menu)
+    app.window.close()
+    app.shutdown()
     assert path.read_bytes() == before
+    assert [b.kind for b in backups.list_backups(path)] == ["daily"]  # no copy of the damaged file
+
+
+def test_a_notebook_sqlite_cannot_open_is_offered_its_backup_before_any_window(launch, notebook, dialogs):
+    path, _ids = notebook
+    with Store.open(path) as store:
+        backups.backup_now(store, "daily")
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    data[:100] = b"\x00" * 100
+    path.write_bytes(bytes(data))
+    dialogs.ask_answer = False
+    assert launch("--db", str(path), "--lang", "en") == EXIT_CANCELLED
+    assert dialogs.asked and "3 people" in dialogs.asked[0][1]
 
 
 def test_erasing_a_person_from_the_review_removes_them_and_lists_text_naming_them(
@@ -204,3 +303,58 @@ def test_a_restore_that_cannot_know_the_erasures_asks_first(launch, notebook, di
     dialogs.confirm_answer = True
     app = launch("--db", str(path), "--lang", "da")
     assert names(app.store) == {"Mette Kristensen", "Hanne Østergaard", "Jens Ærø"}
+
+
+def test_back_up_now_adds_a_copy_to_a_list_of_every_kind_with_counts(launch, notebook, qtbot):
+    path, _ids = notebook
+    with Store.open(path) as store:
+        backups.before_import(store)  # what a sync import takes first
+        store.add(Person(name="Efter synkroniseringen"))
+    app = launch("--db", str(path), "--lang", "da")
+    dialog = app.window.back_up_now()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Sikkerhedskopi gemt"), timeout=10_000)
+    rows = dialog.model.rows
+    assert [b.kind for b in rows] == ["manual", "before-import"]
+    assert rows[0].counts["people"] == 4 and rows[1].counts["people"] == 3
+    kinds = [dialog.model.index(r, BackupTableModel.COL_KIND).data() for r in range(2)]
+    assert kinds == ["Taget manuelt", "Før en indlæsning"]
+    assert dialog.selected() == rows[0]
+    qtbot.waitUntil(dialog.backup_button.isEnabled)  # again, once the thread is done
+    dialog.close()
+
+
+def test_the_next_start_removes_what_a_killed_copy_or_restore_left(launch, notebook, qtbot, soon):
+    path, _ids = notebook
+    folder = backups.default_backup_dir(path)
+    folder.mkdir(exist_ok=True)
+    dead = 2**22 + 12345  # no such process
+    litter = [
+        folder / f"filled-daily-20260101-090000.feltbak.copy.{dead}.partial",
+        folder / f"filled-daily-20260101-090000.feltbak.pack.{dead}.partial",
+        path.with_name(path.name + ".restoring"),
+    ]
+    for leftover in litter:
+        leftover.write_bytes(b"half a copy")
+    app = launch("--db", str(path), "--lang", "en")
+    qtbot.waitUntil(lambda: not any(p.exists() for p in litter), timeout=10_000)
+    qtbot.waitUntil(lambda: app.maintenance is None, timeout=10_000)
+    assert [b.kind for b in backups.list_backups(path, check=True)] == ["daily"]
+
+
+def test_opening_another_notebook_stops_the_old_ones_copy_and_checks_the_new_one(
+    launch, notebook, home, qtbot, by_hand
+):
+    path, _ids = notebook
+    other = home / "andet.sqlite"
+    with Store.open(other) as store:
+        store.add(Person(name="Anden notesbog"))
+    app = launch("--db", str(path), "--lang", "en")
+    app.start_maintenance()
+    assert app.maintenance is not None and app.maintenance.db_path == path
+    assert app.switch_notebook(other)
+    assert app.settings.value(app._settings_key("open", path), True, type=bool) is False  # a clean exit
+    app.start_maintenance()
+    assert app.maintenance is not None and app.maintenance.db_path == other.resolve()
+    qtbot.waitUntil(lambda: app.maintenance is None, timeout=10_000)
+    assert [b.kind for b in backups.list_backups(other)] == ["daily"]
+    assert not list(backups.default_backup_dir(path).glob("*.partial"))
