@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain import Area
+from fieldapp.store.errors import StoreError
 from fieldapp.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,3 +143,23 @@ def test_the_open_notebook_is_never_read_as_a_file_the_user_picked(tmp_path):
             builtins.open = real_open
         assert opened == []
         assert store.attachments(activity_id=walk.id) == []
+
+
+def test_a_notebook_that_fails_to_open_is_not_held_by_this_process(tmp_path):
+    """A damaged notebook whose first read fails must not stay registered as open: the
+    restore offered next would otherwise refuse it as "in use" (found at the merge of the
+    window-first start-up with the in-process registry)."""
+    from fieldapp.store.store import open_in_process
+
+    path = tmp_path / "n.sqlite"
+    with Store.open(path) as store:
+        for number in range(400):
+            store.add(Area(name=f"Område {number}", description="x" * 200))
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    for i in range(4096 * 3, 4096 * 9):  # pages the first reads of an open need (its identity)
+        data[i] = (i * 7 + 1) % 251
+    path.write_bytes(bytes(data))
+    with pytest.raises((sqlite3.DatabaseError, StoreError)):
+        Store.open(path)
+    assert not open_in_process(path)

@@ -120,7 +120,12 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
         # Called just before the outermost transaction commits (e.g. the erasure ledger).
         self.before_commit: list[Callable[[], None]] = []
         self._held = _hold(path)
-        self.site, last = self._load_identity()
+        try:
+            self.site, last = self._load_identity()
+        except BaseException:  # a notebook that fails here is not held open by this process
+            _release(self._held)
+            self._held = None
+            raise
         self.clock = HybridLogicalClock(last=last)
 
     @functools.cached_property
@@ -152,6 +157,7 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as error:
             raise CannotOpenError(path=path, detail=str(error)) from error
+        store = None
         try:
             _configure(conn, path)
             if check:
@@ -163,7 +169,10 @@ class Store(QueriesMixin, NotebookMixin, AttachmentsMixin):
 
             finish_on_open(store)
         except BaseException:
-            conn.close()
+            if store is not None:
+                store.close()  # also lets go of the file in this process's registry
+            else:
+                conn.close()
             raise
         logger.info("opened notebook %s (site %s)", path, store.site)
         return store
