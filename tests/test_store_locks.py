@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain import Area
-from fieldapp.store.errors import StoreError
 from fieldapp.store import Store
+from fieldapp.store.errors import StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 
