@@ -195,7 +195,9 @@ def test_linux_bundle_builds_and_passes_its_self_test(tmp_path):
     bundle = dist / "Feltbog"
     check_self_test_output(run_self_test([str(bundle / "Feltbog"), "--self-test"], tmp_path / "home"))
     unpacked = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
-    assert unpacked < 150e6, f"bundle is {unpacked / 1e6:.0f} MB"
+    # 149.1 MB in round 2; round 3 brought openpyxl (spreadsheets in and out, 0.5 MB compiled),
+    # snowballstemmer (Danish search, 0.3 MB) and lzma back (compressed daily backups): 150.2 MB.
+    assert unpacked < 152e6, f"bundle is {unpacked / 1e6:.1f} MB"
     assert not (bundle / "_internal" / "PySide6" / "QtNetwork.abi3.so").exists()
     with tarfile.open(dist / f"Feltbog-{__version__}-linux-x86_64.tar.gz") as tar:
         names = set(tar.getnames())
