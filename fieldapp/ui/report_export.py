@@ -69,6 +69,24 @@ def to_date(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
 
 
+def optional_date_row(form: QFormLayout, label: str, initial: date) -> tuple[QCheckBox, QDateEdit]:
+    """A date that counts only when ticked (an open-ended period): the tick box and the date."""
+    on = QCheckBox()
+    on.setAccessibleName(label)
+    edit = QDateEdit(QDate(initial.year, initial.month, initial.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(qt_date_format())
+    edit.setAccessibleName(label)
+    edit.setEnabled(False)
+    on.toggled.connect(edit.setEnabled)
+    row = QHBoxLayout()
+    row.addWidget(on)
+    row.addWidget(edit)
+    row.addStretch(1)
+    form.addRow(label, row)
+    return on, edit
+
+
 class ReportOptionsDialog(QDialog):
     """Language, internal or public, and (for an area report) the period."""
 
@@ -102,8 +120,8 @@ class ReportOptionsDialog(QDialog):
         self.start = self.end = None
         if kind == AREA:
             today = today or date.today()
-            self.start_on, self.start = self._date_row(form, self.tr("From"), date(today.year, 1, 1))
-            self.end_on, self.end = self._date_row(form, self.tr("To"), today)
+            self.start_on, self.start = optional_date_row(form, self.tr("From"), date(today.year, 1, 1))
+            self.end_on, self.end = optional_date_row(form, self.tr("To"), today)
             note = QLabel(self.tr("Leave a date unticked to include everything before or after."))
             note.setWordWrap(True)
             note.setEnabled(False)
@@ -118,22 +136,6 @@ class ReportOptionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-
-    def _date_row(self, form: QFormLayout, label: str, initial: date) -> tuple[QCheckBox, QDateEdit]:
-        on = QCheckBox()
-        on.setAccessibleName(label)
-        edit = QDateEdit(QDate(initial.year, initial.month, initial.day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(qt_date_format())
-        edit.setAccessibleName(label)
-        edit.setEnabled(False)
-        on.toggled.connect(edit.setEnabled)
-        row = QHBoxLayout()
-        row.addWidget(on)
-        row.addWidget(edit)
-        row.addStretch(1)
-        form.addRow(label, row)
-        return on, edit
 
     def choice(self) -> ReportChoice:
         start = to_date(self.start.date()) if self.start is not None and self.start_on.isChecked() else None

@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -31,9 +29,9 @@ from fieldapp.reports.spreadsheet import csv_name, sheets, write_csv, write_xlsx
 from fieldapp.store import Store
 from fieldapp.store.outputs import refuse_unsafe_output, replacing
 from fieldapp.store.tabular import Scope
-from fieldapp.ui.formatting import format_date, qt_date_format
+from fieldapp.ui.formatting import format_date
 from fieldapp.ui.jobs import Cancelled, StoreJob
-from fieldapp.ui.report_export import file_stem, to_date
+from fieldapp.ui.report_export import WARNING_STYLE, file_stem, optional_date_row, to_date
 
 logger = logging.getLogger(__name__)
 XLSX, CSV = "xlsx", "csv"
@@ -64,8 +62,8 @@ class SheetOptionsDialog(QDialog):
         for area in store.list(Area):
             self.area.addItem(area.name or "", area.id)
         form.addRow(self.tr("Area"), self.area)
-        self.start_on, self.start = self._date_row(form, self.tr("From"), date(today.year, 1, 1))
-        self.end_on, self.end = self._date_row(form, self.tr("To"), today)
+        self.start_on, self.start = optional_date_row(form, self.tr("From"), date(today.year, 1, 1))
+        self.end_on, self.end = optional_date_row(form, self.tr("To"), today)
         self.format = QComboBox()
         self.format.addItem(self.tr("Excel workbook (.xlsx), one sheet per kind"), XLSX)
         self.format.addItem(self.tr("CSV files for Danish Excel (;), one per kind"), CSV)
@@ -84,9 +82,7 @@ class SheetOptionsDialog(QDialog):
             )
         )
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(
-            "QLabel { color: #7a0016; background: #fde8ec; border: 1px solid #b00020; padding: 6px; }"
-        )
+        self.warning.setStyleSheet(WARNING_STYLE)  # legible in light and dark mode alike
         self.warning.setVisible(False)
         self.internal.toggled.connect(self.warning.setVisible)
         self.internal.toggled.connect(lambda _on: self.adjustSize())
@@ -110,22 +106,6 @@ class SheetOptionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
-
-    def _date_row(self, form: QFormLayout, label: str, initial: date) -> tuple[QCheckBox, QDateEdit]:
-        on = QCheckBox()
-        on.setAccessibleName(label)
-        edit = QDateEdit(QDate(initial.year, initial.month, initial.day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(qt_date_format())
-        edit.setAccessibleName(label)
-        edit.setEnabled(False)
-        on.toggled.connect(edit.setEnabled)
-        row = QHBoxLayout()
-        row.addWidget(on)
-        row.addWidget(edit)
-        row.addStretch(1)
-        form.addRow(label, row)
-        return on, edit
 
     def choice(self) -> SheetChoice:
         return SheetChoice(
