@@ -69,6 +69,15 @@ def to_date(qdate: QDate) -> date:
     return date(qdate.year(), qdate.month(), qdate.day())
 
 
+def language_choice(lang: str) -> QComboBox:
+    """Dansk / English for what is written, starting at the language of the moment."""
+    box = QComboBox()
+    box.addItem("Dansk", "da")
+    box.addItem("English", "en")
+    box.setCurrentIndex(0 if lang == "da" else 1)
+    return box
+
+
 def optional_date_row(form: QFormLayout, label: str, initial: date) -> tuple[QCheckBox, QDateEdit]:
     """A date that counts only when ticked (an open-ended period): the tick box and the date."""
     on = QCheckBox()
@@ -96,10 +105,7 @@ class ReportOptionsDialog(QDialog):
         self.setWindowTitle(self.tr("Export PDF"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.language = QComboBox()
-        self.language.addItem("Dansk", "da")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(0 if lang == "da" else 1)
+        self.language = language_choice(lang)
         form.addRow(self.tr("Language of the report"), self.language)
         self.internal = QCheckBox(self.tr("Internal report (names everyone)"))
         self.warning = QLabel(

@@ -31,7 +31,13 @@ from fieldapp.store.outputs import refuse_unsafe_output, replacing
 from fieldapp.store.tabular import Scope
 from fieldapp.ui.formatting import format_date
 from fieldapp.ui.jobs import Cancelled, StoreJob
-from fieldapp.ui.report_export import WARNING_STYLE, file_stem, optional_date_row, to_date
+from fieldapp.ui.report_export import (
+    WARNING_STYLE,
+    file_stem,
+    language_choice,
+    optional_date_row,
+    to_date,
+)
 
 logger = logging.getLogger(__name__)
 XLSX, CSV = "xlsx", "csv"
@@ -68,10 +74,7 @@ class SheetOptionsDialog(QDialog):
         self.format.addItem(self.tr("Excel workbook (.xlsx), one sheet per kind"), XLSX)
         self.format.addItem(self.tr("CSV files for Danish Excel (;), one per kind"), CSV)
         form.addRow(self.tr("Format"), self.format)
-        self.language = QComboBox()
-        self.language.addItem("Dansk", "da")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(0 if lang == "da" else 1)
+        self.language = language_choice(lang)
         form.addRow(self.tr("Language of the headers"), self.language)
         self.internal = QCheckBox(self.tr("Internal (names everyone, with contact details and 1:1 talks)"))
         self.warning = QLabel(
