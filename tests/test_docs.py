@@ -53,3 +53,15 @@ def test_the_licence_is_the_one_pyproject_names():
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert text.lstrip().startswith("EUROPEAN UNION PUBLIC LICENCE v. 1.2")
     assert "15. Applicable Law" in text and text.rstrip().endswith("EUPL version.")
+
+
+def test_every_design_note_is_listed_in_the_architecture_topics():
+    """A note in docs/ that the architecture page does not link is a note nobody finds."""
+    docs = ROOT / "docs"
+    text = (docs / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    unlisted = [
+        p.name for p in sorted(docs.glob("*.md")) if p.name != "ARCHITECTURE.md" and f"({p.name})" not in text
+    ]
+    assert unlisted == []
+    for name in re.findall(r"\]\(([\w.-]+\.md)\)", text):
+        assert (docs / name).is_file(), name
