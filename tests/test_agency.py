@@ -102,3 +102,14 @@ def test_area_report_draws_agency_over_time(village, lang, heading, tmp_path):
     assert heading in text
     assert "n=8" in text and "n=3" not in text
     (tmp_path / f"area_{lang}.pdf").write_bytes(pdf)
+
+
+def test_all_areas_are_shown_one_point_a_month_with_the_answers_added_up(village):
+    from fieldapp.store.agency import by_month
+
+    store, area = village
+    meeting(store, area, date(2026, 5, 20), [{A.AGREE: 8}, {A.AGREE: 5}, {A.AGREE: 5}])
+    influence, _, _ = by_month(agency_over_time(store, Scope()))
+    may = [p for p in influence.points if p.day.month == 5]
+    assert len(may) == 1 and (may[0].agreeing, may[0].answers, may[0].meeting) == (12, 16, "2")
+    assert [p.day.month for p in influence.points] == [2, 4, 5, 9]

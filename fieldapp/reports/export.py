@@ -25,6 +25,7 @@ from fieldapp.reports.area import area_story, shown_period
 from fieldapp.reports.document import FRAME_WIDTH, DocumentInfo, render
 from fieldapp.reports.options import Context, ReportError, ReportOptions, ReportResult
 from fieldapp.reports.person import person_story
+from fieldapp.reports.relmap_figure import RELMAP_HEIGHT
 from fieldapp.reports.route_figure import plan_for
 from fieldapp.reports.texts import format_date, format_period, t
 from fieldapp.store import outputs, reporting
@@ -154,7 +155,7 @@ def area_parts(
         author=options.author or area.municipality,
     )
     routes = {a.id: plan for a in data.activities if (plan := plan_for(store, a)) is not None}
-    relmap = relational_map(store, area_id, start, end)
+    relmap = relational_map(store, area_id, start, end, aspect=FRAME_WIDTH / RELMAP_HEIGHT)
     return area_story(data, ctx, routes, relmap), info, ctx
 
 

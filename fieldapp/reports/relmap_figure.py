@@ -43,7 +43,10 @@ def relational_figure(relmap: RelationalMap | None, ctx: Context) -> list[Flowab
     ]
 
 
-def relmap_drawing(relmap: RelationalMap, ctx: Context, max_height: float = 330) -> Drawing:
+RELMAP_HEIGHT = 330.0  # points: the figure's height at most (the map is laid out for it)
+
+
+def relmap_drawing(relmap: RelationalMap, ctx: Context, max_height: float = RELMAP_HEIGHT) -> Drawing:
     register_fonts()
     legend_h = 14.0
     scale = min(ctx.width / max(relmap.width, 1e-6), (max_height - legend_h) / max(relmap.height, 1e-6))

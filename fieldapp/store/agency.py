@@ -117,3 +117,25 @@ class _Collector:
 
 def has_points(series: list[AgencySeries]) -> bool:
     return any(s.points for s in series)
+
+
+def by_month(series: list[AgencySeries]) -> list[AgencySeries]:
+    """The same series with one point per calendar month (answers added up): across all areas
+    a team holds dozens of meetings a year, too many dots to read one by one."""
+    merged = []
+    for one in series:
+        months: dict[tuple[int, int], list[AgencyPoint]] = {}
+        for point in one.points:
+            months.setdefault((point.day.year, point.day.month), []).append(point)
+        points = [
+            AgencyPoint(
+                day=date(year, month, 15),
+                meeting=str(len(group)),  # how many meetings the month's point adds up
+                area=None,
+                agreeing=sum(p.agreeing for p in group),
+                answers=sum(p.answers for p in group),
+            )
+            for (year, month), group in sorted(months.items())
+        ]
+        merged.append(AgencySeries(one.index, points))
+    return merged

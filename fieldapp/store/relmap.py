@@ -36,7 +36,9 @@ from fieldapp.store.store import Store
 MAX_TOGETHER = 4000
 STAGE_ORDER = {s.value: i for i, s in enumerate(LeadershipStage)}
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-SPACING = 1.0  # distance between neighbours in a group, in layout units
+# Sunflower step: neighbours in a group sit about 2.3 layout units apart, room for a name
+# beside each dot when the map is fitted to the view (at 0.62 they overlapped in a group of 11).
+SPACING = 1.3
 
 
 @dataclass
@@ -90,8 +92,11 @@ def relational_map(
     start: date | None = None,
     end: date | None = None,
     stages: set[str] | None = None,
+    *,
+    aspect: float = 1.3,
 ) -> RelationalMap:
-    """The map of ``area_id``, its activities limited to the period (inclusive), laid out.
+    """The map of ``area_id``, its activities limited to the period (inclusive), laid out to
+    fill a frame ``aspect`` times as wide as it is high.
 
     ``stages``: only people at these leadership stages (and the edges between them)."""
     conn = store.conn
@@ -130,7 +135,7 @@ def relational_map(
     present = {p.id for p in people}
     edges = _relations(store, present) + _together(taking_part, present)
     result = RelationalMap(people, edges)
-    layout(result)
+    layout(result, aspect=aspect)
     return result
 
 
@@ -160,7 +165,7 @@ def _together(taking_part: dict[str, set[str]], present: set[str]) -> list[MapEd
 
 
 # ------------------------------------------------------------------------------- layout
-def layout(relmap: RelationalMap, gap: float = 2.0) -> None:
+def layout(relmap: RelationalMap, gap: float = 2.0, aspect: float = 1.3) -> None:
     """Place every person (``x``, ``y``) and every group's disc; see the module doc."""
     groups: dict[str | None, list[MapPerson]] = defaultdict(list)
     for person in relmap.people:
@@ -169,9 +174,9 @@ def layout(relmap: RelationalMap, gap: float = 2.0) -> None:
     relmap.groups = []
     for name, members in ordered:
         members.sort(key=lambda p: (-p.stage_rank, -p.activities, p.name.casefold(), p.id))
-        group = MapGroup(name, members, radius=SPACING * (math.sqrt(len(members)) * 0.62 + 0.8))
+        group = MapGroup(name, members, radius=SPACING * math.sqrt(len(members)) + 0.8)
         for i, person in enumerate(members):
-            r = SPACING * 0.62 * math.sqrt(i + 0.5) if len(members) > 1 else 0.0
+            r = SPACING * math.sqrt(i + 0.5) if len(members) > 1 else 0.0
             person.x, person.y = r * math.cos(i * GOLDEN_ANGLE), r * math.sin(i * GOLDEN_ANGLE)
         relmap.groups.append(group)
     if not relmap.groups:
@@ -179,7 +184,8 @@ def layout(relmap: RelationalMap, gap: float = 2.0) -> None:
         return
     # shelf packing: rows about as wide as the square root of the total area, largest discs first
     total = sum((2 * g.radius + gap) ** 2 for g in relmap.groups)
-    row_width = max(math.sqrt(total) * 1.3, 2 * relmap.groups[0].radius + gap)
+    # rows about ``aspect`` times as wide as the whole is high, so the map fills its frame
+    row_width = max(math.sqrt(total * max(aspect, 0.2)), 2 * relmap.groups[0].radius + gap)
     x = y = 0.0
     row_height = 0.0
     width = 0.0

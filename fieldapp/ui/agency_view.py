@@ -14,12 +14,13 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from fieldapp.store import Store
-from fieldapp.store.agency import AgencyPoint, AgencySeries, agency_over_time
+from fieldapp.store.agency import AgencyPoint, AgencySeries, agency_over_time, by_month
 from fieldapp.store.tabular import Scope
 from fieldapp.ui.formatting import format_date
 
 SERIES_COLOURS = ("#1b6ca8", "#c2561a", "#3a8d3a")  # as in the PDF figure
 DOT = 4.0
+MAX_LABELLED_DOTS = 30  # more "n=" labels than this only cover each other: the tooltip says it
 
 
 class AgencyChart(QWidget):
@@ -29,6 +30,7 @@ class AgencyChart(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.series: list[AgencySeries] = []
+        self.monthly = False  # one dot per month (all areas), not per meeting
         self._dots: list[tuple[QPointF, AgencySeries, AgencyPoint]] = []
         self.setMouseTracking(True)
         self.setMinimumHeight(180)
@@ -91,12 +93,13 @@ class AgencyChart(QWidget):
         painter.setPen(muted)
         shown_right = -1e9
         for day in days:  # a date label under a meeting wherever there is room for it
-            label = format_date(day)
+            label = f"{day.month:02d}.{day.year}" if self.monthly else format_date(day)
             width = metrics.horizontalAdvance(label)
             lx = min(max(x_of(day) - width / 2, 0), self.width() - width)
             if lx > shown_right + 8:
                 painter.drawText(QPointF(lx, plot.bottom() + metrics.height() + 2), label)
                 shown_right = lx + width
+        labelled_dots = sum(len(one.points) for one in self.series)
         for s, colour in zip(self.series, SERIES_COLOURS, strict=False):
             pen = QPen(QColor(colour), 2)
             path = QPainterPath()
@@ -112,6 +115,8 @@ class AgencyChart(QWidget):
                 if owner is s:
                     painter.drawEllipse(spot, DOT, DOT)
                     painter.setPen(muted)
+                    if labelled_dots > MAX_LABELLED_DOTS:
+                        continue
                     label = f"n={point.answers}"
                     width = metrics.horizontalAdvance(label)
                     dx = DOT + 2 if spot.x() + DOT + 2 + width < self.width() else -DOT - 2 - width
@@ -128,6 +133,17 @@ class AgencyChart(QWidget):
 
     def tooltip(self, series: AgencySeries, point: AgencyPoint) -> str:
         share = round(100 * point.share)
+        if self.monthly:
+            meetings = self.tr("%n listening meeting(s)", "", int(point.meeting or 0))
+            return (
+                self.tr("%1 in %2: %3 % agree (%4 of %5 answers)\n»%6«")
+                .replace("%1", meetings)
+                .replace("%2", f"{point.day.month:02d}.{point.day.year}")
+                .replace("%3", str(share))
+                .replace("%4", str(point.agreeing))
+                .replace("%5", str(point.answers))
+                .replace("%6", series.statement(self.lang))
+            )
         where = f"{point.meeting} ({point.area})" if point.area else point.meeting
         return (
             self.tr("%1\n%2: %3 % agree (%4 of %5 answers)\n»%6«")
@@ -173,14 +189,21 @@ class AgencyPanel(QWidget):
             return
         self._stale = False
         series = agency_over_time(self.store, Scope(area_id=self.area_id))
-        self.chart.set_series(series)
+        self.chart.monthly = self.area_id is None  # all areas: dozens of meetings, one dot a month
+        self.chart.set_series(by_month(series) if self.chart.monthly else series)
         if any(s.points for s in series):
-            self.note.setText(
-                self.tr(
+            if self.chart.monthly:
+                note = self.tr(
+                    "Share answering agree or strongly agree, all listening meetings of a month together; "
+                    "point at a dot for the number of answers. Statements with fewer than 5 answers are "
+                    "left out."
+                )
+            else:
+                note = self.tr(
                     "Share answering agree or strongly agree, per listening meeting; n is the number "
                     "of answers. Statements with fewer than 5 answers are left out."
                 )
-            )
+            self.note.setText(note)
             self.chart.show()
         else:
             self.note.setText(

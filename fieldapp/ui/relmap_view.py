@@ -220,7 +220,9 @@ class RelationalMapPanel(QWidget):
             return
         self._stale = False
         start, end = self._period()
-        self.relmap = relational_map(self.store, self.area_id, start, end, self.stages())
+        frame = self.view.viewport().size()
+        aspect = frame.width() / max(frame.height(), 1)
+        self.relmap = relational_map(self.store, self.area_id, start, end, self.stages(), aspect=aspect)
         text = self.palette().windowText().color()
         draw_map(self.view.scene(), self.relmap, text, self.lang, self.tr("No organisation"))
         self.view.fit()

@@ -215,6 +215,19 @@
 </context>
 <context>
     <name>AgencyChart</name>
+    <message numerus="yes">
+        <source>%n listening meeting(s)</source>
+        <translation>
+            <numerusform>%n lyttemøde</numerusform>
+            <numerusform>%n lyttemøder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 % agree (%4 of %5 answers)
+»%6«</source>
+        <translation>%1 i %2: %3 % enige (%4 af %5 svar)
+»%6«</translation>
+    </message>
     <message>
         <source>%1
 %2: %3 % agree (%4 of %5 answers)
@@ -226,6 +239,10 @@
 </context>
 <context>
     <name>AgencyPanel</name>
+    <message>
+        <source>Share answering agree or strongly agree, all listening meetings of a month together; point at a dot for the number of answers. Statements with fewer than 5 answers are left out.</source>
+        <translation>Andel, der svarede enig eller meget enig, alle lyttemøder i en måned samlet; peg på et punkt for antal svar. Udsagn med færre end 5 svar er udeladt.</translation>
+    </message>
     <message>
         <source>Share answering agree or strongly agree, per listening meeting; n is the number of answers. Statements with fewer than 5 answers are left out.</source>
         <translation>Andel, der svarede enig eller meget enig, pr. lyttemøde; n er antal svar. Udsagn med færre end 5 svar er udeladt.</translation>

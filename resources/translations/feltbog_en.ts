@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>AgencyChart</name>
+    <message numerus="yes">
+        <source>%n listening meeting(s)</source>
+        <translation>
+            <numerusform>%n listening meeting</numerusform>
+            <numerusform>%n listening meetings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Deleter</name>
     <message numerus="yes">
         <source>%n observation(s)</source>
