@@ -22,6 +22,7 @@ from fieldapp.domain import (
     Influence,
     LeadershipStage,
     ObservationKind,
+    OrganisationKind,
     Person,
     Phase,
 )
@@ -131,6 +132,15 @@ class AreaRow:
     people_count: int
     activity_count: int
     open_actions: int
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: str
+    name: str
+    kind: OrganisationKind
+    area_name: str | None
+    people_count: int
 
 
 @dataclass(frozen=True)
@@ -303,9 +313,16 @@ class QueriesMixin:
         return [ContactRow(r[0], r[1] or "", r[2], _date(r[3][:10]) if r[3] else None) for r in rows]
 
     def person_rows(
-        self, text: str | None = None, area_id: str | None = None, stage: str | None = None
+        self,
+        text: str | None = None,
+        area_id: str | None = None,
+        stage: str | None = None,
+        organisation_id: str | None = None,
     ) -> list[PersonRow]:
         clauses, params = [], []
+        if organisation_id:
+            clauses.append("p.organisation_id = ?")
+            params.append(organisation_id)
         if text and text.strip():
             clauses.append("(p.name LIKE ? ESCAPE '\\' OR p.roles LIKE ? ESCAPE '\\')")
             pattern = f"%{_escape_like(text.strip())}%"
@@ -348,6 +365,20 @@ class QueriesMixin:
         order = {stage.value: i for i, stage in enumerate(LeadershipStage)}
         result = [PipelineRow(r[0], r[1], LeadershipStage(r[2] or "contact"), r[3]) for r in rows]
         return sorted(result, key=lambda row: ((row.area_name or "").casefold(), order[row.stage.value]))
+
+    # -------------------------------------------------------------- organisations
+    def organisation_rows(self) -> list[OrganisationRow]:
+        rows = self.conn.execute(
+            "SELECT o.id, o.name, o.kind, ar.name, (SELECT count(*) FROM people p WHERE p.organisation_id = o.id)"
+            " FROM organisations o LEFT JOIN areas ar ON ar.id = o.area_id ORDER BY o.name COLLATE NOCASE, o.id"
+        )
+        kinds = {k.value for k in OrganisationKind}
+        return [
+            OrganisationRow(
+                r[0], r[1] or "", OrganisationKind(r[2] if r[2] in kinds else "other"), r[3], r[4]
+            )
+            for r in rows
+        ]
 
     # -------------------------------------------------------------- areas
     def area_rows(self) -> list[AreaRow]:

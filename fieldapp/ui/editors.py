@@ -29,6 +29,8 @@ from fieldapp.domain import (
     ActivityKind,
     Area,
     Influence,
+    Organisation,
+    OrganisationKind,
     Person,
     Phase,
     Relation,
@@ -658,6 +660,45 @@ class HistoryActionsModel(RowsTableModel):
             Column(self.tr("Action"), lambda a: a.text or ""),
             Column(self.tr("Status"), lambda a: a.status.label() if a.status else ""),
         ]
+
+
+class OrganisationEditor(Editor):
+    """An association, local council, business …: its details and the people who belong to it."""
+
+    entity: Organisation
+
+    def __init__(
+        self, store: Store, organisation_id: str, lang: str, dialogs: Dialogs, parent=None, deleter=None
+    ):
+        super().__init__(store, Organisation, organisation_id, lang, dialogs, parent, deleter)
+        self.heading.setText(self.entity.name or "")
+        self.add_delete_button()
+        form = self.new_form()
+        self.add_row(form, "name")
+        self.add_row(form, "kind", choices=[(k.label(lang), k.value) for k in OrganisationKind])
+        self.area_row(form)
+        self.add_row(form, "notes")
+        self.outer.addLayout(form)
+        self.outer.addWidget(self.tabs, 1)
+        self.people_model = PeopleTableModel(self)
+        table = record_table(self.people_model, self.tr("People"))
+        table.setColumnHidden(PeopleTableModel.COL_ORGANISATION, True)
+        table.doubleClicked.connect(lambda index: self.open_record.emit("people", index.data(ID_ROLE)))
+        self.tabs.addTab(table, icon("people"), "")
+        self._load_people()
+
+    def _load_people(self) -> None:
+        rows = self.store.person_rows(organisation_id=self.entity_id)
+        self.people_model.set_rows(rows)
+        self.tabs.setTabText(0, self.tr("People (%1)").replace("%1", str(len(rows))))
+
+    def store_changed(self) -> None:
+        super().store_changed()
+        self._load_people()
+
+    def after_save(self, names: set[str]) -> None:
+        if "name" in names:
+            self.heading.setText(self.entity.name or "")
 
 
 class AreaEditor(Editor):

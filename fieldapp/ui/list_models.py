@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from fieldapp.domain import ActionStatus, Influence, LeadershipStage, Phase
+from fieldapp.domain import ActionStatus, Influence, LeadershipStage, OrganisationKind, Phase
 from fieldapp.store import Store
 from fieldapp.store.queries import (
     ActionRow,
@@ -292,6 +292,19 @@ class PeopleTableModel(RowsTableModel):
             font.setItalic(True)
             return font
         return None
+
+
+class OrganisationTableModel(RowsTableModel):
+    COL_NAME, COL_KIND, COL_AREA, COL_PEOPLE = range(4)
+
+    def make_columns(self) -> list[Column]:
+        kinds = list(OrganisationKind)
+        return [
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Kind"), lambda r: r.kind.label(), lambda r: kinds.index(r.kind)),
+            Column(self.tr("Area"), lambda r: r.area_name or ""),
+            Column(self.tr("People"), lambda r: format_count(r.people_count), lambda r: r.people_count, True),
+        ]
 
 
 class AreaTableModel(RowsTableModel):

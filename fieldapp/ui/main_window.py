@@ -24,7 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import APP_NAME, __version__
-from fieldapp.domain import Action, ActionStatus, Activity, ActivityKind, Area, Person, ValidationError
+from fieldapp.domain import (
+    Action,
+    ActionStatus,
+    Activity,
+    ActivityKind,
+    Area,
+    Organisation,
+    OrganisationKind,
+    Person,
+    ValidationError,
+)
 from fieldapp.store import Store, StoreError, lookups
 from fieldapp.store.conflicts import count_open
 from fieldapp.store.queries import ActivityFilter
@@ -33,7 +43,15 @@ from fieldapp.ui.formatting import format_date, format_datetime
 from fieldapp.ui.icons import icon
 from fieldapp.ui.store_events import StoreChanges
 from fieldapp.ui.undo import Deleter, UndoStack, entity_title
-from fieldapp.ui.views import ActionsView, ActivitiesView, AreasView, ListDetailView, OverviewView, PeopleView
+from fieldapp.ui.views import (
+    ActionsView,
+    ActivitiesView,
+    AreasView,
+    ListDetailView,
+    OrganisationsView,
+    OverviewView,
+    PeopleView,
+)
 
 if TYPE_CHECKING:
     from fieldapp.sync.envelope import KdfParams
@@ -45,9 +63,10 @@ logger = logging.getLogger(__name__)
 PLACEHOLDERS = {
     "person": {"da": "Ny person", "en": "New person"},
     "area": {"da": "Nyt område", "en": "New area"},
+    "organisation": {"da": "Ny organisation", "en": "New organisation"},
     "action": {"da": "Ny handling", "en": "New action"},
 }
-PAGES = ("overview", "activities", "people", "areas", "actions", "search")
+PAGES = ("overview", "activities", "people", "areas", "organisations", "actions", "search")
 
 
 def separator() -> QFrame:
@@ -112,6 +131,7 @@ class MainWindow(QMainWindow):
             "activities": self.tr("Activities"),
             "people": self.tr("People"),
             "areas": self.tr("Areas"),
+            "organisations": self.tr("Organisations"),
             "actions": self.tr("Actions"),
             "search": self.tr("Search"),
         }
@@ -149,7 +169,13 @@ class MainWindow(QMainWindow):
             )
             return overview
         # Editors and search are imported when first needed: a quicker start.
-        from fieldapp.ui.editors import ActionEditor, ActivityEditor, AreaEditor, PersonEditor
+        from fieldapp.ui.editors import (
+            ActionEditor,
+            ActivityEditor,
+            AreaEditor,
+            OrganisationEditor,
+            PersonEditor,
+        )
         from fieldapp.ui.search_view import SearchView
 
         if key == "activities":
@@ -162,6 +188,10 @@ class MainWindow(QMainWindow):
             )
         if key == "areas":
             return AreasView(store, lang, lambda rid: AreaEditor(store, rid, lang, dialogs, deleter=deleter))
+        if key == "organisations":
+            return OrganisationsView(
+                store, lang, lambda rid: OrganisationEditor(store, rid, lang, dialogs, deleter=deleter)
+            )
         if key == "actions":
             return ActionsView(
                 store, lang, lambda rid: ActionEditor(store, rid, lang, dialogs, deleter=deleter)
@@ -242,6 +272,9 @@ class MainWindow(QMainWindow):
             self.tr("New person"), "Ctrl+Shift+P", self.new_person, "person_add"
         )
         self.new_area_action = self._action(self.tr("New area"), "Ctrl+Shift+R", self.new_area, "areas")
+        self.new_organisation_action = self._action(
+            self.tr("New organisation"), None, self.new_organisation, "organisations"
+        )
         self.new_action_action = self._action(
             self.tr("New action"), "Ctrl+Shift+A", self.new_action, "actions"
         )
@@ -295,7 +328,12 @@ class MainWindow(QMainWindow):
         for action in (self.new_walkabout, self.new_talk, self.new_meeting):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        for action in (self.new_person_action, self.new_area_action, self.new_action_action):
+        for action in (
+            self.new_person_action,
+            self.new_area_action,
+            self.new_organisation_action,
+            self.new_action_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.sync_action)
@@ -449,12 +487,18 @@ class MainWindow(QMainWindow):
     def new_area(self):
         return self._new_simple("areas", Area(name=self.placeholder("area")))
 
+    def new_organisation(self):
+        return self._new_simple(
+            "organisations",
+            Organisation(name=self.placeholder("organisation"), kind=OrganisationKind.ASSOCIATION),
+        )
+
     def new_action(self):
         return self._new_simple("actions", Action(text=self.placeholder("action")))
 
     def open_record(self, table: str, record_id: str):
         """Show any record in its page and editor, with the focus in the editor."""
-        if table not in ("activities", "people", "areas", "actions"):
+        if table not in ("activities", "people", "areas", "organisations", "actions"):
             return None
         view = self.go(table)
         assert isinstance(view, ListDetailView)
@@ -466,7 +510,7 @@ class MainWindow(QMainWindow):
 
     def open_hit(self, hit) -> None:
         table = hit.table
-        if table in ("activities", "people", "areas", "actions"):
+        if table in ("activities", "people", "areas", "organisations", "actions"):
             self.open_record(table, hit.row_id)
         elif hit.activity_id:
             self.open_record("activities", hit.activity_id)

@@ -62,6 +62,7 @@ from fieldapp.ui.list_models import (
     ActivityTableModel,
     AreaTableModel,
     ContactTableModel,
+    OrganisationTableModel,
     PeopleTableModel,
     PipelineModel,
     RowsTableModel,
@@ -772,6 +773,21 @@ class AreasView(RecordListView):
         self.table.setAccessibleName(self.tr("Areas"))
         columns = self.model.columnCount()
         self.fitter = ColumnFitter(self.table, 0, [*range(columns - 1, 2, -1), 1, 2])
+        self.refresh()
+
+
+class OrganisationsView(RecordListView):
+    """Associations, local councils, businesses, schools …: the groups on an area's relational map."""
+
+    def __init__(self, store: Store, lang: str, editor_factory, parent=None):
+        model = OrganisationTableModel()
+        super().__init__(
+            store, lang, editor_factory, model, store.organisation_rows, "organisations", "", parent
+        )
+        self.model.setParent(self)
+        self.table.setAccessibleName(self.tr("Organisations"))
+        cols = OrganisationTableModel
+        self.fitter = ColumnFitter(self.table, cols.COL_NAME, [cols.COL_PEOPLE, cols.COL_AREA, cols.COL_KIND])
         self.refresh()
 
 

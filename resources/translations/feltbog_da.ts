@@ -337,7 +337,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>Art</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>State</source>
@@ -890,6 +890,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
         <translation>Områder</translation>
     </message>
     <message>
+        <source>Organisations</source>
+        <translation>Organisationer</translation>
+    </message>
+    <message>
         <source>Actions</source>
         <translation>Handlinger</translation>
     </message>
@@ -924,6 +928,10 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>New area</source>
         <translation>Nyt område</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Ny organisation</translation>
     </message>
     <message>
         <source>New action</source>
@@ -1211,6 +1219,43 @@ Skift til det vindue, eller luk det og prøv igen.</translation>
     <message>
         <source>Undo correction of »%1«</source>
         <translation>Fortryd rettelse af »%1«</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationEditor</name>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>People (%1)</source>
+        <translation>Personer (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationsView</name>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisationer</translation>
     </message>
 </context>
 <context>
