@@ -24,7 +24,15 @@ def test_first_run_offers_an_empty_notebook_in_the_data_folder(launch, home, dia
     app = launch("--lang", "en")
     assert isinstance(app, Feltbog)
     assert app.store.path == (home / "feltbog.sqlite").resolve()
-    assert nav_texts(app.window) == ["Overview", "Activities", "People", "Areas", "Actions", "Search"]
+    assert nav_texts(app.window) == [
+        "Overview",
+        "Activities",
+        "People",
+        "Areas",
+        "Organisations",
+        "Actions",
+        "Search",
+    ]
     assert "0 activities · 0 people · 0 open actions" in app.window.counts_label.text()
     assert app.window.file_label.text() == "Notebook: feltbog", "the notebook's name, not a path"
     assert app.window.file_label.toolTip() == str(app.store.path)
@@ -56,7 +64,15 @@ def test_danish_by_choice_shows_danish_words_and_dates(launch, notebook):
     path, ids = notebook
     app = launch("--db", str(path), "--lang", "da")
     window = app.window
-    assert nav_texts(window) == ["Overblik", "Aktiviteter", "Personer", "Områder", "Handlinger", "Søg"]
+    assert nav_texts(window) == [
+        "Overblik",
+        "Aktiviteter",
+        "Personer",
+        "Områder",
+        "Organisationer",
+        "Handlinger",
+        "Søg",
+    ]
     assert menu_titles(window)[0] == "&Filer"
     assert window.new_walkabout.text() == "Ny byvandring"
     assert "6 aktiviteter · 3 personer · 1 åben handling" in window.counts_label.text()
