@@ -272,10 +272,10 @@ class RouteCanvas(QWidget):
             self.marker_clicked.emit(number)
 
 
-class RoutePlacesModel(QAbstractListModel):
-    """The placed observations and photos in walking order, each saying which position is shown."""
+class _RowsListModel(QAbstractListModel):
+    """A list of rows held in memory, replaced as a whole (``set_rows``)."""
 
-    def __init__(self, parent=None, lang: str = "da"):
+    def __init__(self, lang: str, parent=None):
         super().__init__(parent)
         self.lang = lang
         self.rows: list = []
@@ -288,10 +288,23 @@ class RoutePlacesModel(QAbstractListModel):
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def row_at(self, index: Index) -> Any:
+        """The row behind ``index``, or None for an index outside the list."""
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        placement = self.rows[index.row()]
+        return self.rows[index.row()]
+
+
+class RoutePlacesModel(_RowsListModel):
+    """The placed observations and photos in walking order, each saying which position is shown."""
+
+    def __init__(self, parent=None, lang: str = "da"):
+        super().__init__(lang, parent)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        placement = self.row_at(index)
+        if placement is None:
+            return None
         item = placement.item
         if role == Qt.ItemDataRole.DisplayRole:
             kind = self.tr("Observation") if item.kind == OBSERVATION else self.tr("Photo")
@@ -322,26 +335,13 @@ class RoutePlacesModel(QAbstractListModel):
         return text
 
 
-class UnplacedModel(QAbstractListModel):
+class UnplacedModel(_RowsListModel):
     """What could not be placed, each with the reason."""
 
-    def __init__(self, lang: str, parent=None):
-        super().__init__(parent)
-        self.lang = lang
-        self.rows: list = []
-
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        unplaced = self.row_at(index)
+        if unplaced is None:
             return None
-        unplaced = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return f"{unplaced.item.label}: {unplaced.message(self.lang)}"
         if role == Qt.ItemDataRole.DecorationRole:
