@@ -222,6 +222,10 @@ _EXPLANATIONS: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 
+# A survey statement with fewer answers than this is not shown outside the notebook: its
+# figures could point at a person (reports, spreadsheets, agency over time).
+MIN_SURVEY_ANSWERS = 5
+
 DEFAULT_SURVEY_STATEMENTS: tuple[dict[str, str], ...] = (
     _l("Jeg havde indflydelse på beslutningerne", "I had influence on the decisions"),
     _l("Jeg er bedre i stand til at gøre en indsats lokalt", "I am better able to make an effort locally"),

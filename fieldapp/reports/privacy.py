@@ -30,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain import ParticipantRole, Person
+from fieldapp.domain.enums import MIN_SURVEY_ANSWERS
 from fieldapp.reports.texts import format_count, t
 
-MIN_SURVEY_RESPONDENTS = 5
+MIN_SURVEY_RESPONDENTS = MIN_SURVEY_ANSWERS
 MIN_PEOPLE = 5  # counts of people below this are shown as "under 5" in public reports
 
 
@@ -62,9 +63,13 @@ class Redactor:
             return t("label_staff", self.lang)
         return t("label_resident", self.lang)
 
+    def hides_count(self, count: int) -> bool:
+        """Whether a count of people is too small to print (1 to 4, in a public report)."""
+        return not self.internal and 0 < count < MIN_PEOPLE
+
     def people(self, count: int) -> str:
         """A count of people: "under 5" in a public report when it is 1 to 4."""
-        if not self.internal and 0 < count < MIN_PEOPLE:
+        if self.hides_count(count):
             return t("under_minimum", self.lang, minimum=MIN_PEOPLE)
         return format_count(count, self.lang)
 

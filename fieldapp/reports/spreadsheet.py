@@ -167,7 +167,7 @@ def _activities(ctx: _Context, scope: Scope) -> Sheet:
 
 def _people_count(ctx: _Context, count: int | None) -> int | str | None:
     """A count of people as a number, or "under 5" in a public sheet when it is 1 to 4."""
-    if count is None or ctx.internal or not 0 < count < 5:
+    if count is None or not ctx.redactor.hides_count(count):
         return count
     return ctx.redactor.people(count)
 

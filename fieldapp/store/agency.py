@@ -19,13 +19,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from fieldapp.domain.enums import DEFAULT_SURVEY_STATEMENTS, SurveyAnswer
+from fieldapp.domain.enums import DEFAULT_SURVEY_STATEMENTS, MIN_SURVEY_ANSWERS, SurveyAnswer
 from fieldapp.store import tabular
 from fieldapp.store.reporting import MeetingSurvey
 from fieldapp.store.store import Store
 from fieldapp.store.tabular import Scope
 
-MIN_ANSWERS = 5  # the reports' minimum for showing a statement (reports.privacy.MIN_SURVEY_RESPONDENTS)
 
 AGREEING = (SurveyAnswer.AGREE.value, SurveyAnswer.STRONGLY_AGREE.value)
 SHORT_NAMES = (
@@ -74,7 +73,9 @@ class AgencySeries:
         return SHORT_NAMES[self.index][lang]
 
 
-def agency_over_time(store: Store, scope: Scope, *, min_answers: int = MIN_ANSWERS) -> list[AgencySeries]:
+def agency_over_time(
+    store: Store, scope: Scope, *, min_answers: int = MIN_SURVEY_ANSWERS
+) -> list[AgencySeries]:
     """The three series (always three, possibly empty) for an area or all areas, oldest first."""
     collector = _Collector(min_answers)
     for row in tabular.survey_answers(store, scope):
@@ -86,7 +87,7 @@ def agency_over_time(store: Store, scope: Scope, *, min_answers: int = MIN_ANSWE
 
 
 def series_from_surveys(
-    surveys: list[MeetingSurvey], area: str | None, *, min_answers: int = MIN_ANSWERS
+    surveys: list[MeetingSurvey], area: str | None, *, min_answers: int = MIN_SURVEY_ANSWERS
 ) -> list[AgencySeries]:
     """The same series from an area report's meetings (already limited to the area and period)."""
     collector = _Collector(min_answers)
