@@ -13,7 +13,8 @@ The steps, shared by ``fieldapp import-people`` and File ▸ Import people…:
 4. ``plan``: the people the rows describe, with a problem per row that can't be imported (no
    name). A mapped cell that holds a CPR number stops the whole import, naming the row and
    column: unmap that column (CPR numbers are never stored).
-5. ``likely_duplicates``: people already in the notebook with the same name, phone number
+5. ``likely_duplicates``: people already in the notebook with the same name (as the person picker
+   compares names: case, accents and spaces aside), phone number
    (the last 8 digits) or e-mail; the user decides per row.
 6. ``import_people``: one transaction. Consent is unknown (no consent date, not named in
    reports, not to be contacted) and each person is due for review ``REVIEW_DAYS`` days
@@ -27,7 +28,6 @@ import csv
 import hashlib
 import io
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -236,11 +236,6 @@ class Plan:
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, reason code)
 
 
-def phone_key(phone: str | None) -> str | None:
-    digits = re.sub(r"\D", "", phone or "")
-    return digits[-8:] if len(digits) >= 8 else None
-
-
 def plan(
     rows: list[list[str]],
     mapping: dict[int, str] | None = None,
@@ -303,15 +298,8 @@ def plan(
 
 def likely_duplicates(store: Store, candidates: Iterable[Candidate]) -> dict[int, list[Person]]:
     """Row -> people already in the notebook with the same name, phone or e-mail."""
-    keyed = {
-        c.row: PersonKeys(
-            name=" ".join((c.person.name or "").split()).casefold(),
-            phone=phone_key(c.person.phone),
-            email=(c.person.email or "").strip().casefold() or None,
-        )
-        for c in candidates
-    }
-    return _lookup(store, keyed, phone_key)
+    keyed = {c.row: PersonKeys.of(c.person.name, c.person.phone, c.person.email) for c in candidates}
+    return _lookup(store, keyed)
 
 
 @dataclass

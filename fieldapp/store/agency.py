@@ -25,7 +25,6 @@ from fieldapp.store.reporting import MeetingSurvey
 from fieldapp.store.store import Store
 from fieldapp.store.tabular import Scope
 
-
 AGREEING = (SurveyAnswer.AGREE.value, SurveyAnswer.STRONGLY_AGREE.value)
 SHORT_NAMES = (
     {"da": "Indflydelse", "en": "Influence"},

@@ -126,7 +126,7 @@ def set_notebook_language(store: Store, lang: str) -> None:
         store.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('language', ?)", (lang,))
 
 
-def _folded(text: str) -> str:
+def name_key(text: str) -> str:
     """Lower case without accents or spaces: "Jens  Aero" and "jens ærø" come close."""
     import unicodedata
 
@@ -136,14 +136,20 @@ def _folded(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
+def phone_key(phone: str | None) -> str | None:
+    """The last 8 digits of a phone number (+45 20 30 40 50 is 20304050), None without 8 digits."""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    return digits[-8:] if len(digits) >= 8 else None
+
+
 def likely_people(store: Store, text: str, limit: int = 4) -> list[tuple[str, str, str]]:
     """People a typed name (or phone number or e-mail) may mean: ``(name, id, area name)``, best first.
 
     The same name written differently, a name containing what was typed, or the same
     phone number or e-mail address — offered before anyone new is created.
     """
-    wanted = _folded(text)
-    digits = "".join(ch for ch in text if ch.isdigit())
+    wanted = name_key(text)
+    typed_phone = phone_key(text)
     if not wanted:
         return []
     rows = store.conn.execute(
@@ -151,11 +157,9 @@ def likely_people(store: Store, text: str, limit: int = 4) -> list[tuple[str, st
     ).fetchall()
     scored = []
     for person_id, name, phone, email, area in rows:
-        folded = _folded(name or "")
+        folded = name_key(name or "")
         same_email = bool(email) and email.strip().casefold() == text.strip().casefold()
-        same_phone = len(digits) >= 8 and "".join(ch for ch in phone or "" if ch.isdigit()).endswith(
-            digits[-8:]
-        )
+        same_phone = typed_phone is not None and phone_key(phone) == typed_phone
         if folded == wanted or same_email or same_phone:
             score = 0
         elif wanted in folded or (folded and folded in wanted):
