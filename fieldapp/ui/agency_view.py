@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from fieldapp.store import Store
 from fieldapp.store.agency import AgencyPoint, AgencySeries, agency_over_time, by_month
 from fieldapp.store.tabular import Scope
 from fieldapp.ui.formatting import format_date
+from fieldapp.ui.lazy import LoadedWhenShown
 
 SERIES_COLOURS = ("#1b6ca8", "#c2561a", "#3a8d3a")  # as in the PDF figure
 DOT = 4.0
@@ -156,12 +157,11 @@ class AgencyChart(QWidget):
         )
 
 
-class AgencyPanel(QWidget):
+class AgencyPanel(LoadedWhenShown):
     """The chart with a line that says what it shows, or what is missing when there is nothing."""
 
     def __init__(self, store: Store, lang: str, area_id: str | None = None, parent=None):
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.area_id = area_id
         layout = QVBoxLayout(self)
         self.chart = AgencyChart(lang, self)
@@ -170,24 +170,8 @@ class AgencyPanel(QWidget):
         self.note.setEnabled(False)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.note)
-        self._stale = True
 
-    def refresh(self) -> None:
-        """Read the series again now if the panel is on screen, else when it is next shown
-        (the query reads every survey of the notebook: not work for start-up or a hidden tab)."""
-        self._stale = True
-        if self.isVisible():
-            self._load()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            QTimer.singleShot(0, self, self._load)  # after the window is drawn; not once the panel is gone
-
-    def _load(self) -> None:
-        if not self._stale or self.store.closed:  # the window was replaced (another notebook, language)
-            return
-        self._stale = False
+    def load(self) -> None:
         series = agency_over_time(self.store, Scope(area_id=self.area_id))
         self.chart.monthly = self.area_id is None  # all areas: dozens of meetings, one dot a month
         self.chart.set_series(by_month(series) if self.chart.monthly else series)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
-    QWidget,
 )
 
 from fieldapp.domain import LeadershipStage
 from fieldapp.store import Store
 from fieldapp.store.relmap import RelationalMap, node_radius, relational_map
 from fieldapp.ui.formatting import qt_date_format
+from fieldapp.ui.lazy import LoadedWhenShown
 
 STAGE_COLOURS = {  # the ladder from pale to strong, as in the report figure
     LeadershipStage.CONTACT.value: "#9fb7c9",
@@ -146,14 +146,13 @@ def draw_map(
             scene.addItem(label)
 
 
-class RelationalMapPanel(QWidget):
+class RelationalMapPanel(LoadedWhenShown):
     """Filters above the map; the map is read when the panel is first shown, and again on change."""
 
     open_record = Signal(str, str)
 
     def __init__(self, store: Store, lang: str, area_id: str, parent=None):
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent)
         self.lang = lang
         self.area_id = area_id
         self.relmap: RelationalMap | None = None
@@ -183,7 +182,6 @@ class RelationalMapPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setEnabled(False)
         layout.addWidget(self.note)
-        self._stale = True
 
     def _date_edit(self) -> QDateEdit:
         edit = QDateEdit()
@@ -205,20 +203,7 @@ class RelationalMapPanel(QWidget):
     def stages(self) -> set[str]:
         return {stage for stage, box in self.stage_boxes.items() if box.isChecked()}
 
-    def refresh(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._load()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            QTimer.singleShot(0, self, self._load)  # not after the panel is gone
-
-    def _load(self) -> None:
-        if not self._stale or self.store.closed:  # the window was replaced (another notebook, language)
-            return
-        self._stale = False
+    def load(self) -> None:
         start, end = self._period()
         frame = self.view.viewport().size()
         aspect = frame.width() / max(frame.height(), 1)
